@@ -1,0 +1,60 @@
+/** `workplan check`: load every plan, run the rules, report, and say so in the exit code. */
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import { loadPlanFile } from '../plan/load-plan.js';
+import { type FormatName, FORMATS, formatDiagnostics } from '../report/index.js';
+import { countDiagnostics } from '../report/summary.js';
+import { describeFsError, findPlanFiles } from './files.js';
+import { useColor } from './output.js';
+import { UsageError } from './usage-error.js';
+
+export interface CheckOptions {
+  format: string;
+  maxWarnings?: string;
+  color?: boolean;
+}
+
+export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
+  const format = options.format as FormatName;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`未知的输出格式“${options.format}”，可用：${FORMATS.join('、')}`);
+  }
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const files = await findPlanFiles(paths.length ? paths : ['plans']);
+  if (files.length === 0) throw new UsageError(`在 ${paths.join('、') || 'plans'} 中没有找到 .yaml 计划文件`);
+
+  const diagnostics = await checkFiles(files);
+  process.stdout.write(
+    formatDiagnostics(format, diagnostics, { color: useColor(process.stdout, options.color), fileCount: files.length }),
+  );
+  const { errors, warnings } = countDiagnostics(diagnostics);
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`警告数 ${warnings} 超过了 --max-warnings ${maxWarnings} 的上限\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** All diagnostics for the given files, loaded in this one process. */
+export async function checkFiles(files: readonly string[]): Promise<Diagnostic[]> {
+  const all: Diagnostic[] = [];
+  for (const file of files) {
+    const shown = path.relative(process.cwd(), file) || file;
+    let result;
+    try {
+      result = await loadPlanFile(shown, file);
+    } catch (error) {
+      throw new UsageError(`无法读取“${shown}”：${describeFsError(error)}`);
+    }
+    all.push(...result.diagnostics);
+  }
+  return all;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings 应为非负整数，这里是“${value}”`);
+  return n;
+}

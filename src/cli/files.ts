@@ -1,0 +1,56 @@
+/** Turning the paths a user typed into the plan files to read. */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from './usage-error.js';
+
+const PLAN_FILE = /\.ya?ml$/i;
+/** Repository settings live beside plans but are not plans. */
+const NOT_PLANS = new Set(['workplan.config.yaml', 'workplan.config.yml']);
+
+/** Expands files and directories (recursively) into plan files, sorted, without duplicates. */
+export async function findPlanFiles(inputs: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch (error) {
+      throw new UsageError(`无法读取“${input}”：${describeFsError(error)}`);
+    }
+    if (info.isDirectory()) {
+      for (const file of await walk(input)) found.add(file);
+    } else {
+      found.add(input);
+    }
+  }
+  return [...found].sort();
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full)));
+    else if (entry.isFile() && PLAN_FILE.test(entry.name) && !NOT_PLANS.has(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '文件或目录不存在';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取权限';
+    case 'EISDIR':
+      return '这是一个目录';
+    case 'ENOTDIR':
+      return '路径中有一段不是目录';
+    default:
+      return code ?? String(error);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The command-line program. Commands import their modules lazily so that
+ * `workplan check` never loads the rendering stack (docx, handlebars).
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { translateCommanderMessage } from './commander-zh.js';
+import { UsageError } from './usage-error.js';
+
+const TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Arguments:': '参数：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Global Options:': '全局选项：',
+};
+
+/** commander's "(choices: …, default: …)" suffix, in Chinese. */
+function describeOption(option: Option): string {
+  const extra: string[] = [];
+  if (option.argChoices) extra.push(`可选：${option.argChoices.join('、')}`);
+  if (option.defaultValue !== undefined && !option.negate) extra.push(`缺省：${String(option.defaultValue)}`);
+  return extra.length ? `${option.description}（${extra.join('；')}）` : option.description;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function createProgram(): Command {
+  const program = new Command('workplan');
+  program
+    .description('把 YAML 工作计划编译成符合 GB/T 9704-2012 的公文，并检查计划文件')
+    .version(readVersion(), '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
+    .configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title, optionDescription: describeOption })
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (message, write) => write(`workplan：${translateCommanderMessage(message)}`) })
+    .addHelpText(
+      'after',
+      `
+示例：
+  workplan check                         检查 plans/ 下的全部计划
+  workplan check plans/2025.yaml --format github
+  workplan build plans/2025.yaml         生成工作安排意见（out/*.docx）
+  workplan schema > plan.schema.json     输出计划文件的 JSON Schema
+
+退出码：0 没有问题；1 发现问题；2 无法运行（参数错误、文件无法读取）。
+设置 NO_COLOR 环境变量或使用 --no-color 可关闭颜色。`,
+    );
+
+  program
+    .command('check')
+    .description('检查计划文件：YAML 语法、字段、日期、写作规范')
+    .argument('[paths...]', '计划文件或目录（递归查找 *.yaml、*.yml），缺省为 plans/')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['stylish', 'json', 'github']).default('stylish'))
+    .option('--max-warnings <n>', '警告超过这个数量时也以退出码 1 结束')
+    .option('--no-color', '不使用颜色')
+    .addHelpText(
+      'after',
+      `
+输出格式：
+  stylish  按文件分组，每行“文件:行:列  级别  说明  规则”，末尾汇总
+  json     Diagnostic 数组：{ ruleId, severity, message, file, line, column, endLine, endColumn, path }
+  github   GitHub Actions 工作流命令（::error file=…,line=…::…），在拉取请求中直接标注`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runCheck } = await import('./check.js');
+      program.setOptionValue('exitCode', await runCheck(paths, options));
+    });
+
+  program
+    .command('schema')
+    .description('输出计划文件的 JSON Schema（draft-07），供编辑器补全和校验')
+    .action(async () => {
+      const { runSchema } = await import('./schema.js');
+      program.setOptionValue('exitCode', runSchema());
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws for anything a user can cause. */
+export async function main(argv: string[]): Promise<number> {
+  // `workplan schema | head` closes the pipe early; that is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return (program.getOptionValue('exitCode') as number | undefined) ?? 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return 0;
+      }
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`workplan：${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`workplan：内部错误：${message}\n请把这条信息和所用的计划文件一起报告给维护者。\n`);
+    if (process.env.WORKPLAN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+}
+

@@ -1,0 +1,7 @@
+/** `workplan schema`: print the plan JSON Schema. */
+import { renderPlanJsonSchema } from '../plan/json-schema.js';
+
+export function runSchema(): number {
+  process.stdout.write(renderPlanJsonSchema());
+  return 0;
+}

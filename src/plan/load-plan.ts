@@ -1,0 +1,179 @@
+/**
+ * load: bytes → YAML Document (ranges kept) → zod-validated Plan.
+ * Every problem a user can cause becomes a Diagnostic; nothing here throws for bad input.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Diagnostic, Span } from '../diagnostic.js';
+import { PlanModel, type Plan } from './model.js';
+import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+import { yamlMessage, yamlRuleId } from './yaml-messages.js';
+
+/** Plans are a few dozen kilobytes; anything this large is a mistake or an attack. */
+export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+/** Aliases expanded while converting to JS; a billion-laughs file needs far more. */
+export const MAX_ALIAS_COUNT = 100;
+
+export type PlanPath = readonly (string | number)[];
+
+/** A parsed plan plus what rules need to point back into the source. */
+export interface LoadedPlan {
+  file: string;
+  source: string;
+  plan: Plan;
+  document: Document;
+  /** Source span of the node at a plan path; the nearest existing ancestor when the path is absent. */
+  locate(path: PlanPath): Span;
+}
+
+export interface LoadResult {
+  file: string;
+  loaded?: LoadedPlan;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and validates one plan file. `file` is what diagnostics show (usually a relative path). */
+export async function loadPlanFile(file: string, absolutePath = file): Promise<LoadResult> {
+  const info = await stat(absolutePath);
+  if (info.size > MAX_PLAN_BYTES) {
+    return fileProblem(
+      file,
+      'file-too-large',
+      `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），计划文件不应超过 ${MAX_PLAN_BYTES / 1024 / 1024} MB`,
+    );
+  }
+  return parsePlan(file, await readFile(absolutePath));
+}
+
+/** Pure half of the loader: bytes in, plan and diagnostics out. */
+export function parsePlan(file: string, bytes: Uint8Array): LoadResult {
+  const decoded = decodeUtf8(bytes);
+  if (typeof decoded !== 'string') {
+    return {
+      file,
+      diagnostics: [
+        {
+          ruleId: 'file-encoding',
+          severity: 'error',
+          message: '文件不是 UTF-8 编码（可能是 GBK/GB2312）：请在编辑器中另存为 UTF-8',
+          file,
+          ...decoded,
+          path: '',
+        },
+      ],
+    };
+  }
+  const source = decoded;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): { line: number; column: number } => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const spanOf = (range: [number, number, number] | null | undefined): Span => {
+    if (!range) return { line: 1, column: 1 };
+    const start = at(range[0]);
+    const end = at(Math.max(range[0], range[1]));
+    return { ...start, endLine: end.line, endColumn: end.column };
+  };
+
+  if (document.errors.length > 0) {
+    return {
+      file,
+      diagnostics: document.errors.map((error) => ({
+        ruleId: yamlRuleId(error.code),
+        severity: 'error' as const,
+        message: yamlMessage(error.code, error.message),
+        file,
+        ...at(error.pos[0]),
+        path: '',
+      })),
+    };
+  }
+
+  const root = document.contents;
+  if (root === null || (isNode(root) && 'value' in root && root.value === null && !isMap(root))) {
+    return fileProblem(file, 'file-empty', '文件是空的：计划至少需要 title、date 和 sections');
+  }
+  if (!isMap(root)) {
+    return {
+      file,
+      diagnostics: [
+        {
+          ruleId: 'schema-root',
+          severity: 'error',
+          message:
+            isScalar(root) && typeof root.value === 'string' && root.value.includes('：')
+              ? '文件顶层应是“键: 值”形式的映射：键后应使用半角冒号加空格“: ”，而不是全角“：”'
+              : '文件顶层应是“键: 值”形式的映射（例如 title: …），而不是列表或单个值',
+          file,
+          ...spanOf(root.range),
+          path: '',
+        },
+      ],
+    };
+  }
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    // yaml throws only for resource exhaustion here; point at the first alias.
+    let first: Node | undefined;
+    visit(document, {
+      Alias(_, node) {
+        first = node;
+        return visit.BREAK;
+      },
+    });
+    return {
+      file,
+      diagnostics: [
+        {
+          ruleId: 'yaml-alias-limit',
+          severity: 'error',
+          message: `别名（*引用）展开次数过多（上限 ${MAX_ALIAS_COUNT}），疑似“别名炸弹”：请直接写出内容`,
+          file,
+          ...spanOf(first?.range),
+          path: '',
+        },
+      ],
+    };
+  }
+
+  const locate = (path: PlanPath): Span => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = document.getIn(path.slice(0, n), true);
+      if (isNode(node) && !isAlias(node)) return spanOf(node.range);
+    }
+    return { line: 1, column: 1 };
+  };
+
+  const parsed = PlanModel.safeParse(data);
+  if (!parsed.success) {
+    return {
+      file,
+      diagnostics: zodIssuesToDiagnostics(parsed.error.issues, { file, document, data, spanOf }),
+    };
+  }
+  return { file, loaded: { file, source, plan: parsed.data, document, locate }, diagnostics: [] };
+}
+
+function fileProblem(file: string, ruleId: string, message: string): LoadResult {
+  return { file, diagnostics: [{ ruleId, severity: 'error', message, file, line: 1, column: 1, path: '' }] };
+}
+
+/** UTF-8 text without BOM, or the position of the first byte that is not UTF-8. */
+function decodeUtf8(bytes: Uint8Array): string | { line: number; column: number } {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const bad = lossy.indexOf('\uFFFD');
+    const before = lossy.slice(0, Math.max(0, bad));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return { line, column };
+  }
+}
+

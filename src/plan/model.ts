@@ -1,0 +1,191 @@
+/**
+ * The plan file format, version 1 (GONGWEN.md §5), as a zod v4 model.
+ * The JSON Schema in schemas/plan.schema.json is generated from this file,
+ * so every `describe` text here is what an editor shows a user.
+ */
+import { z } from 'zod';
+import { DUE_PHRASES, isValidDue, parseIsoDate } from '../text/dates.js';
+
+// Strings are validated, never transformed: text must reach the documents verbatim.
+const NOT_BLANK = /\S/;
+const text = (description: string) =>
+  z.string().regex(NOT_BLANK, { message: '不能为空' }).describe(description);
+
+const isoDate = (description: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD，例如 2025-01-10' })
+    .refine((s) => parseIsoDate(s) !== undefined, { message: '不是日历上存在的日期' })
+    .describe(description);
+
+const unitName = text('单位名称');
+const unitList = (description: string) => z.array(unitName).describe(description);
+
+const due = z
+  .string()
+  .regex(/^(\d{4}-\d{2}(-\d{2})?|全年|长期坚持|持续推进|年底前|上半年|下半年|(1[0-2]|[1-9])月底前)$/, {
+    message: `完成时限应为 YYYY-MM-DD、YYYY-MM、${DUE_PHRASES.join('、')}或“N月底前”`,
+  })
+  .refine(isValidDue, { message: '不是日历上存在的日期或月份' })
+  .describe(`完成时限：YYYY-MM-DD、YYYY-MM、${DUE_PHRASES.join('、')}或“N月底前”`);
+
+export const TargetModel = z
+  .strictObject({
+    name: text('指标名称，例如“理论政策培训班”'),
+    value: z.number().describe('目标数值'),
+    unit: text('计量单位，例如“期”“人次”').optional(),
+  })
+  .describe('量化目标');
+
+export const ProgressModel = z
+  .strictObject({
+    status: z
+      .enum(['planned', 'ongoing', 'done', 'delayed'])
+      .describe('进展状态：planned 未开始、ongoing 推进中、done 已完成、delayed 滞后'),
+    result: text('已取得的成效，一句话，汇报发言据此成文').optional(),
+    values: z
+      .record(z.string().min(1), z.number())
+      .describe('已完成的数值，键为指标名称（与 targets 的 name 对应）')
+      .optional(),
+  })
+  .describe('进展情况');
+
+export const MeasureModel = z
+  .strictObject({
+    title: text('举措的引领句（加粗的首句），不要手打序号'),
+    text: text('举措正文').optional(),
+    lead: text('牵头单位').optional(),
+    responsible: unitList('责任单位').optional(),
+    due: due.optional(),
+    targets: z.array(TargetModel).describe('量化目标').optional(),
+    progress: ProgressModel.optional(),
+    speech: text('汇报发言中对这项举措的表述（一是、二是……中的一条），缺省时由 progress.result 生成').optional(),
+  })
+  .describe('工作举措，自动编号为 1. 2. 3.');
+
+export interface Section {
+  title: string;
+  intro?: string | undefined;
+  speechTitle?: string | undefined;
+  sections?: Section[] | undefined;
+  measures?: Measure[] | undefined;
+  points?: string[] | undefined;
+}
+
+export const SectionModel: z.ZodType<Section> = z
+  .strictObject({
+    title: text('部分标题，不要手打“一、”“（一）”等序号'),
+    intro: text('标题下的导语段落').optional(),
+    speechTitle: text('汇报发言中这一部分的标题或引领句，缺省时用 title').optional(),
+    get sections() {
+      return z.array(SectionModel).describe('下一级部分，编号为（一）（二）').optional();
+    },
+    measures: z.array(MeasureModel).describe('工作举措，编号为 1. 2. 3.').optional(),
+    points: z
+      .array(text('一条要点'))
+      .describe('汇报发言的要点，按“一是、二是……”列举（kind: speech 时使用）')
+      .optional(),
+  })
+  .meta({ id: 'Section', description: '一个部分（一级编号“一、”，二级编号“（一）”）' });
+
+export const AttachmentModel = z.union([
+  z.literal('tasks').describe('内置附件：重点任务分工表'),
+  z
+    .strictObject({
+      title: text('附件标题'),
+      file: text('附件内容所在的 Markdown 文件（相对于计划文件）').optional(),
+    })
+    .describe('自定义附件'),
+]);
+
+export const SpeechModel = z
+  .strictObject({
+    title: text('发言标题，缺省为“在{meeting}上的汇报发言”').optional(),
+    meeting: text('会议名称，例如“全市统战工作会议”'),
+    speaker: text('发言单位或发言人'),
+    date: isoDate('发言日期，YYYY-MM-DD'),
+    salutation: text('称谓，缺省为“尊敬的各位领导，同志们：”').optional(),
+    opening: text('开场段落，缺省以“现将有关工作情况汇报如下：”结尾').optional(),
+    closing: text('结束语，缺省为“汇报完毕，谢谢大家！”').optional(),
+    minutes: z.number().positive().describe('发言限时（分钟）').optional(),
+    style: z
+      .enum(['runin', 'numbered'])
+      .describe('部分的样式：runin 段首加粗引领句；numbered 用“一、”标题')
+      .optional(),
+  })
+  .describe('据此计划生成的汇报发言');
+
+export const PlanModel = z
+  .strictObject({
+    kind: z
+      .enum(['opinion', 'speech'])
+      .describe('文件主要用于哪种文稿：opinion 工作安排意见（缺省）；speech 独立的汇报发言')
+      .optional(),
+    title: text('文件标题，例如“2025年全区统一战线工作安排意见”'),
+    issuer: text('发文机关，也是缺省的署名').optional(),
+    number: text('发文字号，例如“某统发〔2025〕1号”').optional(),
+    date: isoDate('成文日期，YYYY-MM-DD'),
+    year: z.number().int().min(1949).max(2100).describe('计划年度，缺省取成文日期的年份').optional(),
+    recipients: unitList('主送机关').optional(),
+    guidance: text('总体思路/总体要求，可有多段').optional(),
+    sections: z.array(SectionModel).min(1, { message: '至少需要一个部分' }).describe('各部分，编号为一、二、三'),
+    conclusion: text('结尾段落').optional(),
+    attachments: z.array(AttachmentModel).describe('附件：tasks 为内置的重点任务分工表').optional(),
+    signature: text('署名，缺省为 issuer').optional(),
+    cc: unitList('抄送机关').optional(),
+    printedBy: text('印发机关').optional(),
+    printedOn: isoDate('印发日期，YYYY-MM-DD').optional(),
+    speech: SpeechModel.optional(),
+  })
+  .describe('workplan 计划文件（第 1 版）');
+
+export type Plan = z.infer<typeof PlanModel>;
+export type Measure = z.infer<typeof MeasureModel>;
+export type Target = z.infer<typeof TargetModel>;
+export type Progress = z.infer<typeof ProgressModel>;
+export type Speech = z.infer<typeof SpeechModel>;
+export type Attachment = z.infer<typeof AttachmentModel>;
+
+/** Chinese names of keys, for messages. */
+export const KEY_LABELS: Record<string, string> = {
+  kind: '文稿类型',
+  title: '标题',
+  issuer: '发文机关',
+  number: '发文字号',
+  date: '日期',
+  year: '年度',
+  recipients: '主送机关',
+  guidance: '总体思路',
+  sections: '部分',
+  intro: '导语',
+  speechTitle: '发言标题',
+  measures: '举措',
+  points: '要点',
+  text: '正文',
+  lead: '牵头单位',
+  responsible: '责任单位',
+  due: '完成时限',
+  targets: '目标',
+  name: '指标名称',
+  value: '数值',
+  unit: '计量单位',
+  progress: '进展',
+  status: '进展状态',
+  result: '成效',
+  values: '完成数值',
+  conclusion: '结尾',
+  attachments: '附件',
+  file: '文件',
+  signature: '署名',
+  cc: '抄送',
+  printedBy: '印发机关',
+  printedOn: '印发日期',
+  speech: '汇报发言',
+  meeting: '会议名称',
+  speaker: '发言单位',
+  salutation: '称谓',
+  opening: '开场',
+  closing: '结束语',
+  minutes: '限时',
+  style: '样式',
+};

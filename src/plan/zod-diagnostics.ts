@@ -1,0 +1,153 @@
+/** Turns zod issues into Chinese Diagnostics that point at the right YAML node. */
+import { isMap, isNode, isScalar, type Document } from 'yaml';
+import type { core } from 'zod';
+import { type Diagnostic, type Span, formatPath } from '../diagnostic.js';
+import { suggestClosest } from '../text/suggest.js';
+import { KEY_LABELS, PlanModel } from './model.js';
+import { keysAt } from './model-keys.js';
+
+type Issue = core.$ZodIssue;
+type Range = [number, number, number] | null | undefined;
+
+export interface IssueContext {
+  file: string;
+  document: Document;
+  data: unknown;
+  spanOf(range: Range): Span;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  boolean: '布尔值（true/false）',
+  array: '列表（每项以“- ”开头）',
+  object: '映射（“键: 值”）',
+  record: '映射（“键: 值”）',
+};
+
+export function zodIssuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    for (const d of issueToDiagnostics(issue, ctx)) {
+      // One problem per place: a bad date fails both its pattern and its calendar check.
+      const key = `${d.path}|${d.ruleId}|${d.line}:${d.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+function issueToDiagnostics(issue: Issue, ctx: IssueContext): Diagnostic[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const make = (ruleId: string, message: string, span: Span, at = path): Diagnostic => ({
+    ruleId,
+    severity: 'error',
+    message,
+    file: ctx.file,
+    ...span,
+    path: formatPath(at),
+  });
+  const nodeSpan = (p: readonly (string | number)[]): Span => {
+    const node = ctx.document.getIn(p, true);
+    return ctx.spanOf(isNode(node) ? node.range : undefined);
+  };
+  const last = path[path.length - 1];
+  const label = describeKey(last);
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const map = ctx.document.getIn(path, true);
+      const known = keysAt(PlanModel, path);
+      return issue.keys.map((key) => {
+        const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+        const span = ctx.spanOf(isNode(pair?.key) ? pair.key.range : undefined);
+        const guess = suggestClosest(key, known);
+        const hint = guess
+          ? `，是否应为“${guess}”？`
+          : known.length
+            ? `。这里可用的键：${known.join('、')}`
+            : '';
+        return make('schema-unknown-key', `未知的键“${key}”${hint}`, span, [...path, key]);
+      });
+    }
+    case 'invalid_type': {
+      const value = valueAt(ctx.data, path);
+      if (value === undefined) {
+        const parent = path.slice(0, -1);
+        return [make('schema-required', `缺少必填的键“${String(last)}”（${KEY_LABELS[String(last)] ?? String(last)}）`, nodeSpan(parent), path)];
+      }
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      let message = `${label}应为${expected}，这里是${describeValue(value)}`;
+      if (typeof value === 'string' && /[：]/.test(value)) {
+        message += '。键和值之间应使用半角冒号加空格“: ”，而不是全角“：”';
+      }
+      return [make('schema-type', message, nodeSpan(path))];
+    }
+    case 'invalid_format':
+    case 'custom': {
+      const value = valueAt(ctx.data, path);
+      const blank = issue.message === '不能为空';
+      if (blank) return [make('schema-empty', `${label}不能为空`, nodeSpan(path))];
+      return [make('schema-value', `${label}“${String(value)}”无效：${issue.message}`, nodeSpan(path))];
+    }
+    case 'invalid_value': {
+      const value = valueAt(ctx.data, path);
+      const allowed = issue.values.map(String);
+      const guess = typeof value === 'string' ? suggestClosest(value, allowed) : undefined;
+      const hint = guess ? `，是否应为“${guess}”？` : '';
+      return [
+        make('schema-value', `${label}“${String(value)}”无效：应为 ${allowed.join('、')} 之一${hint}`, nodeSpan(path)),
+      ];
+    }
+    case 'invalid_union': {
+      const value = valueAt(ctx.data, path);
+      if (last !== undefined && typeof path[path.length - 2] === 'string' && path[path.length - 2] === 'attachments') {
+        return [
+          make('schema-value', `附件“${describeValue(value)}”无效：应为 tasks，或 { title: 附件标题, file: 文件 }`, nodeSpan(path)),
+        ];
+      }
+      return [make('schema-value', `${label}的值无效`, nodeSpan(path))];
+    }
+    case 'too_small': {
+      if (issue.origin === 'array') {
+        return [make('schema-value', `${label}至少需要 ${String(issue.minimum)} 项`, nodeSpan(path))];
+      }
+      return [make('schema-value', `${label}应不小于 ${String(issue.minimum)}`, nodeSpan(path))];
+    }
+    case 'too_big':
+      return [make('schema-value', `${label}应不大于 ${String(issue.maximum)}`, nodeSpan(path))];
+    case 'not_multiple_of':
+      return [make('schema-value', `${label}应为整数`, nodeSpan(path))];
+    default:
+      return [make('schema-value', `${label}的值无效`, nodeSpan(path))];
+  }
+}
+
+function describeKey(key: string | number | undefined): string {
+  if (key === undefined) return '文件';
+  if (typeof key === 'number') return `第 ${key + 1} 项`;
+  const label = KEY_LABELS[key];
+  return label ? `${label}（${key}）` : `“${key}”`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return '空值';
+  if (Array.isArray(value)) return '列表';
+  if (typeof value === 'object') return '映射';
+  if (typeof value === 'string') return `文本“${value.length > 20 ? `${value.slice(0, 20)}…` : value}”`;
+  if (typeof value === 'number') return `数字 ${value}`;
+  if (typeof value === 'boolean') return `布尔值 ${value}`;
+  return typeof value;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let cur: unknown = data;
+  for (const part of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[part];
+  }
+  return cur;
+}

@@ -1,0 +1,23 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatStylish } from './stylish.js';
+
+export const FORMATS = ['stylish', 'json', 'github'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export interface FormatOptions {
+  color: boolean;
+  fileCount: number;
+}
+
+export function formatDiagnostics(format: FormatName, diagnostics: readonly Diagnostic[], options: FormatOptions): string {
+  switch (format) {
+    case 'json':
+      return formatJson(diagnostics);
+    case 'github':
+      return formatGithub(diagnostics);
+    case 'stylish':
+      return formatStylish(diagnostics, options);
+  }
+}

@@ -1,0 +1,69 @@
+/** Date handling for plan files: ISO strings in, Chinese official dates out. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+
+/** Deadline phrases a plan may use instead of a date (GONGWEN.md §5). */
+export const DUE_PHRASES = ['全年', '长期坚持', '持续推进', '年底前', '上半年', '下半年'] as const;
+const MONTH_END = /^(1[0-2]|[1-9])月底前$/;
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Parses `YYYY-MM-DD`, rejecting dates the calendar does not have (2025-02-30). */
+export function parseIsoDate(text: string): CalendarDate | undefined {
+  const m = ISO_DATE.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parses `YYYY-MM`. */
+export function parseIsoMonth(text: string): { year: number; month: number } | undefined {
+  const m = ISO_MONTH.exec(text);
+  if (!m) return undefined;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return undefined;
+  return { year: Number(m[1]), month };
+}
+
+/** True when text is an acceptable 完成时限: a date, a month, or one of the phrases. */
+export function isValidDue(text: string): boolean {
+  return (
+    parseIsoDate(text) !== undefined ||
+    parseIsoMonth(text) !== undefined ||
+    (DUE_PHRASES as readonly string[]).includes(text) ||
+    MONTH_END.test(text)
+  );
+}
+
+/** GB/T 9704 date style: Arabic numerals, no zero padding: 2025年1月6日. */
+export function formatChineseDate(iso: string): string {
+  const d = parseIsoDate(iso);
+  if (d) return `${d.year}年${d.month}月${d.day}日`;
+  const m = parseIsoMonth(iso);
+  if (m) return `${m.year}年${m.month}月`;
+  return iso;
+}
+
+/**
+ * A 完成时限 as a 文秘 writes it in a plan: a month becomes `2025年6月底前`,
+ * a date `2025年6月30日前`, phrases pass through.
+ */
+export function formatDue(due: string): string {
+  const d = parseIsoDate(due);
+  if (d) return `${d.year}年${d.month}月${d.day}日前`;
+  const m = parseIsoMonth(due);
+  if (m) return `${m.year}年${m.month}月底前`;
+  return due;
+}
