@@ -1,0 +1,102 @@
+/** Blocks → docx paragraphs. Layout decisions that depend on GB/T figures live here and in styles.ts. */
+import { AlignmentType, HeadingLevel, PageBreak, Paragraph, TextRun } from 'docx';
+import type { Block, Run } from '../../markdown/blocks.js';
+import { breakTitle } from '../../text/title-lines.js';
+import { visualWidth } from '../../text/width.js';
+import { fontsFor } from './fonts.js';
+import { FONT, SIGNATURE, TEXT_PT, TYPE_AREA_MM, charsToTwip, mmToPt } from './gbt9704.js';
+import { STYLE } from './styles.js';
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+
+/** Characters of 2号 title that fit on one line of the type area. */
+const TITLE_LINE_CHARS = Math.floor(mmToPt(TYPE_AREA_MM.width) / TEXT_PT.title);
+
+function bodyRun(run: Run): TextRun {
+  return new TextRun({ text: run.text, bold: run.bold ?? false, font: fontsFor(FONT.body) });
+}
+
+/** An empty line on the grid: GB/T spacing is counted in blank lines, as a 文秘 types them. */
+export function blankLine(): Paragraph {
+  return new Paragraph({ style: STYLE.flush, children: [] });
+}
+
+export function blockToParagraphs(block: Block): Paragraph[] {
+  switch (block.type) {
+    case 'title': {
+      const lines = breakTitle(block.text, TITLE_LINE_CHARS);
+      return [
+        new Paragraph({
+          heading: HeadingLevel.TITLE,
+          children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+        }),
+        blankLine(),
+      ];
+    }
+    case 'heading':
+      return [new Paragraph({ heading: HEADINGS[block.level - 1], children: [new TextRun(block.text)] })];
+    case 'paragraph':
+      return [new Paragraph({ style: STYLE.body, children: block.runs.map(bodyRun) })];
+    case 'recipients':
+      return [new Paragraph({ style: STYLE.flush, children: [bodyRun({ text: block.text })] })];
+    case 'signature':
+      return signatureParagraphs(block.signature, block.date);
+    case 'attachments':
+      return attachmentNote(block.items);
+    case 'byline':
+      return block.lines.map((line) => new Paragraph({ style: STYLE.byline, children: [new TextRun({ text: line, font: fontsFor(FONT.heading2) })] }));
+    case 'pagebreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
+    case 'table':
+      throw new Error('表格由 emitDocx 处理');
+  }
+}
+
+/**
+ * §7.3.5.2, without a seal: one blank line below the text, 署名 right-aligned 2 characters in,
+ * the date on the next line starting 2 characters right of the 署名's start. When the date is the
+ * longer of the two, the date keeps 2 characters from the right and the 署名 moves left instead.
+ */
+export function signatureIndents(signature: string, date: string): { signatureRight: number; dateRight: number } {
+  const s = visualWidth(signature);
+  const d = visualWidth(date);
+  const { rightIndentChars: r, dateShiftChars: shift } = SIGNATURE;
+  const dateRight = r + s - shift - d;
+  if (dateRight >= r) return { signatureRight: r, dateRight };
+  return { signatureRight: r + d + shift - s, dateRight: r };
+}
+
+function signatureParagraphs(signature: string, date: string): Paragraph[] {
+  const { signatureRight, dateRight } = signatureIndents(signature, date);
+  const line = (text: string, rightChars: number) =>
+    new Paragraph({
+      style: STYLE.signature,
+      alignment: AlignmentType.RIGHT,
+      indent: { right: charsToTwip(rightChars) },
+      children: [bodyRun({ text })],
+    });
+  const out = [blankLine()];
+  if (signature) out.push(line(signature, signatureRight));
+  if (date) out.push(line(date, dateRight));
+  return out;
+}
+
+/** §7.3.4 附件说明: one blank line below the text, `附件：1.…`, wrapped lines aligned with the name. */
+function attachmentNote(items: string[]): Paragraph[] {
+  const label = '附件：';
+  const numbered = items.length > 1;
+  return [
+    blankLine(),
+    ...items.map((item, i) => {
+      const prefix = numbered ? `${i + 1}.` : '';
+      const lead = i === 0 ? label : '';
+      // Hanging indent so wrapped lines start under the attachment's name.
+      const hang = visualWidth(label + prefix);
+      return new Paragraph({
+        style: STYLE.flush,
+        indent: { left: charsToTwip(2 + hang), hanging: charsToTwip(hang) },
+        children: [bodyRun({ text: `${lead || '\u3000'.repeat(label.length)}${prefix}${item}` })],
+      });
+    }),
+  ];
+}

@@ -1,0 +1,54 @@
+/**
+ * Reproducible .docx: the docx library stamps the current time into the core properties and the
+ * zip entries, and names relationships with random ids. This rewrites all three from the input.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+
+/** Zip entry time. DOS dates cannot go before 1980; this one is fixed and obviously synthetic. */
+const ZIP_TIME = new Date(Date.UTC(1980, 0, 1, 12, 0, 0));
+
+/** Edits to one part's XML, for what the docx library cannot express. */
+export type PartPatches = Record<string, (xml: string) => string>;
+
+export function normalizeDocx(bytes: Uint8Array, date: Date, patches: PartPatches = {}): Uint8Array {
+  const entries = unzipSync(bytes);
+  const names = Object.keys(entries).sort(partOrder);
+  const texts = new Map<string, string>();
+  for (const name of names) {
+    if (/\.(xml|rels)$/.test(name)) texts.set(name, strFromU8(entries[name]!));
+  }
+
+  // Random relationship ids (rId followed by letters) → rIdW1, rIdW2… in order of first appearance.
+  const ids = new Map<string, string>();
+  const random = /\brId[a-z0-9_-]*[a-z_-][a-z0-9_-]*\b/gi;
+  for (const name of names) {
+    const text = texts.get(name);
+    if (!text) continue;
+    for (const m of text.matchAll(random)) {
+      if (!ids.has(m[0]) && !/^rId\d+$/.test(m[0])) ids.set(m[0], `rIdW${ids.size + 1}`);
+    }
+  }
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const out: Zippable = {};
+  for (const name of names) {
+    let text = texts.get(name);
+    if (text === undefined) {
+      out[name] = [entries[name]!, { mtime: ZIP_TIME }];
+      continue;
+    }
+    if (ids.size) text = text.replace(random, (id) => ids.get(id) ?? id);
+    const patch = patches[name];
+    if (patch) text = patch(text);
+    if (name === 'docProps/core.xml') {
+      text = text.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${iso}$2`);
+    }
+    out[name] = [strToU8(text), { mtime: ZIP_TIME }];
+  }
+  return zipSync(out, { level: 6, mtime: ZIP_TIME });
+}
+
+/** [Content_Types].xml first, as Office writes it; then a stable order. */
+function partOrder(a: string, b: string): number {
+  const rank = (n: string) => (n === '[Content_Types].xml' ? 0 : n.startsWith('_rels/') ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,122 @@
+/**
+ * Paragraph styles. Word's built-in names (Title, Heading 1–4) keep the navigation pane and tables
+ * of contents working; body text has its own style so its first-line indent never leaks into
+ * tables or footers.
+ */
+import { AlignmentType, type IParagraphStylePropertiesOptions, type IStylesOptions, LineRuleType } from 'docx';
+import { fontsFor } from './fonts.js';
+import {
+  COLOR,
+  CONDENSE_PT,
+  FONT,
+  LINE_PITCH_PT,
+  PARAGRAPH_INDENT_CHARS,
+  TEXT_PT,
+  charsToTwip,
+  ptToHalfPt,
+  ptToTwip,
+} from './gbt9704.js';
+
+export const STYLE = {
+  body: 'BodyText',
+  flush: 'BodyFlush',
+  signature: 'Signature',
+  byline: 'Byline',
+  footer: 'Footer',
+} as const;
+
+const exactLine = { line: ptToTwip(LINE_PITCH_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+/**
+ * Paragraph properties of a grid-filling style: exact line pitch and no widow/orphan control
+ * (LibreOffice turns it on by default and would leave pages a line or two short of 22).
+ * The docx library writes widowControl in styles but its style type omits it.
+ */
+const gridParagraph = (extra: Record<string, unknown> = {}) =>
+  ({ spacing: exactLine, widowControl: false, ...extra }) as IParagraphStylePropertiesOptions;
+const firstLine = { firstLine: charsToTwip(PARAGRAPH_INDENT_CHARS) };
+const run = (eastAsia: string, sizePt: number, extra: { bold?: boolean; color?: string } = {}) => ({
+  font: fontsFor(eastAsia),
+  size: ptToHalfPt(sizePt),
+  color: extra.color ?? COLOR.text,
+  bold: extra.bold ?? false,
+  characterSpacing: -ptToTwip(CONDENSE_PT),
+});
+
+export function buildStyles(): IStylesOptions {
+  const heading = (level: number, eastAsia: string, bold: boolean) => ({
+    run: run(eastAsia, TEXT_PT.body, { bold }),
+    paragraph: {
+      spacing: exactLine,
+      indent: firstLine,
+      alignment: AlignmentType.JUSTIFIED,
+      keepNext: true,
+      keepLines: true,
+      outlineLevel: level - 1,
+    },
+  });
+  return {
+    default: {
+      document: {
+        run: run(FONT.body, TEXT_PT.body),
+        paragraph: gridParagraph(),
+      },
+      title: {
+        run: run(FONT.title, TEXT_PT.title),
+        paragraph: gridParagraph({ alignment: AlignmentType.CENTER, keepNext: true, keepLines: true }),
+      },
+      heading1: heading(1, FONT.heading1, false),
+      heading2: heading(2, FONT.heading2, false),
+      heading3: heading(3, FONT.body, true),
+      heading4: heading(4, FONT.body, false),
+    },
+    paragraphStyles: [
+      {
+        // LibreOffice sizes the character grid from Normal's East Asian font size, not docDefaults.
+        id: 'Normal',
+        name: 'Normal',
+        quickFormat: true,
+        run: run(FONT.body, TEXT_PT.body),
+        paragraph: gridParagraph(),
+      },
+      {
+        id: STYLE.body,
+        name: 'Body Text',
+        basedOn: 'Normal',
+        quickFormat: true,
+        run: run(FONT.body, TEXT_PT.body),
+        paragraph: gridParagraph({ alignment: AlignmentType.JUSTIFIED, indent: firstLine }),
+      },
+      {
+        id: STYLE.flush,
+        name: 'Body Text Flush',
+        basedOn: STYLE.body,
+        run: run(FONT.body, TEXT_PT.body),
+        paragraph: { indent: { firstLine: 0 }, alignment: AlignmentType.JUSTIFIED },
+      },
+      {
+        id: STYLE.signature,
+        name: 'Signature',
+        basedOn: 'Normal',
+        run: run(FONT.body, TEXT_PT.body),
+        paragraph: { alignment: AlignmentType.RIGHT, spacing: exactLine, keepNext: true, keepLines: true },
+      },
+      {
+        id: STYLE.byline,
+        name: 'Byline',
+        basedOn: 'Normal',
+        run: run(FONT.heading2, TEXT_PT.body),
+        paragraph: { alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true },
+      },
+    ],
+  };
+}
+
+/**
+ * Style properties the docx library cannot write. The Title style goes off the line grid:
+ * LibreOffice gives a 22 pt line two grid rows, while its exact spacing keeps it to one
+ * (Word does the same either way). `w:snapToGrid` sits before `w:spacing` in CT_PPrBase.
+ */
+export function patchStylesXml(xml: string): string {
+  return xml.replace(/(<w:style w:type="paragraph" w:styleId="Title">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/, '$1<w:snapToGrid w:val="0"/>$2');
+}

@@ -1,0 +1,86 @@
+/**
+ * emit: Blocks → Markdown for people and GitHub. Headings carry the computed numbers; bold
+ * lead sentences that CommonMark's flanking rules would not see as bold (`**…。**正文`) are
+ * written as <strong>, which GitHub renders.
+ */
+import type { Block, Run } from '../markdown/blocks.js';
+
+/** Escapes text so any CommonMark reader shows it literally. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|~&#!]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// Unicode punctuation or symbol, as CommonMark's flanking rules define it.
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const WHITESPACE = /\s/u;
+
+function runsToMarkdown(runs: readonly Run[]): string {
+  let out = '';
+  runs.forEach((run, i) => {
+    if (!run.bold) {
+      out += escapeText(run.text);
+      return;
+    }
+    const first = run.text[0] ?? '';
+    const last = run.text[run.text.length - 1] ?? '';
+    const before = out[out.length - 1] ?? '';
+    const after = runs[i + 1]?.text[0] ?? '';
+    // `**` works when the closing run is followed by space/punctuation or not preceded by punctuation.
+    const closes = !PUNCTUATION.test(last) || after === '' || WHITESPACE.test(after) || PUNCTUATION.test(after);
+    const opens = !PUNCTUATION.test(first) || before === '' || WHITESPACE.test(before) || PUNCTUATION.test(before);
+    out += closes && opens && !WHITESPACE.test(first) && !WHITESPACE.test(last)
+      ? `**${escapeText(run.text)}**`
+      : `<strong>${escapeHtml(run.text)}</strong>`;
+  });
+  return out;
+}
+
+export function emitMarkdown(blocks: readonly Block[]): string {
+  const parts: string[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'title':
+        parts.push(`# ${escapeText(block.text)}`);
+        break;
+      case 'heading':
+        parts.push(`${'#'.repeat(block.level + 1)} ${escapeText(block.text)}`);
+        break;
+      case 'paragraph':
+        parts.push(runsToMarkdown(block.runs));
+        break;
+      case 'recipients':
+        parts.push(escapeText(block.text));
+        break;
+      case 'signature':
+        parts.push([block.signature, block.date].filter(Boolean).map((l) => `<p align="right">${escapeHtml(l)}</p>`).join('\n'));
+        break;
+      case 'attachments':
+        parts.push(
+          block.items
+            .map((item, i) => `${i === 0 ? '附件：' : '　　　'}${block.items.length > 1 ? `${i + 1}\\.` : ''}${escapeText(item)}`)
+            .join('  \n'),
+        );
+        break;
+      case 'byline':
+        parts.push(block.lines.map((l) => `<p align="center">${escapeHtml(l)}</p>`).join('\n'));
+        break;
+      case 'pagebreak':
+        parts.push('---');
+        break;
+      case 'table': {
+        const cell = (t: string) => escapeText(t).replace(/\n/g, ' ');
+        const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+        parts.push([row(block.header), `|${block.header.map(() => ' --- ').join('|')}|`, ...block.rows.map(row)].join('\n'));
+        break;
+      }
+    }
+  }
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,22 @@
+/** The small set of typed blocks every emitter consumes. */
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+}
+
+export type Block =
+  | { type: 'title'; text: string }
+  | { type: 'heading'; level: 1 | 2 | 3 | 4; text: string }
+  | { type: 'paragraph'; runs: Run[] }
+  | { type: 'table'; header: string[]; rows: string[][] }
+  | { type: 'recipients'; text: string }
+  | { type: 'signature'; signature: string; date: string }
+  | { type: 'attachments'; items: string[] }
+  | { type: 'byline'; lines: string[] }
+  | { type: 'pagebreak' };
+
+/** Plain text of a block's runs. */
+export function runsText(runs: readonly Run[]): string {
+  return runs.map((r) => r.text).join('');
+}

@@ -1,0 +1,130 @@
+/**
+ * parse: the Markdown a template produced → Blocks.
+ * micromark does the CommonMark work (with GFM tables, and CJK-friendly emphasis so that
+ * `**引领句。**正文` is bold as a 文秘 means it); this file only maps the tree to Blocks and
+ * rejects what the subset does not allow.
+ */
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { Block, Run } from './blocks.js';
+
+export class MarkdownSubsetError extends Error {
+  override name = 'MarkdownSubsetError';
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+const NODE_NAMES: Record<string, string> = {
+  list: '列表',
+  blockquote: '引用',
+  html: 'HTML',
+  image: '图片',
+  link: '链接',
+  thematicBreak: '分隔线',
+  code: '代码块',
+  definition: '链接定义',
+};
+
+const FENCES = new Set(['recipients', 'signature', 'attachments', 'byline', 'pagebreak']);
+
+function parseTree(markdown: string): Root {
+  return fromMarkdown(markdown, {
+    extensions: [gfmTable(), cjkFriendlyExtension()],
+    mdastExtensions: [gfmTableFromMarkdown()],
+  });
+}
+
+export function parseMarkdown(markdown: string): Block[] {
+  return parseTree(markdown).children.flatMap(toBlocks);
+}
+
+function toBlocks(node: RootContent): Block[] {
+  const line = node.position?.start.line ?? 0;
+  switch (node.type) {
+    case 'heading': {
+      const text = plainText(node.children);
+      if (node.depth === 1) return [{ type: 'title', text }];
+      return [{ type: 'heading', level: (node.depth - 1) as 1 | 2 | 3 | 4, text }];
+    }
+    case 'paragraph':
+      return [{ type: 'paragraph', runs: toRuns(node.children) }];
+    case 'table': {
+      const [head, ...body] = node.children.map((row) => row.children.map((cell) => plainText(cell.children)));
+      return [{ type: 'table', header: head ?? [], rows: body }];
+    }
+    case 'code': {
+      if (!node.lang || !FENCES.has(node.lang)) break;
+      // Fence lines are read with the same escaping rules as any other template line.
+      const lines = node.value
+        .split('\n')
+        .map((l) => inlineText(l))
+        .filter((l) => l.length > 0);
+      switch (node.lang) {
+        case 'recipients':
+          return [{ type: 'recipients', text: lines.join('') }];
+        case 'signature':
+          return [{ type: 'signature', signature: lines[0] ?? '', date: lines[1] ?? '' }];
+        case 'attachments':
+          return [{ type: 'attachments', items: lines }];
+        case 'byline':
+          return [{ type: 'byline', lines }];
+        case 'pagebreak':
+          return [{ type: 'pagebreak' }];
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  const what = node.type === 'code' ? `代码块“${(node as { lang?: string | null }).lang ?? ''}”` : (NODE_NAMES[node.type] ?? node.type);
+  throw new MarkdownSubsetError(`模板生成的 Markdown 第 ${line} 行含有不支持的结构：${what}（见 templates/README.md 的 Markdown 子集）`, line);
+}
+
+/** One line of escaped Markdown → its literal text. */
+function inlineText(line: string): string {
+  const tree = parseTree(line);
+  const first = tree.children[0];
+  if (!first) return '';
+  if (first.type !== 'paragraph') return line.trim();
+  return plainText(first.children);
+}
+
+function toRuns(children: PhrasingContent[]): Run[] {
+  const runs: Run[] = [];
+  const push = (text: string, bold: boolean) => {
+    if (!text) return;
+    const last = runs[runs.length - 1];
+    if (last && Boolean(last.bold) === bold) last.text += text;
+    else runs.push(bold ? { text, bold } : { text });
+  };
+  const walk = (nodes: PhrasingContent[], bold: boolean) => {
+    for (const n of nodes) {
+      if (n.type === 'strong') walk(n.children, true);
+      else if (n.type === 'emphasis' || n.type === 'delete') walk(n.children, bold);
+      else if (n.type === 'text' || n.type === 'inlineCode') push(n.value, bold);
+      else if (n.type === 'break') push('\n', bold);
+      else {
+        const line = n.position?.start.line ?? 0;
+        throw new MarkdownSubsetError(`模板生成的 Markdown 第 ${line} 行含有不支持的结构：${NODE_NAMES[n.type] ?? n.type}`, line);
+      }
+    }
+  };
+  walk(children, false);
+  return runs;
+}
+
+function plainText(children: readonly Nodes[]): string {
+  let out = '';
+  for (const n of children) {
+    if ('value' in n && typeof n.value === 'string') out += n.value;
+    else if ('children' in n) out += plainText(n.children as Nodes[]);
+  }
+  return out;
+}

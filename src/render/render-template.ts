@@ -1,0 +1,75 @@
+/**
+ * render: Plan view → Markdown through a Handlebars template.
+ * Strict mode (a missing field is an error, not a silent blank), prototype access off,
+ * and Markdown escaping in place of HTML escaping.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { escapeExpressionForMarkdown } from './escape-markdown.js';
+import { helpers } from './helpers.js';
+
+/** The templates shipped with workplan. */
+export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+
+// The runtime reads Utils.escapeExpression when a template is instantiated; every template
+// compiled by this module therefore escapes for Markdown. Nothing else in workplan uses Handlebars.
+(Handlebars.Utils as { escapeExpression: (value: unknown) => string }).escapeExpression = escapeExpressionForMarkdown;
+
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
+export interface TemplateSet {
+  /** Template sources by file name (`opinion.md.hbs`), override folders first. */
+  templates: Map<string, { source: string; file: string }>;
+  partials: Map<string, { source: string; file: string }>;
+}
+
+/**
+ * Reads templates from the given folders; a file in an earlier folder overrides the same name in
+ * a later one. Partials live in `partials/NAME.md.hbs` and are used as `{{> NAME}}`.
+ */
+export async function loadTemplateSet(folders: readonly string[]): Promise<TemplateSet> {
+  const set: TemplateSet = { templates: new Map(), partials: new Map() };
+  for (const folder of [...folders].reverse()) {
+    for (const [sub, target] of [
+      ['', set.templates],
+      ['partials', set.partials],
+    ] as const) {
+      const dir = path.join(folder, sub);
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
+        const file = path.join(dir, name);
+        const key = sub ? name.replace(/\.md\.hbs$|\.hbs$/, '') : name;
+        target.set(key, { source: await readFile(file, 'utf8'), file });
+      }
+    }
+  }
+  return set;
+}
+
+/** Renders `name` (e.g. `opinion.md.hbs`) with the given view. Pure: no file system. */
+export function renderTemplate(set: TemplateSet, name: string, view: object): string {
+  const entry = set.templates.get(name);
+  if (!entry) throw new TemplateError(`找不到模板 ${name}`);
+  const env = Handlebars.create();
+  for (const [helperName, fn] of Object.entries(helpers)) env.registerHelper(helperName, fn as Handlebars.HelperDelegate);
+  for (const [partialName, partial] of set.partials) env.registerPartial(partialName, partial.source);
+  try {
+    const template = env.compile(entry.source, { strict: true, noEscape: false });
+    return template(view, {
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new TemplateError(`模板 ${entry.file} 渲染失败：${message}`);
+  }
+}

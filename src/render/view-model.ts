@@ -1,0 +1,131 @@
+/**
+ * Plan → the object templates see. Handlebars runs in strict mode, so every key a template may
+ * test is present (null or [] when the plan leaves it out). Numbering is not here: helpers compute it.
+ */
+import type { Measure, Plan, Section, Target } from '../plan/model.js';
+import { formatDue } from '../text/dates.js';
+import { splitParagraphs } from '../text/paragraphs.js';
+
+export interface RenderOptions {
+  /** Append （牵头单位：…；责任单位：…；完成时限：…） after each measure. */
+  owners: boolean;
+}
+
+export interface MeasureView {
+  title: string;
+  /** First paragraph of the text, run in after the lead sentence ('' when none). */
+  body: string;
+  /** Further paragraphs of the text. */
+  more: string[];
+  lead: string | null;
+  responsible: string[];
+  due: string | null;
+  targets: TargetView[];
+  progress: { status: string; result: string | null; values: { name: string; value: number; unit: string }[] } | null;
+  speech: string | null;
+}
+
+export interface TargetView {
+  name: string;
+  value: number;
+  unit: string;
+  text: string;
+}
+
+export interface SectionView {
+  title: string;
+  speechTitle: string;
+  intro: string[];
+  sections: SectionView[];
+  measures: MeasureView[];
+  points: string[];
+}
+
+export interface PlanView {
+  kind: string;
+  title: string;
+  issuer: string | null;
+  number: string | null;
+  date: string;
+  year: number;
+  recipients: string[];
+  guidance: string[];
+  sections: SectionView[];
+  conclusion: string[];
+  signature: string | null;
+  attachments: { title: string; builtin: string | null; file: string | null }[];
+  cc: string[];
+  printedBy: string | null;
+  printedOn: string | null;
+  speech: Record<string, unknown> | null;
+  options: RenderOptions;
+}
+
+export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
+  return {
+    kind: plan.kind ?? 'opinion',
+    title: plan.title,
+    issuer: plan.issuer ?? null,
+    number: plan.number ?? null,
+    date: plan.date,
+    year: plan.year ?? Number(plan.date.slice(0, 4)),
+    recipients: plan.recipients ?? [],
+    guidance: splitParagraphs(plan.guidance),
+    sections: plan.sections.map((s) => buildSectionView(s)),
+    conclusion: splitParagraphs(plan.conclusion),
+    signature: plan.signature ?? plan.issuer ?? null,
+    attachments: (plan.attachments ?? []).map((a) =>
+      a === 'tasks'
+        ? { title: `${plan.year ?? plan.date.slice(0, 4)}年重点任务分工表`, builtin: 'tasks', file: null }
+        : { title: a.title, builtin: null, file: a.file ?? null },
+    ),
+    cc: plan.cc ?? [],
+    printedBy: plan.printedBy ?? null,
+    printedOn: plan.printedOn ?? null,
+    speech: null,
+    options,
+  };
+}
+
+function buildSectionView(section: Section): SectionView {
+  return {
+    title: section.title,
+    speechTitle: section.speechTitle ?? section.title,
+    intro: splitParagraphs(section.intro),
+    sections: (section.sections ?? []).map((s) => buildSectionView(s)),
+    measures: (section.measures ?? []).map(buildMeasureView),
+    points: section.points ?? [],
+  };
+}
+
+function buildMeasureView(measure: Measure): MeasureView {
+  const [body = '', ...more] = splitParagraphs(measure.text);
+  const units = new Map((measure.targets ?? []).map((t) => [t.name, t.unit ?? '']));
+  return {
+    title: measure.title,
+    body,
+    more,
+    lead: measure.lead ?? null,
+    responsible: measure.responsible ?? [],
+    due: measure.due ? formatDue(measure.due) : null,
+    targets: (measure.targets ?? []).map(buildTargetView),
+    progress: measure.progress
+      ? {
+          status: measure.progress.status,
+          result: measure.progress.result ?? null,
+          values: Object.entries(measure.progress.values ?? {}).map(([name, value]) => ({
+            name,
+            value,
+            unit: units.get(name) ?? '',
+          })),
+        }
+      : null,
+    speech: measure.speech ?? null,
+  };
+}
+
+function buildTargetView(target: Target): TargetView {
+  const unit = target.unit ?? '';
+  return { name: target.name, value: target.value, unit, text: `${target.name}${target.value}${unit}` };
+}
+
