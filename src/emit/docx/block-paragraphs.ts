@@ -4,7 +4,7 @@ import type { Block, Run } from '../../markdown/blocks.js';
 import { breakTitle } from '../../text/title-lines.js';
 import { visualWidth } from '../../text/width.js';
 import { fontsFor } from './fonts.js';
-import { FONT, SIGNATURE, TEXT_PT, TYPE_AREA_MM, charsToTwip, mmToPt } from './gbt9704.js';
+import { FONT, GRID, SIGNATURE, TEXT_PT, TYPE_AREA_MM, charsToTwip, mmToPt } from './gbt9704.js';
 import { STYLE } from './styles.js';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
@@ -52,32 +52,51 @@ export function blockToParagraphs(block: Block): Paragraph[] {
   }
 }
 
+/** Where the 署名 and the 成文日期 go, in characters from the margins. */
+export type SignatureLayout =
+  | { signatureRight: number; dateLeft: number }
+  | { signatureRight: number; dateRight: number };
+
 /**
  * §7.3.5.2, without a seal: one blank line below the text, 署名 right-aligned 2 characters in,
- * the date on the next line starting 2 characters right of the 署名's start. When the date is the
- * longer of the two, the date keeps 2 characters from the right and the 署名 moves left instead.
+ * the date on the next line with its first character 2 characters right of the 署名's first.
+ * The date is placed by that first character (a left indent), so digit widths and a client's
+ * Chinese–Western spacing cannot move it. When the date would then reach past 2 characters from
+ * the right, the date keeps those 2 characters and the 署名 moves left instead.
  */
-export function signatureIndents(signature: string, date: string): { signatureRight: number; dateRight: number } {
+export function layoutSignature(signature: string, date: string, lineChars: number = GRID.charsPerLine): SignatureLayout {
   const s = visualWidth(signature);
   const d = visualWidth(date);
   const { rightIndentChars: r, dateShiftChars: shift } = SIGNATURE;
-  const dateRight = r + s - shift - d;
-  if (dateRight >= r) return { signatureRight: r, dateRight };
+  const signatureStart = lineChars - r - s;
+  if (signatureStart + shift + d <= lineChars - r) return { signatureRight: r, dateLeft: signatureStart + shift };
   return { signatureRight: r + d + shift - s, dateRight: r };
 }
 
 function signatureParagraphs(signature: string, date: string): Paragraph[] {
-  const { signatureRight, dateRight } = signatureIndents(signature, date);
-  const line = (text: string, rightChars: number) =>
-    new Paragraph({
-      style: STYLE.signature,
-      alignment: AlignmentType.RIGHT,
-      indent: { right: charsToTwip(rightChars) },
-      children: [bodyRun({ text })],
-    });
+  const layout = layoutSignature(signature, date);
   const out = [blankLine()];
-  if (signature) out.push(line(signature, signatureRight));
-  if (date) out.push(line(date, dateRight));
+  if (signature) {
+    out.push(
+      new Paragraph({
+        style: STYLE.signature,
+        alignment: AlignmentType.RIGHT,
+        indent: { right: charsToTwip(layout.signatureRight) },
+        children: [bodyRun({ text: signature })],
+      }),
+    );
+  }
+  if (date) {
+    out.push(
+      new Paragraph({
+        style: STYLE.signature,
+        ...('dateLeft' in layout
+          ? { alignment: AlignmentType.LEFT, indent: { left: charsToTwip(layout.dateLeft) } }
+          : { alignment: AlignmentType.RIGHT, indent: { right: charsToTwip(layout.dateRight) } }),
+        children: [bodyRun({ text: date })],
+      }),
+    );
+  }
   return out;
 }
 

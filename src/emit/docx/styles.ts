@@ -28,9 +28,10 @@ export const STYLE = {
 const exactLine = { line: ptToTwip(LINE_PITCH_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
 /**
- * Paragraph properties of a grid-filling style: exact line pitch and no widow/orphan control
- * (LibreOffice turns it on by default and would leave pages a line or two short of 22).
- * The docx library writes widowControl in styles but its style type omits it.
+ * Paragraph properties of every style on the grid: exact line pitch; no widow/orphan control
+ * (LibreOffice turns it on by default and would leave pages a line or two short of 22); and no
+ * automatic space between Chinese and digits (see patchStylesXml), which would print “2025 年 1 月 10 日”.
+ * The docx library writes widowControl in styles although its style type omits it.
  */
 const gridParagraph = (extra: Record<string, unknown> = {}) =>
   ({ spacing: exactLine, widowControl: false, ...extra }) as IParagraphStylePropertiesOptions;
@@ -46,14 +47,13 @@ const run = (eastAsia: string, sizePt: number, extra: { bold?: boolean; color?: 
 export function buildStyles(): IStylesOptions {
   const heading = (level: number, eastAsia: string, bold: boolean) => ({
     run: run(eastAsia, TEXT_PT.body, { bold }),
-    paragraph: {
-      spacing: exactLine,
+    paragraph: gridParagraph({
       indent: firstLine,
       alignment: AlignmentType.JUSTIFIED,
       keepNext: true,
       keepLines: true,
       outlineLevel: level - 1,
-    },
+    }),
   });
   return {
     default: {
@@ -99,24 +99,28 @@ export function buildStyles(): IStylesOptions {
         name: 'Signature',
         basedOn: 'Normal',
         run: run(FONT.body, TEXT_PT.body),
-        paragraph: { alignment: AlignmentType.RIGHT, spacing: exactLine, keepNext: true, keepLines: true },
+        paragraph: gridParagraph({ alignment: AlignmentType.RIGHT, keepNext: true, keepLines: true }),
       },
       {
         id: STYLE.byline,
         name: 'Byline',
         basedOn: 'Normal',
         run: run(FONT.heading2, TEXT_PT.body),
-        paragraph: { alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true },
+        paragraph: gridParagraph({ alignment: AlignmentType.CENTER, keepNext: true }),
       },
     ],
   };
 }
 
 /**
- * Style properties the docx library cannot write. The Title style goes off the line grid:
- * LibreOffice gives a 22 pt line two grid rows, while its exact spacing keeps it to one
- * (Word does the same either way). `w:snapToGrid` sits before `w:spacing` in CT_PPrBase.
+ * Style properties the docx library cannot write (or writes out of CT_PPrBase order), placed where
+ * the schema wants them, right after w:widowControl:
+ * - autoSpaceDE/DN off: no automatic space between Chinese and Latin text or digits;
+ * - the Title style off the line grid: LibreOffice gives a 22 pt line two grid rows, while its
+ *   exact spacing keeps it to one (Word does the same either way).
  */
 export function patchStylesXml(xml: string): string {
-  return xml.replace(/(<w:style w:type="paragraph" w:styleId="Title">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/, '$1<w:snapToGrid w:val="0"/>$2');
+  return xml
+    .replace(/<w:widowControl w:val="false"\/>/g, '<w:widowControl w:val="false"/><w:autoSpaceDE w:val="false"/><w:autoSpaceDN w:val="false"/>')
+    .replace(/(<w:style w:type="paragraph" w:styleId="Title">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/, '$1<w:snapToGrid w:val="0"/>$2');
 }

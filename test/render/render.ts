@@ -1,0 +1,88 @@
+/**
+ * Real-client render checks: LibreOffice converts a .docx to PDF, pdfminer reads the lines back.
+ * Both are optional on a developer's machine; the checks skip with a message when they are absent.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const MM = 72 / 25.4;
+
+export interface PdfLine {
+  top: number;
+  bottom: number;
+  x0: number;
+  x1: number;
+  text: string;
+  size: number | null;
+}
+export interface PdfPage {
+  width: number;
+  height: number;
+  lines: PdfLine[];
+}
+
+function has(cmd: string, args: string[]): boolean {
+  return spawnSync(cmd, args, { stdio: 'ignore', timeout: 60_000 }).status === 0;
+}
+
+/** Debian's python3-pdfminer lives with the system Python, which a pyenv shim may hide. */
+function pythonWithPdfminer(): string {
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    if (has(python, ['-c', 'import pdfminer'])) return python;
+  }
+  throw new Error('soffice 已安装但找不到 pdfminer：请 apt-get install python3-pdfminer');
+}
+
+/** Why the render checks cannot run here, or undefined when they can. Only a missing soffice skips. */
+export function renderUnavailable(): string | undefined {
+  if (!has('soffice', ['--version'])) return '未找到 soffice（apt-get install libreoffice-writer-nogui），跳过 LibreOffice 渲染检查';
+  return undefined;
+}
+
+/** Converts with a throw-away LibreOffice profile so parallel or stale profiles never interfere. */
+export function renderPdf(docx: string, outDir: string): string {
+  const profile = mkdtempSync(path.join(tmpdir(), 'wp-lo-'));
+  try {
+    const r = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
+    if (r.status !== 0) throw new Error(`soffice 转换失败：${r.stderr}`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return path.join(outDir, `${path.basename(docx, '.docx')}.pdf`);
+}
+
+export function measurePdf(pdf: string): PdfPage[] {
+  const r = spawnSync(pythonWithPdfminer(), [path.join(HERE, 'measure_pdf.py'), pdf], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`measure_pdf.py 失败：${r.stderr}`);
+  return JSON.parse(r.stdout) as PdfPage[];
+}
+
+const PAGE_NUMBER = /^[—–-]\s*(\d+)\s*[—–-]$/;
+
+export function pageNumberLine(page: PdfPage): PdfLine | undefined {
+  return page.lines.find((l) => PAGE_NUMBER.test(l.text.replace(/\s/g, '')));
+}
+
+export function bodyLines(page: PdfPage): PdfLine[] {
+  const number = pageNumberLine(page);
+  return page.lines.filter((l) => l !== number);
+}
+
+/** Distinct baselines: a line pdfminer splits in two still counts once. */
+export function baselines(lines: PdfLine[]): number[] {
+  const ys = [...new Set(lines.map((l) => Math.round(l.bottom)))].sort((a, b) => a - b);
+  return ys.filter((y, i) => i === 0 || y - ys[i - 1]! > 2);
+}
+
+/** Characters on a line, with the spaces pdfminer inserts between spaced glyphs removed. */
+export function charCount(line: PdfLine): number {
+  return [...line.text.replace(/\s/g, '')].length;
+}
