@@ -5,12 +5,10 @@
  */
 import type { Block, Run } from '../markdown/blocks.js';
 
-/** Escapes text so any CommonMark reader shows it literally. */
-export function escapeText(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~&#!]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+/** Escapes text so any CommonMark reader shows it literally; block markers only matter at a line start. */
+export function escapeText(text: string, atLineStart = true): string {
+  const inline = text.replace(/[\\`*_[\]<>|~&#!]/g, (c) => `\\${c}`);
+  return atLineStart ? inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2') : inline;
 }
 
 function escapeHtml(text: string): string {
@@ -25,7 +23,7 @@ function runsToMarkdown(runs: readonly Run[]): string {
   let out = '';
   runs.forEach((run, i) => {
     if (!run.bold) {
-      out += escapeText(run.text);
+      out += escapeText(run.text, out === '');
       return;
     }
     const first = run.text[0] ?? '';
@@ -36,8 +34,9 @@ function runsToMarkdown(runs: readonly Run[]): string {
     const closes = !PUNCTUATION.test(last) || after === '' || WHITESPACE.test(after) || PUNCTUATION.test(after);
     const opens = !PUNCTUATION.test(first) || before === '' || WHITESPACE.test(before) || PUNCTUATION.test(before);
     out += closes && opens && !WHITESPACE.test(first) && !WHITESPACE.test(last)
-      ? `**${escapeText(run.text)}**`
-      : `<strong>${escapeHtml(run.text)}</strong>`;
+      ? `**${escapeText(run.text, false)}**`
+      : // Inline HTML contributes only the tags; what lies between them is still Markdown.
+        `<strong>${escapeText(run.text, false)}</strong>`;
   });
   return out;
 }

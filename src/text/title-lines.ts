@@ -1,20 +1,32 @@
 /**
  * Breaking a long document title into lines a 文秘 would accept (GB/T 9704 §7.3.1):
- * shaped like a trapezoid or diamond, never breaking a word, a number or a 《》 title.
+ * shaped like a trapezoid or diamond, never breaking a word (ICU word segmentation), a number
+ * or, where any shape allows it, a 《》 title.
  */
 import { visualWidth } from './width.js';
 
-/** Places where a break may not fall: inside 《…》, “…”, （…）, runs of Latin letters or digits. */
-function forbiddenBreaks(text: string): Set<number> {
+/**
+ * Places where a break may not fall: runs of Latin letters or digits, before closing punctuation,
+ * after an opening mark, and (when `keepQuoted`) anywhere inside 《…》, “…”, （…）.
+ */
+function forbiddenBreaks(text: string, keepQuoted: boolean): Set<number> {
   const forbidden = new Set<number>();
   const chars = [...text];
+  // Never inside a word: ICU's dictionary segmentation knows 经济 is one word.
+  const boundaries = new Set<number>([0]);
+  let at = 0;
+  for (const { segment } of WORDS.segment(text)) {
+    at += [...segment].length;
+    boundaries.add(at);
+  }
+  for (let i = 1; i < chars.length; i++) if (!boundaries.has(i)) forbidden.add(i);
   let depth = 0;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     if ('《“（(〔'.includes(c)) depth++;
     if ('》”）)〕'.includes(c)) depth = Math.max(0, depth - 1);
     // A break at i means a new line starts with chars[i].
-    if (depth > 0) forbidden.add(i + 1);
+    if (keepQuoted && depth > 0) forbidden.add(i + 1);
     const next = chars[i + 1];
     if (next !== undefined && /[0-9A-Za-z.%]/.test(c) && /[0-9A-Za-z.%]/.test(next)) forbidden.add(i + 1);
     // Never start a line with closing punctuation or end one with an opening mark.
@@ -24,6 +36,8 @@ function forbiddenBreaks(text: string): Set<number> {
   return forbidden;
 }
 
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+
 /** Words after which a title most naturally breaks. */
 const GOOD_ENDINGS = ['关于', '的', '工作', '暨', '和', '与'];
 
@@ -32,11 +46,25 @@ const GOOD_ENDINGS = ['关于', '的', '工作', '暨', '和', '与'];
  * Prefers balanced lines, a trapezoid with the shorter line on top, and a break after a natural word.
  */
 export function breakTitle(text: string, maxWidth: number): string[] {
-  const chars = [...text];
   if (visualWidth(text) <= maxWidth) return [text];
-  const lineCount = Math.ceil(visualWidth(text) / maxWidth);
-  if (lineCount > 3) return greedy(chars, maxWidth);
-  const forbidden = forbiddenBreaks(text);
+  const fewest = Math.ceil(visualWidth(text) / maxWidth);
+  // Keep 《》 and quotes whole if any shape allows it (one more line if need be); a book title
+  // wider than a line has to break, but still never inside a number or before punctuation.
+  const attempts: [number, boolean][] = [
+    [fewest, true],
+    [fewest + 1, true],
+    [fewest, false],
+  ];
+  for (const [lineCount, keepQuoted] of attempts) {
+    if (lineCount > 3) continue;
+    const lines = bestBreak(text, maxWidth, lineCount, forbiddenBreaks(text, keepQuoted));
+    if (lines) return lines;
+  }
+  return greedy([...text], maxWidth);
+}
+
+function bestBreak(text: string, maxWidth: number, lineCount: number, forbidden: Set<number>): string[] | undefined {
+  const chars = [...text];
   let best: { lines: string[]; score: number } | undefined;
   const consider = (breaks: number[]) => {
     if (breaks.some((b) => forbidden.has(b))) return;
@@ -56,7 +84,7 @@ export function breakTitle(text: string, maxWidth: number): string[] {
   } else {
     for (let a = 1; a < chars.length; a++) for (let b = a + 1; b < chars.length; b++) consider([a, b]);
   }
-  return best?.lines ?? greedy(chars, maxWidth);
+  return best?.lines;
 }
 
 function greedy(chars: string[], maxWidth: number): string[] {

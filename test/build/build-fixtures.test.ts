@@ -1,0 +1,51 @@
+/**
+ * Golden build folders: test/fixtures/build/<case>/plan.yaml (+ options.json) → expected.md and
+ * expected-document.xml (word/document.xml with one paragraph a line, so a diff is readable).
+ * UPDATE_GOLDEN=1 rewrites them; review the diff before committing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitDocx } from '../../src/emit/docx/emit-docx.js';
+import { emitMarkdown } from '../../src/emit/markdown.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { documentDate, renderDocument } from '../../src/pipeline/build-document.js';
+import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
+import { expectGolden, ROOT } from '../helpers.js';
+
+const DIR = path.join(ROOT, 'test', 'fixtures', 'build');
+const cases = readdirSync(DIR).filter((n) => existsSync(path.join(DIR, n, 'plan.yaml'))).sort();
+
+/** One paragraph (or table row) a line: the XML stays exact, the diff stays readable. */
+export function readableDocumentXml(docx: Uint8Array): string {
+  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+  return `${xml.replace(/<w:(p|tr|sectPr)\b/g, '\n<w:$1')}\n`;
+}
+
+describe('build fixtures', () => {
+  let templates: TemplateSet;
+  beforeAll(async () => {
+    templates = await loadTemplateSet([BUILTIN_TEMPLATES]);
+  });
+
+  it('has cases', () => expect(cases.length).toBeGreaterThanOrEqual(3));
+
+  for (const name of cases) {
+    it(name, async () => {
+      const folder = path.join(DIR, name);
+      const { loaded, diagnostics } = parsePlan('plan.yaml', readFileSync(path.join(folder, 'plan.yaml')));
+      expect(diagnostics).toEqual([]);
+      const options = existsSync(path.join(folder, 'options.json'))
+        ? (JSON.parse(readFileSync(path.join(folder, 'options.json'), 'utf8')) as { owners: boolean })
+        : { owners: false };
+      const plan = loaded!.plan;
+      const { blocks } = renderDocument(plan, 'opinion', templates, options);
+      const md = emitMarkdown(blocks);
+      expect(md).toBe(expectGolden(path.join(folder, 'expected.md'), md));
+      const docx = await emitDocx(blocks, { title: plan.title, creator: 'workplan', date: documentDate(plan, {}), pageNumbers: 'outside' });
+      const xml = readableDocumentXml(docx);
+      expect(xml).toBe(expectGolden(path.join(folder, 'expected-document.xml'), xml));
+    });
+  }
+});

@@ -1,0 +1,152 @@
+/** `workplan build` as a user runs it: the built binary, real files, exit codes. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli } from '../helpers.js';
+
+const EXAMPLE = path.join(ROOT, 'plans', '2025-工作安排意见.yaml');
+const tmp = (prefix: string) => mkdtempSync(path.join(tmpdir(), `wp-${prefix}-`));
+
+describe('workplan build (built binary)', () => {
+  it('writes out/<plan>.docx by default, creating the folder', () => {
+    const dir = tmp('default');
+    cpSync(EXAMPLE, path.join(dir, 'plan.yaml'));
+    const r = runCli(['build', 'plan.yaml'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('已生成 out/plan.docx');
+    const bytes = readFileSync(path.join(dir, 'out', 'plan.docx'));
+    expect(strFromU8(unzipSync(bytes)['word/document.xml']!)).toContain('2025年全区统一战线工作安排意见');
+  });
+
+  it('-o takes a file or a (missing, nested) folder; --to takes several formats', () => {
+    const dir = tmp('out');
+    expect(runCli(['build', EXAMPLE, '-o', path.join(dir, 'a', 'b', 'x.docx')]).status).toBe(0);
+    expect(existsSync(path.join(dir, 'a', 'b', 'x.docx'))).toBe(true);
+    expect(runCli(['build', EXAMPLE, '--to', 'docx,md', '-o', path.join(dir, 'folder')]).status).toBe(0);
+    expect(readdirSync(path.join(dir, 'folder')).sort()).toEqual(['2025-工作安排意见.docx', '2025-工作安排意见.md']);
+  });
+
+  it('builds several plans in one process', () => {
+    const dir = tmp('many');
+    for (const name of ['一.yaml', '二.yaml', '三.yaml']) cpSync(EXAMPLE, path.join(dir, 'plans', name), { recursive: true });
+    const r = runCli(['build', path.join(dir, 'plans'), '-o', path.join(dir, 'out')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['一.docx', '三.docx', '二.docx'].sort());
+  });
+
+  it('writes Markdown to stdout with -o -', () => {
+    const r = runCli(['build', EXAMPLE, '--to', 'md', '-o', '-']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^# 2025年全区统一战线工作安排意见\n/);
+    expect(r.stdout).toContain('## 六、');
+  });
+
+  it('stops an invalid plan with the same diagnostics and exit code as check, writing nothing', () => {
+    const dir = tmp('invalid');
+    const bad = path.join(ROOT, 'test', 'fixtures', 'check', 'unknown-key', 'plan.yaml');
+    cpSync(EXAMPLE, path.join(dir, 'good.yaml'));
+    cpSync(bad, path.join(dir, 'bad.yaml'));
+    const build = runCli(['build', 'good.yaml', 'bad.yaml'], { cwd: dir });
+    const check = runCli(['check', 'good.yaml', 'bad.yaml'], { cwd: dir });
+    expect(build.status).toBe(1);
+    expect(build.stdout).toBe(check.stdout);
+    expect(check.status).toBe(1);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses to overwrite the input plan', () => {
+    const dir = tmp('input');
+    const plan = path.join(dir, 'plan.md');
+    writeFileSync(plan, readFileSync(EXAMPLE));
+    const r = runCli(['build', plan, '--to', 'md', '-o', plan]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('拒绝覆盖');
+    expect(readFileSync(plan)).toEqual(readFileSync(EXAMPLE));
+  });
+
+  it('rejects contradictory output options with exit 2', () => {
+    expect(runCli(['build', EXAMPLE, '--to', 'docx,md', '-o', 'x.docx']).status).toBe(2);
+    expect(runCli(['build', EXAMPLE, '--to', 'pdf']).status).toBe(2);
+    expect(runCli(['build', EXAMPLE, '--to', 'md', '-o', 'x.docx']).status).toBe(2);
+    expect(runCli(['build', EXAMPLE, '--doc', 'memo']).status).toBe(2);
+  });
+
+  it('leaves no temporary files and replaces an existing output whole', () => {
+    const dir = tmp('atomic');
+    const out = path.join(dir, 'x.docx');
+    writeFileSync(out, 'old');
+    expect(runCli(['build', EXAMPLE, '-o', out]).status).toBe(0);
+    expect(readdirSync(dir)).toEqual(['x.docx']);
+    expect(statSync(out).size).toBeGreaterThan(5000);
+  });
+
+  it('is byte-identical across builds made at different times', async () => {
+    const dir = tmp('repro');
+    expect(runCli(['build', EXAMPLE, '-o', path.join(dir, 'a.docx')]).status).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(runCli(['build', EXAMPLE, '-o', path.join(dir, 'b.docx')]).status).toBe(0);
+    const a = readFileSync(path.join(dir, 'a.docx'));
+    expect(a.equals(readFileSync(path.join(dir, 'b.docx')))).toBe(true);
+    const core = strFromU8(unzipSync(a)['docProps/core.xml']!);
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-01-10T00:00:00Z</dcterms:created>');
+  });
+
+  it('takes the document date from SOURCE_DATE_EPOCH when set', () => {
+    const dir = tmp('epoch');
+    const r = runCli(['build', EXAMPLE, '-o', path.join(dir, 'e.docx')], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    expect(r.status).toBe(0);
+    const core = strFromU8(unzipSync(readFileSync(path.join(dir, 'e.docx')))['docProps/core.xml']!);
+    expect(core).toContain('2023-11-14T22:13:20Z');
+  });
+
+  it("uses the plan repository's own templates/ over the built-in ones, by file name", () => {
+    const dir = tmp('override');
+    mkdirSync(path.join(dir, 'plans'));
+    mkdirSync(path.join(dir, 'templates', 'partials'), { recursive: true });
+    writeFileSync(path.join(dir, 'workplan.config.yaml'), '# 仓库配置\n');
+    cpSync(EXAMPLE, path.join(dir, 'plans', 'p.yaml'));
+    writeFileSync(path.join(dir, 'templates', 'partials', 'measure.md.hbs'), '{{number 3 @index}}【自定义】{{title}}\n\n');
+    const r = runCli(['build', 'plans/p.yaml', '--to', 'md', '-o', '-'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    // At a line start “1.” would open a list, so the Markdown emitter writes it escaped.
+    expect(r.stdout).toContain('1\\.【自定义】深入学习贯彻党的创新理论');
+    // The built-in opinion template still drives the rest.
+    expect(r.stdout).toContain('## 一、坚持思想引领');
+  });
+
+  it('reports a broken template as a usage error, not a stack trace', () => {
+    const dir = tmp('badtpl');
+    mkdirSync(path.join(dir, 'templates'), { recursive: true });
+    writeFileSync(path.join(dir, 'workplan.config.yaml'), '\n');
+    cpSync(EXAMPLE, path.join(dir, 'p.yaml'));
+    writeFileSync(path.join(dir, 'templates', 'opinion.md.hbs'), '# {{title}}\n\n{{nosuchfield}}\n');
+    const r = runCli(['build', 'p.yaml'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/模板 .*opinion\.md\.hbs 渲染失败/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('fast start', () => {
+  it('check never loads docx or handlebars; build does', () => {
+    const trace = (args: string[]) => {
+      const file = path.join(tmp('trace'), 'trace.txt');
+      writeFileSync(file, '');
+      const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test', 'cli', 'trace-imports.mjs'), BIN, ...args], {
+        env: { ...process.env, TRACE_FILE: file },
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(file, 'utf8');
+    };
+    const check = trace(['check', EXAMPLE]);
+    expect(check).toContain('/node_modules/yaml/');
+    expect(check).not.toMatch(/node_modules\/(docx|handlebars|mdast-util-from-markdown)\//);
+    const build = trace(['build', EXAMPLE, '--to', 'md', '-o', path.join(tmp('trace-out'), 'x.md')]);
+    expect(build).toMatch(/node_modules\/docx\//);
+    expect(build).toMatch(/node_modules\/handlebars\//);
+  });
+});
