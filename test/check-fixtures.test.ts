@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../src/plan/load-plan.js';
+import { runRules } from '../src/rules/run-rules.js';
 import { expectGolden, ROOT } from './helpers.js';
 
 const DIR = path.join(ROOT, 'test', 'fixtures', 'check');
@@ -35,7 +36,9 @@ describe('check fixtures', () => {
   for (const name of cases) {
     it(name, () => {
       const bytes = readFileSync(path.join(DIR, name, 'plan.yaml'));
-      const { diagnostics } = parsePlan('plan.yaml', bytes);
+      const parsed = parsePlan('plan.yaml', bytes);
+      // The same path as `workplan check`: loader problems, then every rule on a loaded plan.
+      const diagnostics = [...parsed.diagnostics, ...(parsed.loaded ? runRules(parsed.loaded, {}) : [])];
       const text = diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}\n`).join('');
       expect(text).toBe(expectGolden(path.join(DIR, name, 'expected-diagnostics.txt'), text));
 

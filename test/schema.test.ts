@@ -14,9 +14,18 @@ describe('schemas/plan.schema.json', () => {
   it('is draft-07, forbids unknown keys and describes fields in Chinese', () => {
     const schema = JSON.parse(committed);
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
-    expect(schema.additionalProperties).toBe(false);
-    expect(schema.properties.title.description).toMatch(/\p{Script=Han}/u);
+    // kind: speech selects the speech model, anything else the annual plan.
+    expect(schema.if.properties.kind.const).toBe('speech');
+    expect(schema.then.$ref).toBe('#/definitions/SpeechFile');
+    expect(schema.else.$ref).toBe('#/definitions/Plan');
+    const plan = schema.definitions.Plan;
+    expect(plan.additionalProperties).toBe(false);
+    expect(plan.required).toEqual(['title', 'date', 'sections']);
+    expect(plan.properties.title.description).toMatch(/\p{Script=Han}/u);
     expect(schema.definitions.Section.properties.measures.items.additionalProperties).toBe(false);
+    expect(schema.definitions.SpeechFile.required).toEqual(['kind', 'speech', 'sections']);
+    // Every $ref resolves.
+    for (const m of committed.matchAll(/"\$ref": "#\/definitions\/([^"]+)"/g)) expect(schema.definitions[m[1]!], m[1]).toBeDefined();
   });
 
   it('every example plan starts with the yaml-language-server modeline', async () => {

@@ -5,12 +5,22 @@ import { emitDocx } from '../emit/docx/emit-docx.js';
 import { emitMarkdown } from '../emit/markdown.js';
 import { writeFileAtomic } from '../emit/write-file.js';
 import { MarkdownSubsetError } from '../markdown/parse-markdown.js';
-import { type LoadedPlan, loadPlanFile } from '../plan/load-plan.js';
-import { findRepositoryRoot } from '../plan/find-root.js';
+import type { CheckedPlan } from '../pipeline/check-plans.js';
+import {
+  DOCUMENTS,
+  type DocumentId,
+  DocumentProblem,
+  type RenderedDocument,
+  documentDate,
+  documentText,
+  mainDocument,
+  renderDocument,
+} from '../pipeline/build-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, TemplateError, type TemplateSet } from '../render/render-template.js';
-import { DOCUMENTS, type DocumentId, documentDate, renderDocument } from '../pipeline/build-document.js';
 import { formatStylish } from '../report/stylish.js';
 import { countDiagnostics } from '../report/summary.js';
+import { DEFAULT_READING_PACE, readingFacts } from '../text/reading.js';
+import { checkPlansOrExplain } from './check.js';
 import { describeFsError, findPlanFiles } from './files.js';
 import { useColor } from './output.js';
 import { UsageError } from './usage-error.js';
@@ -19,7 +29,7 @@ export const OUTPUT_FORMATS = ['docx', 'md'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface BuildOptions {
-  doc: string;
+  doc?: string;
   to: string;
   output?: string;
   owners?: boolean;
@@ -27,71 +37,104 @@ export interface BuildOptions {
 }
 
 interface Job {
-  loaded: LoadedPlan;
-  file: string;
+  plan: CheckedPlan & { loaded: NonNullable<CheckedPlan['loaded']> };
+  doc: DocumentId;
+  rendered?: RenderedDocument;
 }
 
 export async function runBuild(paths: string[], options: BuildOptions): Promise<number> {
-  const doc = options.doc as DocumentId;
-  if (!(doc in DOCUMENTS)) throw new UsageError(`未知的文稿“${options.doc}”，可用：${Object.keys(DOCUMENTS).join('、')}`);
+  if (options.doc !== undefined && !(options.doc in DOCUMENTS)) {
+    throw new UsageError(`未知的文稿“${options.doc}”，可用：${Object.keys(DOCUMENTS).join('、')}`);
+  }
   const formats = parseFormats(options.to);
   const files = await findPlanFiles(paths);
   if (files.length === 0) throw new UsageError(`在 ${paths.join('、')} 中没有找到 .yaml 计划文件`);
+  const color = useColor(process.stdout, options.color);
 
-  // Load everything first: an invalid plan stops the build before any file is written.
-  const jobs: Job[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    const shown = path.relative(process.cwd(), file) || file;
-    const result = await loadPlanFile(shown, file).catch((error: unknown) => {
-      throw new UsageError(`无法读取“${shown}”：${describeFsError(error)}`);
-    });
-    diagnostics.push(...result.diagnostics);
-    if (result.loaded) jobs.push({ loaded: result.loaded, file });
-  }
+  // load → check everything first: an invalid plan stops the build before any file is written.
+  const { plans, diagnostics } = await checkPlansOrExplain(files);
   if (countDiagnostics(diagnostics).errors > 0) {
-    process.stdout.write(formatStylish(diagnostics, { color: useColor(process.stdout, options.color), fileCount: files.length }));
+    process.stdout.write(formatStylish(diagnostics, { color, fileCount: files.length }));
+    return 1;
+  }
+  if (diagnostics.length > 0) process.stderr.write(formatStylish(diagnostics, { color: useColor(process.stderr, options.color), fileCount: files.length }));
+
+  // render → parse, still before writing: a plan that cannot give the document is a plan problem.
+  const jobs: Job[] = plans.flatMap((p) => (p.loaded ? [{ plan: p as Job['plan'], doc: (options.doc as DocumentId) ?? mainDocument(p.loaded.plan) }] : []));
+  const templateCache = new Map<string, TemplateSet>();
+  const problems: Diagnostic[] = [];
+  for (const job of jobs) {
+    let templates = templateCache.get(job.plan.root);
+    if (!templates) {
+      templates = await loadTemplateSet([path.join(job.plan.root, 'templates'), BUILTIN_TEMPLATES]);
+      templateCache.set(job.plan.root, templates);
+    }
+    try {
+      job.rendered = renderDocument(job.plan.loaded.plan, job.doc, templates, { owners: options.owners ?? false });
+    } catch (error) {
+      if (error instanceof DocumentProblem) {
+        problems.push({
+          ruleId: error.ruleId,
+          severity: 'error',
+          message: error.message,
+          file: job.plan.shown,
+          ...job.plan.loaded.locate(error.path),
+          path: error.path.join('.'),
+        });
+      } else if (error instanceof TemplateError || error instanceof MarkdownSubsetError) {
+        throw new UsageError(error.message);
+      } else {
+        throw error;
+      }
+    }
+  }
+  if (problems.length > 0) {
+    process.stdout.write(formatStylish(problems, { color, fileCount: files.length }));
     return 1;
   }
 
-  const targets = planTargets(jobs, doc, formats, options.output);
+  const targets = planTargets(jobs, formats, options.output);
   const inputs = new Set(files.map((f) => path.resolve(f)));
   for (const t of targets) {
     if (t.path !== '-' && inputs.has(path.resolve(t.path))) throw new UsageError(`输出文件“${t.path}”就是输入的计划文件，拒绝覆盖`);
   }
 
-  const templateCache = new Map<string, TemplateSet>();
   for (const target of targets) {
-    const root = await findRepositoryRoot(target.job.file);
-    let templates = templateCache.get(root);
-    if (!templates) {
-      templates = await loadTemplateSet([path.join(root, 'templates'), BUILTIN_TEMPLATES]);
-      templateCache.set(root, templates);
-    }
-    let rendered;
-    try {
-      rendered = renderDocument(target.job.loaded.plan, doc, templates, { owners: options.owners ?? false });
-    } catch (error) {
-      if (error instanceof TemplateError || error instanceof MarkdownSubsetError) throw new UsageError(error.message);
-      throw error;
-    }
-    const plan = target.job.loaded.plan;
+    const { rendered, doc } = target.job;
     const data =
       target.format === 'docx'
-        ? await emitDocx(rendered.blocks, { title: plan.title, creator: plan.issuer ?? 'workplan', date: documentDate(plan), pageNumbers: 'outside' })
-        : emitMarkdown(rendered.blocks);
+        ? await emitDocx(rendered!.blocks, {
+            title: rendered!.meta.title,
+            creator: rendered!.meta.creator,
+            date: documentDate(rendered!.meta.date),
+            pageNumbers: DOCUMENTS[doc].pageNumbers,
+          })
+        : emitMarkdown(rendered!.blocks);
     if (target.path === '-') {
       process.stdout.write(data);
-      continue;
+    } else {
+      try {
+        await writeFileAtomic(target.path, data);
+      } catch (error) {
+        throw new UsageError(`无法写入“${target.path}”：${describeFsError(error)}`);
+      }
+      process.stderr.write(`已生成 ${target.path}\n`);
     }
-    try {
-      await writeFileAtomic(target.path, data);
-    } catch (error) {
-      throw new UsageError(`无法写入“${target.path}”：${describeFsError(error)}`);
-    }
-    process.stderr.write(`已生成 ${target.path}\n`);
+  }
+  for (const job of jobs) {
+    if (job.doc === 'speech') process.stderr.write(`${describeSpeech(job)}\n`);
   }
   return 0;
+}
+
+/** 汇报发言 facts a speaker needs: characters and reading time against the slot. */
+function describeSpeech(job: Job): string {
+  const pace = job.plan.config.config.speech?.pace ?? DEFAULT_READING_PACE;
+  const facts = readingFacts(documentText(job.rendered!.blocks), pace);
+  const plan = job.plan.loaded.plan;
+  const limit = plan.speech?.minutes;
+  const slot = limit === undefined ? '' : facts.minutes > limit ? `，超过限时 ${limit} 分钟` : `，限时 ${limit} 分钟`;
+  return `${job.plan.shown}：汇报发言共 ${facts.characters} 字（只计汉字），按每分钟 ${facts.pace} 字约需 ${facts.minutes} 分钟${slot}`;
 }
 
 function parseFormats(value: string): OutputFormat[] {
@@ -110,25 +153,22 @@ interface Target {
 }
 
 /** Where each output goes: `-o` names a file (one output only), `-` (stdout, Markdown only) or a folder. */
-function planTargets(jobs: Job[], doc: DocumentId, formats: OutputFormat[], output: string | undefined): Target[] {
+function planTargets(jobs: Job[], formats: OutputFormat[], output: string | undefined): Target[] {
   const count = jobs.length * formats.length;
   const out = output ?? 'out';
   if (out === '-') {
     if (count !== 1 || formats[0] !== 'md') throw new UsageError('-o - 只能把一个 Markdown 文稿写到标准输出');
     return [{ job: jobs[0]!, format: 'md', path: '-' }];
   }
-  const isFile = /\.(docx|md)$/i.test(out);
-  if (isFile) {
+  if (/\.(docx|md)$/i.test(out)) {
     if (count !== 1) throw new UsageError(`-o ${out} 是一个文件，但这次要生成 ${count} 个文件：请改为给出一个文件夹`);
-    const ext = path.extname(out).slice(1).toLowerCase();
-    if (ext !== formats[0]) throw new UsageError(`-o ${out} 的扩展名与 --to ${formats[0]} 不符`);
+    if (path.extname(out).slice(1).toLowerCase() !== formats[0]) throw new UsageError(`-o ${out} 的扩展名与 --to ${formats[0]} 不符`);
     return [{ job: jobs[0]!, format: formats[0]!, path: out }];
   }
-  return jobs.flatMap((job) =>
-    formats.map((format) => ({
-      job,
-      format,
-      path: path.join(out, `${path.basename(job.file).replace(/\.ya?ml$/i, '')}${DOCUMENTS[doc].suffix}.${format}`),
-    })),
-  );
+  return jobs.flatMap((job) => {
+    // The file's own document keeps the plan's name; another document gets a suffix.
+    const suffix = job.doc === mainDocument(job.plan.loaded.plan) ? '' : DOCUMENTS[job.doc].suffix;
+    const base = path.basename(job.plan.file).replace(/\.ya?ml$/i, '');
+    return formats.map((format) => ({ job, format, path: path.join(out, `${base}${suffix}.${format}`) }));
+  });
 }

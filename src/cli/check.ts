@@ -1,7 +1,6 @@
 /** `workplan check`: load every plan, run the rules, report, and say so in the exit code. */
-import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
-import { loadPlanFile } from '../plan/load-plan.js';
+import { type CheckResult, checkPlans, UnreadableFileError } from '../pipeline/check-plans.js';
 import { type FormatName, FORMATS, formatDiagnostics } from '../report/index.js';
 import { countDiagnostics } from '../report/summary.js';
 import { describeFsError, findPlanFiles } from './files.js';
@@ -38,18 +37,17 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
 
 /** All diagnostics for the given files, loaded in this one process. */
 export async function checkFiles(files: readonly string[]): Promise<Diagnostic[]> {
-  const all: Diagnostic[] = [];
-  for (const file of files) {
-    const shown = path.relative(process.cwd(), file) || file;
-    let result;
-    try {
-      result = await loadPlanFile(shown, file);
-    } catch (error) {
-      throw new UsageError(`无法读取“${shown}”：${describeFsError(error)}`);
-    }
-    all.push(...result.diagnostics);
+  return (await checkPlansOrExplain(files)).diagnostics;
+}
+
+/** checkPlans, with an unreadable file reported as a usage error (exit 2). */
+export async function checkPlansOrExplain(files: readonly string[]): Promise<CheckResult> {
+  try {
+    return await checkPlans(files);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new UsageError(`无法读取“${error.file}”：${describeFsError(error.cause)}`);
+    throw error;
   }
-  return all;
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

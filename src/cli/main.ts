@@ -74,9 +74,9 @@ export function createProgram(): Command {
 
   program
     .command('build')
-    .description('生成文稿：工作安排意见（.docx、.md）')
+    .description('生成文稿：工作安排意见、汇报发言（.docx、.md）')
     .argument('<paths...>', '计划文件或目录')
-    .addOption(new Option('-d, --doc <doc>', '文稿').choices(['opinion']).default('opinion'))
+    .addOption(new Option('-d, --doc <doc>', '文稿：opinion 工作安排意见，speech 汇报发言（缺省按计划的 kind）').choices(['opinion', 'speech']))
     .option('-t, --to <formats>', '输出格式，可用逗号分隔多个：docx、md', 'docx')
     .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 写到标准输出')
     .option('--owners', '在每项举措后附上（牵头单位：…；责任单位：…；完成时限：…）')
@@ -88,6 +88,7 @@ export function createProgram(): Command {
   workplan build plans/2025-工作安排意见.yaml             生成 out/2025-工作安排意见.docx
   workplan build plans/ --to docx,md -o dist/           每个计划生成 .docx 和 .md
   workplan build plans/2025.yaml --to md -o -           Markdown 写到标准输出
+  workplan build plans/2025.yaml --doc speech           据计划的 speech 块和进展生成汇报发言，并报告字数和朗读时间
 
 计划有错误时不生成任何文件，输出与 check 相同的诊断并以退出码 1 结束。
 输出先写入同一文件夹的临时文件再改名，不会留下半个文件；不会覆盖输入的计划。

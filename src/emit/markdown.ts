@@ -54,7 +54,7 @@ export function emitMarkdown(blocks: readonly Block[]): string {
       case 'paragraph':
         parts.push(runsToMarkdown(block.runs));
         break;
-      case 'recipients':
+      case 'flush':
         parts.push(escapeText(block.text));
         break;
       case 'signature':

@@ -10,7 +10,8 @@ export type Block =
   | { type: 'heading'; level: 1 | 2 | 3 | 4; text: string }
   | { type: 'paragraph'; runs: Run[] }
   | { type: 'table'; header: string[]; rows: string[][] }
-  | { type: 'recipients'; text: string }
+  /** A flush-left line: 主送机关, or a speech's salutation. */
+  | { type: 'flush'; text: string }
   | { type: 'signature'; signature: string; date: string }
   | { type: 'attachments'; items: string[] }
   | { type: 'byline'; lines: string[] }

@@ -32,7 +32,7 @@ const NODE_NAMES: Record<string, string> = {
   definition: '链接定义',
 };
 
-const FENCES = new Set(['recipients', 'signature', 'attachments', 'byline', 'pagebreak']);
+const FENCES = new Set(['recipients', 'salutation', 'signature', 'attachments', 'byline', 'pagebreak']);
 
 function parseTree(markdown: string): Root {
   return fromMarkdown(markdown, {
@@ -68,7 +68,8 @@ function toBlocks(node: RootContent): Block[] {
         .filter((l) => l.length > 0);
       switch (node.lang) {
         case 'recipients':
-          return [{ type: 'recipients', text: lines.join('') }];
+        case 'salutation':
+          return [{ type: 'flush', text: lines.join('') }];
         case 'signature':
           return [{ type: 'signature', signature: lines[0] ?? '', date: lines[1] ?? '' }];
         case 'attachments':

@@ -1,31 +1,96 @@
 /**
- * The visible pipeline for one document: Plan → template → Markdown → Blocks → outputs.
+ * The visible pipeline for one document: plan file → template → Markdown → Blocks → outputs.
  * Pure apart from the template set, which the caller loads.
  */
+import type { PlanPath } from '../plan/load-plan.js';
 import type { Block } from '../markdown/blocks.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
-import type { Plan } from '../plan/model.js';
+import { isSpeechFile, type PlanFile } from '../plan/model.js';
 import { renderTemplate, type TemplateSet } from '../render/render-template.js';
+import { buildSpeechView } from '../render/speech-view.js';
 import { buildPlanView, type RenderOptions } from '../render/view-model.js';
+import { composeSpeech } from '../speech/compose-speech.js';
 
 export const DOCUMENTS = {
-  opinion: { template: 'opinion.md.hbs', suffix: '', label: '工作安排意见' },
+  opinion: { template: 'opinion.md.hbs', suffix: '', label: '工作安排意见', pageNumbers: 'outside' },
+  speech: { template: 'speech.md.hbs', suffix: '-汇报发言', label: '汇报发言', pageNumbers: 'center' },
 } as const;
 export type DocumentId = keyof typeof DOCUMENTS;
+
+/** The document a file is mainly for: its `kind`. */
+export function mainDocument(file: PlanFile): DocumentId {
+  return isSpeechFile(file) ? 'speech' : 'opinion';
+}
+
+/** A plan that cannot give the asked document: reported like any other plan problem. */
+export class DocumentProblem extends Error {
+  constructor(
+    readonly ruleId: string,
+    message: string,
+    readonly path: PlanPath,
+  ) {
+    super(message);
+  }
+}
 
 export interface RenderedDocument {
   markdown: string;
   blocks: Block[];
+  /** Title, issuer-or-speaker and date for the document's properties. */
+  meta: { title: string; creator: string; date: string };
 }
 
-export function renderDocument(plan: Plan, doc: DocumentId, templates: TemplateSet, options: RenderOptions): RenderedDocument {
-  const markdown = renderTemplate(templates, DOCUMENTS[doc].template, buildPlanView(plan, options));
-  return { markdown, blocks: parseMarkdown(markdown) };
+export function renderDocument(file: PlanFile, doc: DocumentId, templates: TemplateSet, options: RenderOptions): RenderedDocument {
+  const template = DOCUMENTS[doc].template;
+  if (doc === 'speech') {
+    const content = composeSpeech(file);
+    if (!content) {
+      throw new DocumentProblem('speech-missing', '计划没有 speech 块：生成汇报发言需要 speech 的 meeting、speaker 和 date', []);
+    }
+    if (content.sections.length === 0) {
+      throw new DocumentProblem('speech-empty', '没有可以汇报的内容：给举措填写 progress（status 不为 planned）或 speech', ['sections']);
+    }
+    const markdown = renderTemplate(templates, template, buildSpeechView(content));
+    const date = file.speech!.date;
+    return { markdown, blocks: parseMarkdown(markdown), meta: { title: content.title, creator: content.speaker, date } };
+  }
+  if (isSpeechFile(file)) {
+    throw new DocumentProblem('document-kind', '这是独立的汇报发言文件（kind: speech），只能生成 --doc speech', ['kind']);
+  }
+  const markdown = renderTemplate(templates, template, buildPlanView(file, options));
+  return { markdown, blocks: parseMarkdown(markdown), meta: { title: file.title, creator: file.issuer ?? 'workplan', date: file.date } };
 }
 
-/** Core-property date: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the plan's 成文日期. */
-export function documentDate(plan: Plan, env: NodeJS.ProcessEnv = process.env): Date {
+/** Core-property date: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the document's own date. */
+export function documentDate(isoDate: string, env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${plan.date}T00:00:00Z`);
+  return new Date(`${isoDate}T00:00:00Z`);
 }
+
+/** All the text a reader sees in the document, in order. */
+export function documentText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => {
+      switch (b.type) {
+        case 'title':
+        case 'heading':
+        case 'flush':
+          return b.text;
+        case 'paragraph':
+          return b.runs.map((r) => r.text).join('');
+        case 'byline':
+          return b.lines.join('\n');
+        case 'signature':
+          return `${b.signature}\n${b.date}`;
+        case 'attachments':
+          return b.items.join('\n');
+        case 'table':
+          return [b.header, ...b.rows].map((r) => r.join('\n')).join('\n');
+        case 'pagebreak':
+          return '';
+      }
+    })
+    .join('\n');
+}
+

@@ -5,7 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostic.js';
-import { PlanModel, type Plan } from './model.js';
+import type { ZodType } from 'zod';
+import { modelFor, type PlanFile } from './model.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { yamlMessage, yamlRuleId } from './yaml-messages.js';
 
@@ -20,7 +21,7 @@ export type PlanPath = readonly (string | number)[];
 export interface LoadedPlan {
   file: string;
   source: string;
-  plan: Plan;
+  plan: PlanFile;
   document: Document;
   /** Source span of the node at a plan path; the nearest existing ancestor when the path is absent. */
   locate(path: PlanPath): Span;
@@ -47,10 +48,37 @@ export async function loadPlanFile(file: string, absolutePath = file): Promise<L
 
 /** Pure half of the loader: bytes in, plan and diagnostics out. */
 export function parsePlan(file: string, bytes: Uint8Array): LoadResult {
+  const result = parseYamlFile(file, bytes, modelFor, { emptyMessage: '文件是空的：计划至少需要 title、date 和 sections' });
+  if (!result.parsed) return { file, diagnostics: result.diagnostics };
+  const { value, document, source, locate } = result.parsed;
+  return { file, loaded: { file, source, plan: value as PlanFile, document, locate }, diagnostics: [] };
+}
+
+export interface ParsedYaml {
+  value: unknown;
+  document: Document;
+  source: string;
+  locate(path: PlanPath): Span;
+}
+
+export interface YamlFileOptions {
+  /** Message for an empty file; when absent, an empty file is the empty mapping. */
+  emptyMessage?: string;
+}
+
+/**
+ * Decodes, parses and validates one YAML file against the model `pickModel` chooses for its data.
+ * Shared by plan files and workplan.config.yaml, so both report problems the same way.
+ */
+export function parseYamlFile(
+  file: string,
+  bytes: Uint8Array,
+  pickModel: (data: unknown) => ZodType,
+  options: YamlFileOptions = {},
+): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
   const decoded = decodeUtf8(bytes);
   if (typeof decoded !== 'string') {
     return {
-      file,
       diagnostics: [
         {
           ruleId: 'file-encoding',
@@ -79,7 +107,6 @@ export function parsePlan(file: string, bytes: Uint8Array): LoadResult {
 
   if (document.errors.length > 0) {
     return {
-      file,
       diagnostics: document.errors.map((error) => ({
         ruleId: yamlRuleId(error.code),
         severity: 'error' as const,
@@ -93,11 +120,12 @@ export function parsePlan(file: string, bytes: Uint8Array): LoadResult {
 
   const root = document.contents;
   if (root === null || (isNode(root) && 'value' in root && root.value === null && !isMap(root))) {
-    return fileProblem(file, 'file-empty', '文件是空的：计划至少需要 title、date 和 sections');
+    if (options.emptyMessage) return fileProblem(file, 'file-empty', options.emptyMessage);
+    const locateNothing = (): Span => ({ line: 1, column: 1 });
+    return validate({}, document, locateNothing);
   }
   if (!isMap(root)) {
     return {
-      file,
       diagnostics: [
         {
           ruleId: 'schema-root',
@@ -127,7 +155,6 @@ export function parsePlan(file: string, bytes: Uint8Array): LoadResult {
       },
     });
     return {
-      file,
       diagnostics: [
         {
           ruleId: 'yaml-alias-limit',
@@ -149,14 +176,16 @@ export function parsePlan(file: string, bytes: Uint8Array): LoadResult {
     return { line: 1, column: 1 };
   };
 
-  const parsed = PlanModel.safeParse(data);
-  if (!parsed.success) {
-    return {
-      file,
-      diagnostics: zodIssuesToDiagnostics(parsed.error.issues, { file, document, data, spanOf }),
-    };
+  return validate(data, document, locate);
+
+  function validate(value: unknown, doc: Document, where: (path: PlanPath) => Span) {
+    const model = pickModel(value);
+    const parsed = model.safeParse(value);
+    if (!parsed.success) {
+      return { diagnostics: zodIssuesToDiagnostics(parsed.error.issues, { file, document: doc, data: value, spanOf, model }) };
+    }
+    return { parsed: { value: parsed.data, document: doc, source, locate: where }, diagnostics: [] };
   }
-  return { file, loaded: { file, source, plan: parsed.data, document, locate }, diagnostics: [] };
 }
 
 function fileProblem(file: string, ruleId: string, message: string): LoadResult {

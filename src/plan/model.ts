@@ -59,7 +59,7 @@ export const MeasureModel = z
     due: due.optional(),
     targets: z.array(TargetModel).describe('量化目标').optional(),
     progress: ProgressModel.optional(),
-    speech: text('汇报发言中对这项举措的表述（一是、二是……中的一条），缺省时由 progress.result 生成').optional(),
+    speech: text('汇报发言里这一条的开头（“一是”之后的短语），缺省用 title；数字由 progress.values 生成，不要手打').optional(),
   })
   .describe('工作举措，自动编号为 1. 2. 3.');
 
@@ -69,22 +69,17 @@ export interface Section {
   speechTitle?: string | undefined;
   sections?: Section[] | undefined;
   measures?: Measure[] | undefined;
-  points?: string[] | undefined;
 }
 
 export const SectionModel: z.ZodType<Section> = z
   .strictObject({
     title: text('部分标题，不要手打“一、”“（一）”等序号'),
     intro: text('标题下的导语段落').optional(),
-    speechTitle: text('汇报发言中这一部分的标题或引领句，缺省时用 title').optional(),
+    speechTitle: text('汇报发言中这一部分的标题（numbered）或段首引领句（runin），缺省用 title').optional(),
     get sections() {
       return z.array(SectionModel).describe('下一级部分，编号为（一）（二）').optional();
     },
     measures: z.array(MeasureModel).describe('工作举措，编号为 1. 2. 3.').optional(),
-    points: z
-      .array(text('一条要点'))
-      .describe('汇报发言的要点，按“一是、二是……”列举（kind: speech 时使用）')
-      .optional(),
   })
   .meta({ id: 'Section', description: '一个部分（一级编号“一、”，二级编号“（一）”）' });
 
@@ -110,17 +105,35 @@ export const SpeechModel = z
     minutes: z.number().positive().describe('发言限时（分钟）').optional(),
     style: z
       .enum(['runin', 'numbered'])
-      .describe('部分的样式：runin 段首加粗引领句；numbered 用“一、”标题')
+      .describe('部分的样式：runin 段首加粗引领句（缺省）；numbered 用“一、”标题')
+      .optional(),
+    separator: z
+      .enum(['；', '。'])
+      .describe('“一是……；二是……。”中各条之间的标点，缺省为“；”，最后一条总以“。”结尾')
       .optional(),
   })
-  .describe('据此计划生成的汇报发言');
+  .describe('汇报发言');
+
+export const SpeechSectionModel = z
+  .strictObject({
+    title: text('这一部分的标题（numbered）或段首引领句（runin），不要手打序号'),
+    intro: text('引领句之后、“一是”之前的文字').optional(),
+    points: z.array(text('一条要点，不要手打“一是”')).min(1, { message: '至少需要一条要点' }).describe('按“一是、二是……”列举的要点'),
+  })
+  .describe('汇报发言的一个部分');
+
+/** A speech on its own (`kind: speech`): the minimal shape of a 汇报发言 or 交流发言. */
+export const SpeechFileModel = z
+  .strictObject({
+    kind: z.literal('speech').describe('独立的汇报发言'),
+    speech: SpeechModel,
+    sections: z.array(SpeechSectionModel).min(1, { message: '至少需要一个部分' }).describe('发言的各部分'),
+  })
+  .describe('workplan 汇报发言文件（kind: speech）');
 
 export const PlanModel = z
   .strictObject({
-    kind: z
-      .enum(['opinion', 'speech'])
-      .describe('文件主要用于哪种文稿：opinion 工作安排意见（缺省）；speech 独立的汇报发言')
-      .optional(),
+    kind: z.literal('opinion').describe('工作安排意见（缺省）；独立的汇报发言写 kind: speech').optional(),
     title: text('文件标题，例如“2025年全区统一战线工作安排意见”'),
     issuer: text('发文机关，也是缺省的署名').optional(),
     number: text('发文字号，例如“某统发〔2025〕1号”').optional(),
@@ -135,11 +148,25 @@ export const PlanModel = z
     cc: unitList('抄送机关').optional(),
     printedBy: text('印发机关').optional(),
     printedOn: isoDate('印发日期，YYYY-MM-DD').optional(),
-    speech: SpeechModel.optional(),
+    speech: SpeechModel.describe('据此计划生成的汇报发言').optional(),
   })
   .describe('workplan 计划文件（第 1 版）');
 
 export type Plan = z.infer<typeof PlanModel>;
+export type SpeechFile = z.infer<typeof SpeechFileModel>;
+export type SpeechSection = z.infer<typeof SpeechSectionModel>;
+/** What a plan file holds: an annual plan, or a speech on its own. */
+export type PlanFile = Plan | SpeechFile;
+
+export function isSpeechFile(file: PlanFile): file is SpeechFile {
+  return file.kind === 'speech';
+}
+
+/** The model a parsed file is validated against, chosen by its `kind`. */
+export function modelFor(data: unknown): typeof PlanModel | typeof SpeechFileModel {
+  const kind = data !== null && typeof data === 'object' ? (data as { kind?: unknown }).kind : undefined;
+  return kind === 'speech' ? SpeechFileModel : PlanModel;
+}
 export type Measure = z.infer<typeof MeasureModel>;
 export type Target = z.infer<typeof TargetModel>;
 export type Progress = z.infer<typeof ProgressModel>;
@@ -160,7 +187,6 @@ export const KEY_LABELS: Record<string, string> = {
   intro: '导语',
   speechTitle: '发言标题',
   measures: '举措',
-  points: '要点',
   text: '正文',
   lead: '牵头单位',
   responsible: '责任单位',
@@ -188,4 +214,6 @@ export const KEY_LABELS: Record<string, string> = {
   closing: '结束语',
   minutes: '限时',
   style: '样式',
+  separator: '分隔标点',
+  points: '要点',
 };

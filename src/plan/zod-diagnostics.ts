@@ -1,9 +1,9 @@
 /** Turns zod issues into Chinese Diagnostics that point at the right YAML node. */
 import { isMap, isNode, isScalar, type Document } from 'yaml';
-import type { core } from 'zod';
+import type { core, z } from 'zod';
 import { type Diagnostic, type Span, formatPath } from '../diagnostic.js';
 import { suggestClosest } from '../text/suggest.js';
-import { KEY_LABELS, PlanModel } from './model.js';
+import { KEY_LABELS } from './model.js';
 import { keysAt } from './model-keys.js';
 
 type Issue = core.$ZodIssue;
@@ -14,6 +14,8 @@ export interface IssueContext {
   document: Document;
   data: unknown;
   spanOf(range: Range): Span;
+  /** The model the data was validated against, for the keys it allows. */
+  model: z.ZodType;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -60,7 +62,7 @@ function issueToDiagnostics(issue: Issue, ctx: IssueContext): Diagnostic[] {
   switch (issue.code) {
     case 'unrecognized_keys': {
       const map = ctx.document.getIn(path, true);
-      const known = keysAt(PlanModel, path);
+      const known = keysAt(ctx.model, path);
       return issue.keys.map((key) => {
         const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
         const span = ctx.spanOf(isNode(pair?.key) ? pair.key.range : undefined);
@@ -95,7 +97,8 @@ function issueToDiagnostics(issue: Issue, ctx: IssueContext): Diagnostic[] {
     }
     case 'invalid_value': {
       const value = valueAt(ctx.data, path);
-      const allowed = issue.values.map(String);
+      // `kind` chooses the model, so each model alone knows only its own value.
+      const allowed = path.length === 1 && last === 'kind' ? ['opinion', 'speech'] : issue.values.map(String);
       const guess = typeof value === 'string' ? suggestClosest(value, allowed) : undefined;
       const hint = guess ? `，是否应为“${guess}”？` : '';
       return [

@@ -38,7 +38,6 @@ export interface SectionView {
   intro: string[];
   sections: SectionView[];
   measures: MeasureView[];
-  points: string[];
 }
 
 export interface PlanView {
@@ -94,7 +93,6 @@ function buildSectionView(section: Section): SectionView {
     intro: splitParagraphs(section.intro),
     sections: (section.sections ?? []).map((s) => buildSectionView(s)),
     measures: (section.measures ?? []).map(buildMeasureView),
-    points: section.points ?? [],
   };
 }
 

@@ -40,10 +40,10 @@ describe('build fixtures', () => {
         ? (JSON.parse(readFileSync(path.join(folder, 'options.json'), 'utf8')) as { owners: boolean })
         : { owners: false };
       const plan = loaded!.plan;
-      const { blocks } = renderDocument(plan, 'opinion', templates, options);
+      const { blocks, meta } = renderDocument(plan, 'opinion', templates, options);
       const md = emitMarkdown(blocks);
       expect(md).toBe(expectGolden(path.join(folder, 'expected.md'), md));
-      const docx = await emitDocx(blocks, { title: plan.title, creator: 'workplan', date: documentDate(plan, {}), pageNumbers: 'outside' });
+      const docx = await emitDocx(blocks, { title: meta.title, creator: meta.creator, date: documentDate(meta.date, {}), pageNumbers: 'outside' });
       const xml = readableDocumentXml(docx);
       expect(xml).toBe(expectGolden(path.join(folder, 'expected-document.xml'), xml));
     });

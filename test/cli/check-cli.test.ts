@@ -102,6 +102,16 @@ describe('workplan check (built binary)', () => {
     expect(runCli(['check', '--max-warnings', '0', EXAMPLE]).status).toBe(0);
   });
 
+  it('reports a bad workplan.config.yaml at its line, like a plan', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-config-'));
+    cpSync(path.join(ROOT, EXAMPLE), path.join(dir, 'plan.yaml'));
+    writeFileSync(path.join(dir, 'workplan.config.yaml'), '# 设置\nspeech:\n  pase: 200\nrules:\n  speech-too-long: loud\n');
+    const r = runCli(['check', 'plan.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('workplan.config.yaml:3:3  错误  未知的键“pase”，是否应为“pace”？  schema-unknown-key');
+    expect(r.stdout).toMatch(/workplan\.config\.yaml:5:20  错误  .*“loud”无效：应为 off、warning、error 之一/);
+  });
+
   it('checks a directory of 50 plans in one process', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wp-50-'));
     mkdirSync(path.join(dir, 'nested', 'deeper'), { recursive: true });
@@ -109,7 +119,8 @@ describe('workplan check (built binary)', () => {
       const sub = i % 2 ? 'nested' : path.join('nested', 'deeper');
       cpSync(path.join(ROOT, EXAMPLE), path.join(dir, sub, `plan-${i}.${i % 5 ? 'yaml' : 'yml'}`));
     }
-    writeFileSync(path.join(dir, 'workplan.config.yaml'), 'not: a plan\n');
+    // The repository's settings sit beside the plans but are not a plan.
+    writeFileSync(path.join(dir, 'workplan.config.yaml'), 'speech:\n  pace: 200\n');
     const r = runCli(['check', dir]);
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toContain('已检查 50 个文件');

@@ -11,7 +11,7 @@ import { loadPlanFile } from '../../src/plan/load-plan.js';
 import type { Plan, Section } from '../../src/plan/model.js';
 import { visualWidth } from '../../src/text/width.js';
 import { ROOT, runCli } from '../helpers.js';
-import { MM, type PdfPage, baselines, bodyLines, measurePdf, pageNumberLine, renderPdf, renderUnavailable } from './render.js';
+import { MM, type PdfPage, baselines, bodyLines, expectTwentyEightPerLine, measurePdf, pageNumberLine, renderPdf, renderUnavailable } from './render.js';
 
 const PLAN = path.join(ROOT, 'plans', '2025-工作安排意见.yaml');
 const LINE_PITCH = (225 * MM) / 22;
@@ -53,25 +53,12 @@ describe.skipIf(why !== undefined)('opinion rendered by LibreOffice', () => {
   });
 
   it('puts 28 characters on a full line and starts text 28 mm from the left edge', () => {
-    const widths: number[] = [];
     for (const page of pages) {
-      const lines = bodyLines(page);
-      const left = Math.min(...lines.map((l) => l.x0)) / MM;
+      const left = Math.min(...bodyLines(page).map((l) => l.x0)) / MM;
       expect(left).toBeGreaterThan(27);
       expect(left).toBeLessThan(29);
-      for (const l of lines) {
-        // Full: starts at the left margin and reaches the right one (26 mm), or hangs punctuation past it.
-        const flushLeft = Math.abs(l.x0 / MM - 28) < 1;
-        const reachesRight = (page.width - l.x1) / MM < 26 + 1.5;
-        if (flushLeft && reachesRight) widths.push(visualWidth(l.text.replace(/\s/g, '')));
-      }
     }
-    expect(widths.length).toBeGreaterThan(20);
-    const exact = widths.filter((w) => w === 28).length;
-    // Hanging punctuation makes an occasional 28½–29; line-start rules an occasional 27.
-    expect(exact / widths.length).toBeGreaterThan(0.85);
-    for (const w of widths) expect(w).toBeGreaterThanOrEqual(27);
-    for (const w of widths) expect(w).toBeLessThanOrEqual(29);
+    expectTwentyEightPerLine(pages, visualWidth, expect, 20);
   });
 
   it('numbers pages “— N —” at 14 pt, outside: odd on the right and even on the left, one character in', () => {

@@ -86,3 +86,46 @@ export function baselines(lines: PdfLine[]): number[] {
 export function charCount(line: PdfLine): number {
   return [...line.text.replace(/\s/g, '')].length;
 }
+
+/**
+ * Widths, in full-width characters, of the lines that span the type area (start at the 28 mm
+ * margin, end at the 26 mm one or hang punctuation past it). Lines with half-width characters
+ * (digits, Latin) are kept apart: justification spreads their last half cell.
+ */
+export function fullLineWidths(pages: PdfPage[], width: (text: string) => number): { pure: number[]; mixed: number[] } {
+  const pure: number[] = [];
+  const mixed: number[] = [];
+  for (const page of pages) {
+    for (const l of bodyLines(page)) {
+      const flushLeft = Math.abs(l.x0 / MM - 28) < 1;
+      const reachesRight = (page.width - l.x1) / MM < 26 + 1.5;
+      if (!flushLeft || !reachesRight) continue;
+      const t = l.text.replace(/\s/g, '');
+      (/[\x21-\x7e]/.test(t) ? mixed : pure).push(width(t));
+    }
+  }
+  return { pure, mixed };
+}
+
+/** Full lines hold 28 characters; line-start and hanging-punctuation rules allow 27 to 29. */
+export function expectTwentyEightPerLine(
+  pages: PdfPage[],
+  width: (text: string) => number,
+  expect: (v: unknown, m?: string) => { toBeGreaterThan(n: number): void; toBeGreaterThanOrEqual(n: number): void; toBeLessThanOrEqual(n: number): void },
+  minimumLines: number,
+): void {
+  const { pure, mixed } = fullLineWidths(pages, width);
+  // Guards against measuring nothing: the document must have this many full lines of Chinese.
+  expect(pure.length, 'full lines of Chinese text').toBeGreaterThanOrEqual(minimumLines);
+  expect(pure.filter((w) => w === 28).length / pure.length, `widths ${pure.join(',')}`).toBeGreaterThan(0.85);
+  for (const w of pure) {
+    expect(w).toBeGreaterThanOrEqual(27);
+    expect(w).toBeLessThanOrEqual(29);
+  }
+  // LibreOffice adds Chinese–Western spacing around digits whatever autoSpaceDE/DN say (Word
+  // honours them), so a line with figures may hold up to a cell less.
+  for (const w of mixed) {
+    expect(w).toBeGreaterThanOrEqual(26);
+    expect(w).toBeLessThanOrEqual(29);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanModel, MeasureModel } from '../../src/plan/model.js';
+import { MeasureModel, modelFor, PlanModel, SpeechFileModel } from '../../src/plan/model.js';
 import { keysAt } from '../../src/plan/model-keys.js';
 
 const base = { title: '示例', date: '2025-01-10', sections: [{ title: '一部分' }] };
@@ -45,17 +45,33 @@ describe('plan model', () => {
         {
           title: '一',
           sections: [{ title: '（一）', measures: [{ title: 'm', targets: [{ name: '班', value: 2, unit: '期' }] }] }],
-          measures: [{ title: 'n', progress: { status: 'done', result: '完成', values: { 班: 3 } } }],
+          speechTitle: '发言里的标题',
+          measures: [{ title: 'n', speech: '发言里的说法', progress: { status: 'done', result: '完成', values: { 班: 3 } } }],
         },
       ],
       attachments: ['tasks', { title: '附件标题', file: 'a.md' }],
-      speech: { meeting: '会议', speaker: '某部', date: '2025-04-01', minutes: 8, style: 'runin' },
+      speech: { meeting: '会议', speaker: '某部', date: '2025-04-01', minutes: 8, style: 'runin', separator: '；' },
     });
     expect(result.success).toBe(true);
   });
 
   it('rejects an attachment that is neither tasks nor a titled object', () => {
     expect(PlanModel.safeParse({ ...base, attachments: ['table'] }).success).toBe(false);
+  });
+
+  it('validates a speech on its own (kind: speech) against its own model', () => {
+    const speechFile = {
+      kind: 'speech',
+      speech: { meeting: '会议', speaker: '某部', date: '2025-09-18', style: 'numbered', separator: '。' },
+      sections: [{ title: '一部分', intro: '导语', points: ['要点一', '要点二'] }],
+    };
+    expect(modelFor(speechFile)).toBe(SpeechFileModel);
+    expect(SpeechFileModel.safeParse(speechFile).success).toBe(true);
+    // A speech file has no measures, and every section needs points.
+    expect(SpeechFileModel.safeParse({ ...speechFile, sections: [{ title: 'x', measures: [] }] }).success).toBe(false);
+    expect(SpeechFileModel.safeParse({ ...speechFile, sections: [{ title: 'x', points: [] }] }).success).toBe(false);
+    expect(SpeechFileModel.safeParse({ kind: 'speech', sections: speechFile.sections }).success).toBe(false);
+    expect(modelFor({ title: 'x' })).toBe(PlanModel);
   });
 
   it('lists the keys allowed at a path, through arrays and recursion', () => {

@@ -37,7 +37,7 @@ export function blockToParagraphs(block: Block): Paragraph[] {
       return [new Paragraph({ heading: HEADINGS[block.level - 1], children: [new TextRun(block.text)] })];
     case 'paragraph':
       return [new Paragraph({ style: STYLE.body, children: block.runs.map(bodyRun) })];
-    case 'recipients':
+    case 'flush':
       return [new Paragraph({ style: STYLE.flush, children: [bodyRun({ text: block.text })] })];
     case 'signature':
       return signatureParagraphs(block.signature, block.date);

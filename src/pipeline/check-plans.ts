@@ -1,0 +1,60 @@
+/**
+ * load → check for a batch of files, in one process: each plan is loaded, its repository's
+ * workplan.config.yaml read once, and every rule run. check and build share this, so build stops
+ * with exactly the diagnostics check prints.
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import { type LoadedConfig, loadConfig } from '../plan/config.js';
+import { findRepositoryRoot } from '../plan/find-root.js';
+import { type LoadedPlan, loadPlanFile } from '../plan/load-plan.js';
+import { runRules } from '../rules/run-rules.js';
+
+export interface CheckedPlan {
+  file: string;
+  shown: string;
+  root: string;
+  config: LoadedConfig;
+  loaded?: LoadedPlan;
+}
+
+export interface CheckResult {
+  plans: CheckedPlan[];
+  diagnostics: Diagnostic[];
+}
+
+/** Raised when a file cannot be read at all (not a problem with its content). */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly file: string,
+    override readonly cause: unknown,
+  ) {
+    super(file);
+  }
+}
+
+export async function checkPlans(files: readonly string[]): Promise<CheckResult> {
+  const configs = new Map<string, LoadedConfig>();
+  const plans: CheckedPlan[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const shown = path.relative(process.cwd(), file) || file;
+    const root = await findRepositoryRoot(file);
+    let config = configs.get(root);
+    if (!config) {
+      config = await loadConfig(root);
+      configs.set(root, config);
+      diagnostics.push(...config.diagnostics);
+    }
+    let result;
+    try {
+      result = await loadPlanFile(shown, file);
+    } catch (error) {
+      throw new UnreadableFileError(shown, error);
+    }
+    diagnostics.push(...result.diagnostics);
+    if (result.loaded) diagnostics.push(...runRules(result.loaded, config.config));
+    plans.push({ file, shown, root, config, ...(result.loaded ? { loaded: result.loaded } : {}) });
+  }
+  return { plans, diagnostics };
+}

@@ -1,0 +1,45 @@
+/** workplan.config.yaml: settings of a plan repository, loaded like a plan and reported the same way. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Diagnostic } from '../diagnostic.js';
+import { CONFIG_FILE } from './find-root.js';
+import { parseYamlFile } from './load-plan.js';
+
+export const ConfigModel = z
+  .strictObject({
+    speech: z
+      .strictObject({
+        pace: z.number().positive().max(1000).describe('朗读速度（字/分钟），缺省 220'),
+      })
+      .describe('汇报发言的设置')
+      .optional(),
+    rules: z
+      .record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(['off', 'warning', 'error']))
+      .describe('规则的级别：off 关闭、warning 警告、error 错误')
+      .optional(),
+  })
+  .describe('workplan 仓库配置');
+
+export type Config = z.infer<typeof ConfigModel>;
+
+export interface LoadedConfig {
+  config: Config;
+  diagnostics: Diagnostic[];
+  /** Where the file is, when there is one. */
+  file?: string;
+}
+
+/** Reads `<root>/workplan.config.yaml`; a repository without one has the empty configuration. */
+export async function loadConfig(root: string): Promise<LoadedConfig> {
+  const absolute = path.join(root, CONFIG_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch {
+    return { config: {}, diagnostics: [] };
+  }
+  const shown = path.relative(process.cwd(), absolute) || CONFIG_FILE;
+  const { parsed, diagnostics } = parseYamlFile(shown, bytes, () => ConfigModel);
+  return { config: (parsed?.value as Config | undefined) ?? {}, diagnostics, file: shown };
+}

@@ -1,0 +1,26 @@
+/** check: run every enabled rule on a loaded plan and turn findings into Diagnostics. */
+import { type Diagnostic, formatPath } from '../diagnostic.js';
+import type { Config } from '../plan/config.js';
+import type { LoadedPlan } from '../plan/load-plan.js';
+import { RULES } from './index.js';
+import type { Rule } from './types.js';
+
+export function runRules(loaded: LoadedPlan, config: Config, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const setting = config.rules?.[rule.id];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.severity;
+    for (const finding of rule.check({ loaded, config })) {
+      out.push({
+        ruleId: rule.id,
+        severity,
+        message: finding.message,
+        file: loaded.file,
+        ...(finding.span ?? loaded.locate(finding.path)),
+        path: formatPath(finding.path),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * The 汇报发言 as content, before any template: title, byline, salutation, opening, sections of
+ * points, closing. Pure, and free of the rendering stack, so `check` can count its characters.
+ * Figures come from progress.values (name + value + unit), never from retyped prose.
+ */
+import { type Measure, type PlanFile, type Section, type Speech, isSpeechFile } from '../plan/model.js';
+import { formatChineseDate } from '../text/dates.js';
+import { formatLevelNumber, formatOrdinal } from '../text/numerals.js';
+import { endSentence, splitParagraphs } from '../text/paragraphs.js';
+
+export const DEFAULT_SALUTATION = '尊敬的各位领导，同志们：';
+export const DEFAULT_CLOSING = '汇报完毕，谢谢大家！';
+export const REPORT_FOLLOWS = '现将有关工作情况汇报如下：';
+
+export interface SpeechSectionContent {
+  heading: string;
+  intro: string;
+  points: string[];
+  /** Where in the plan this section came from, for messages. */
+  path: (string | number)[];
+}
+
+export interface SpeechContent {
+  title: string;
+  speaker: string;
+  date: string;
+  salutation: string;
+  opening: string[];
+  sections: SpeechSectionContent[];
+  closing: string;
+  style: 'runin' | 'numbered';
+  separator: '；' | '。';
+  minutes: number | null;
+}
+
+/** Removes end punctuation so clauses can be joined with “，” and ended by house style. */
+export function toClause(text: string): string {
+  return text.trim().replace(/[。；，、：！？.;,!?]+$/u, '');
+}
+
+/** The opening ends with “现将有关工作情况汇报如下：” unless the writer ended it with a colon already. */
+function composeOpening(opening: string | undefined): string[] {
+  const paragraphs = splitParagraphs(opening);
+  const last = paragraphs[paragraphs.length - 1];
+  if (last === undefined) return [REPORT_FOLLOWS];
+  if (!/[：:]$/.test(last)) paragraphs[paragraphs.length - 1] = `${endSentence(last)}${REPORT_FOLLOWS}`;
+  return paragraphs;
+}
+
+/** Figures of a measure as the speech says them: 党外代表人士理论研修班3期，政党协商会2次. */
+export function figuresOf(measure: Measure): string[] {
+  const units = new Map((measure.targets ?? []).map((t) => [t.name, t.unit ?? '']));
+  return Object.entries(measure.progress?.values ?? {}).map(([name, value]) => `${name}${String(value)}${units.get(name) ?? ''}`);
+}
+
+/** A measure becomes a point when there is something to report: progress, or its own speech wording. */
+function pointOf(measure: Measure): string | undefined {
+  const reported = measure.progress && measure.progress.status !== 'planned';
+  if (!reported && !measure.speech) return undefined;
+  const parts = [toClause(measure.speech ?? measure.title), ...figuresOf(measure)];
+  if (measure.progress?.result) parts.push(toClause(measure.progress.result));
+  return parts.join('，');
+}
+
+function measuresUnder(section: Section): Measure[] {
+  return [...(section.measures ?? []), ...(section.sections ?? []).flatMap(measuresUnder)];
+}
+
+export function composeSpeech(file: PlanFile): SpeechContent | undefined {
+  const speech: Speech | undefined = file.speech;
+  if (!speech) return undefined;
+  const sections: SpeechSectionContent[] = isSpeechFile(file)
+    ? file.sections.map((s, i) => ({ heading: s.title, intro: s.intro ?? '', points: s.points.map(toClause), path: ['sections', i] }))
+    : file.sections.flatMap((s, i) => {
+        const points = measuresUnder(s).flatMap((m) => pointOf(m) ?? []);
+        return points.length ? [{ heading: s.speechTitle ?? s.title, intro: '', points, path: ['sections', i] }] : [];
+      });
+  return {
+    title: speech.title ?? `在${speech.meeting}上的汇报发言`,
+    speaker: speech.speaker,
+    date: formatChineseDate(speech.date),
+    salutation: speech.salutation ?? DEFAULT_SALUTATION,
+    opening: composeOpening(speech.opening),
+    sections,
+    closing: speech.closing ?? DEFAULT_CLOSING,
+    style: speech.style ?? 'runin',
+    separator: speech.separator ?? '；',
+    minutes: speech.minutes ?? null,
+  };
+}
+
+/**
+ * Every character the built-in speech template prints, in order, with the numbers and ordinals
+ * it computes. `check` counts this; a test keeps it equal to what `build` measures on the output.
+ */
+export function speechPlainText(content: SpeechContent): string {
+  const out = [content.title, content.speaker, `（${content.date}）`, content.salutation, ...content.opening];
+  content.sections.forEach((section, i) => {
+    const body = `${section.intro ? endSentence(section.intro) : ''}${enumeratePoints(section.points, content.separator)}`;
+    if (content.style === 'numbered') out.push(`${formatLevelNumber(1, i + 1)}${section.heading}`, body);
+    else out.push(`${endSentence(section.heading)}${body}`);
+  });
+  out.push(content.closing);
+  return out.join('\n');
+}
+
+/** 一是……；二是……。 — a single point is written without an ordinal. */
+export function enumeratePoints(points: readonly string[], separator: string): string {
+  if (points.length === 1) return `${points[0]}。`;
+  return points.map((p, i) => `${formatOrdinal(i + 1)}${p}${i === points.length - 1 ? '。' : separator}`).join('');
+}
