@@ -25,6 +25,8 @@ export interface LoadedPlan {
   document: Document;
   /** Source span of the node at a plan path; the nearest existing ancestor when the path is absent. */
   locate(path: PlanPath): Span;
+  /** 1-based line and column of a source offset. */
+  positionOf(offset: number): { line: number; column: number };
 }
 
 export interface LoadResult {
@@ -50,8 +52,8 @@ export async function loadPlanFile(file: string, absolutePath = file): Promise<L
 export function parsePlan(file: string, bytes: Uint8Array): LoadResult {
   const result = parseYamlFile(file, bytes, modelFor, { emptyMessage: '文件是空的：计划至少需要 title、date 和 sections' });
   if (!result.parsed) return { file, diagnostics: result.diagnostics };
-  const { value, document, source, locate } = result.parsed;
-  return { file, loaded: { file, source, plan: value as PlanFile, document, locate }, diagnostics: [] };
+  const { value, document, source, locate, positionOf } = result.parsed;
+  return { file, loaded: { file, source, plan: value as PlanFile, document, locate, positionOf }, diagnostics: [] };
 }
 
 export interface ParsedYaml {
@@ -59,6 +61,7 @@ export interface ParsedYaml {
   document: Document;
   source: string;
   locate(path: PlanPath): Span;
+  positionOf(offset: number): { line: number; column: number };
 }
 
 export interface YamlFileOptions {
@@ -184,7 +187,7 @@ export function parseYamlFile(
     if (!parsed.success) {
       return { diagnostics: zodIssuesToDiagnostics(parsed.error.issues, { file, document: doc, data: value, spanOf, model }) };
     }
-    return { parsed: { value: parsed.data, document: doc, source, locate: where }, diagnostics: [] };
+    return { parsed: { value: parsed.data, document: doc, source, locate: where, positionOf: at }, diagnostics: [] };
   }
 }
 

@@ -1,5 +1,23 @@
 /** The rule registry: an explicit list, in the order rules run. */
+import { dateRange } from './date-range.js';
+import { docNumber } from './doc-number.js';
+import { duplicateText } from './duplicate-text.js';
+import { maskedWord } from './masked-word.js';
+import { measureOwner } from './measure-owner.js';
+import { numberingTyped } from './numbering-typed.js';
+import { placeholder } from './placeholder.js';
+import { punctuationWidth } from './punctuation-width.js';
 import { speechTooLong } from './speech-too-long.js';
 import type { Rule } from './types.js';
 
-export const RULES: readonly Rule[] = [speechTooLong];
+export const RULES: readonly Rule[] = [
+  punctuationWidth,
+  placeholder,
+  maskedWord,
+  docNumber,
+  dateRange,
+  measureOwner,
+  numberingTyped,
+  duplicateText,
+  speechTooLong,
+];

@@ -15,6 +15,13 @@ export interface Finding {
   span?: Span;
 }
 
+/** A replacement of characters [start, end) of a string value. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface Rule {
   /** Kebab-case, stable, never reused. */
   id: string;
@@ -22,4 +29,9 @@ export interface Rule {
   description: string;
   severity: Severity;
   check(context: RuleContext): Finding[];
+  /**
+   * Safe corrections of one string the rule flagged (at a finding's path). Returns no edits when
+   * nothing can be fixed unambiguously. Fixing twice must change nothing the second time.
+   */
+  fix?(value: string): Edit[];
 }
