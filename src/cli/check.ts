@@ -1,4 +1,5 @@
 /** `workplan check`: load every plan, run the rules, report, and say so in the exit code. */
+import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostic.js';
 import { type CheckResult, checkPlans, UnreadableFileError } from '../pipeline/check-plans.js';
 import { type FormatName, FORMATS, formatDiagnostics } from '../report/index.js';
@@ -6,11 +7,14 @@ import { countDiagnostics } from '../report/summary.js';
 import { describeFsError, findPlanFiles } from './files.js';
 import { useColor } from './output.js';
 import { UsageError } from './usage-error.js';
+import { readVersion } from './version.js';
 
 export interface CheckOptions {
   format: string;
   maxWarnings?: string;
   color?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
@@ -22,9 +26,19 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const files = await findPlanFiles(paths.length ? paths : ['plans']);
   if (files.length === 0) throw new UsageError(`在 ${paths.join('、') || 'plans'} 中没有找到 .yaml 计划文件`);
 
-  const diagnostics = await checkFiles(files);
+  let result = await checkPlansOrExplain(files);
+  if (options.fix || options.fixDryRun) {
+    const changed = await fixPlans(result, options.fixDryRun ? 'show' : 'write');
+    // After writing, report what is left; a dry run reports the files as they are.
+    if (changed && options.fix && !options.fixDryRun) result = await checkPlansOrExplain(files);
+  }
+  const diagnostics = result.diagnostics;
   process.stdout.write(
-    formatDiagnostics(format, diagnostics, { color: useColor(process.stdout, options.color), fileCount: files.length }),
+    formatDiagnostics(format, diagnostics, {
+      color: useColor(process.stdout, options.color),
+      fileCount: files.length,
+      version: readVersion(),
+    }),
   );
   const { errors, warnings } = countDiagnostics(diagnostics);
   if (errors > 0) return 1;
@@ -48,6 +62,33 @@ export async function checkPlansOrExplain(files: readonly string[]): Promise<Che
     if (error instanceof UnreadableFileError) throw new UsageError(`无法读取“${error.file}”：${describeFsError(error.cause)}`);
     throw error;
   }
+}
+
+/** Applies (or shows) every safe fix; returns whether any file changed. */
+async function fixPlans(result: CheckResult, mode: 'write' | 'show'): Promise<boolean> {
+  // Only --fix needs these; plain check stays lean.
+  const { fixPlanSource } = await import('../rules/apply-fixes.js');
+  const { writeFileAtomic } = await import('../emit/write-file.js');
+  const { createTwoFilesPatch } = await import('diff');
+  let changed = false;
+  for (const plan of result.plans) {
+    if (!plan.loaded) continue;
+    const fixed = fixPlanSource(plan.loaded, plan.config.config);
+    if (fixed === plan.loaded.source) continue;
+    changed = true;
+    if (mode === 'show') {
+      process.stdout.write(createTwoFilesPatch(plan.shown, plan.shown, plan.loaded.source, fixed, '修正前', '修正后'));
+      continue;
+    }
+    const bom = (await readFile(plan.file)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+    try {
+      await writeFileAtomic(plan.file, bom + fixed);
+    } catch (error) {
+      throw new UsageError(`无法写入“${plan.shown}”：${describeFsError(error)}`);
+    }
+    process.stderr.write(`已修正 ${plan.shown}\n`);
+  }
+  return changed;
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

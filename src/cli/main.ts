@@ -2,10 +2,10 @@
  * The command-line program. Commands import their modules lazily so that
  * `workplan check` never loads the rendering stack (docx, handlebars).
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { translateCommanderMessage } from './commander-zh.js';
 import { UsageError } from './usage-error.js';
+import { readVersion } from './version.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -23,10 +23,6 @@ function describeOption(option: Option): string {
   return extra.length ? `${option.description}（${extra.join('；')}）` : option.description;
 }
 
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export function createProgram(): Command {
   const program = new Command('workplan');
@@ -56,8 +52,10 @@ export function createProgram(): Command {
     .command('check')
     .description('检查计划文件：YAML 语法、字段、日期、写作规范')
     .argument('[paths...]', '计划文件或目录（递归查找 *.yaml、*.yml），缺省为 plans/')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['stylish', 'json', 'github']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
     .option('--max-warnings <n>', '警告超过这个数量时也以退出码 1 结束')
+    .option('--fix', '自动修正可以安全修正的问题（标点、发文字号、手打序号），保留注释和格式')
+    .option('--fix-dry-run', '只显示 --fix 会做的修改（diff），不写文件')
     .option('--no-color', '不使用颜色')
     .addHelpText(
       'after',
@@ -65,7 +63,12 @@ export function createProgram(): Command {
 输出格式：
   stylish  按文件分组，每行“文件:行:列  级别  说明  规则”，末尾汇总
   json     Diagnostic 数组：{ ruleId, severity, message, file, line, column, endLine, endColumn, path }
-  github   GitHub Actions 工作流命令（::error file=…,line=…::…），在拉取请求中直接标注`,
+  github   GitHub Actions 工作流命令（::error file=…,line=…::…），在拉取请求中直接标注
+  sarif    SARIF 2.1.0，供代码扫描（code scanning）上传
+
+在计划文件里屏蔽某条规则：
+  # workplan-disable-next-line punctuation-width     只屏蔽下一行
+  # workplan-disable measure-owner                   从此处起屏蔽（到 # workplan-enable measure-owner 为止）`,
     )
     .action(async (paths: string[], options) => {
       const { runCheck } = await import('./check.js');

@@ -46,7 +46,8 @@ export function spanInString(loaded: LoadedPlan, path: PlanPath, start: number, 
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
 }
 
-function sourceOffset(source: string, node: Scalar, index: number): number {
+/** Source offset of character `index` of a scalar's value. */
+export function sourceOffset(source: string, node: Scalar, index: number): number {
   const [begin, valueEnd] = node.range!;
   if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
     // The value's lines are the source lines after the header, less their common indent.

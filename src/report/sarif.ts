@@ -1,0 +1,65 @@
+/** SARIF 2.1.0 for code-scanning upload: stable rule ids, paths relative to the repository root. */
+import { type Diagnostic, sortDiagnostics } from '../diagnostic.js';
+import { LOADER_RULES } from '../plan/loader-rules.js';
+import { RULES } from '../rules/index.js';
+
+export interface SarifOptions {
+  version: string;
+}
+
+function catalog(): { id: string; description: string; level: 'error' | 'warning' }[] {
+  return [
+    ...Object.entries(LOADER_RULES).map(([id, description]) => ({ id, description, level: 'error' as const })),
+    ...RULES.map((r) => ({ id: r.id, description: r.description, level: r.severity })),
+  ];
+}
+
+/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
+export function toUri(file: string): string {
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
+export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOptions): string {
+  const rules = catalog();
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'workplan',
+            version: options.version,
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              defaultConfiguration: { level: r.level },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: '计划仓库的根目录' } } },
+        results: sortDiagnostics(diagnostics).map((d) => ({
+          ruleId: d.ruleId,
+          ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
+          level: d.severity,
+          message: { text: d.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: toUri(d.file), uriBaseId: '%SRCROOT%' },
+                region: {
+                  startLine: d.line,
+                  startColumn: d.column,
+                  ...(d.endLine !== undefined ? { endLine: d.endLine } : {}),
+                  ...(d.endColumn !== undefined ? { endColumn: d.endColumn } : {}),
+                },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
