@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/plan/config.js';
 import { parsePlan } from '../src/plan/load-plan.js';
 import { runRules } from '../src/rules/run-rules.js';
 import { expectGolden, ROOT } from './helpers.js';
@@ -34,11 +35,12 @@ describe('check fixtures', () => {
   });
 
   for (const name of cases) {
-    it(name, () => {
+    it(name, async () => {
       const bytes = readFileSync(path.join(DIR, name, 'plan.yaml'));
       const parsed = parsePlan('plan.yaml', bytes);
-      // The same path as `workplan check`: loader problems, then every rule on a loaded plan.
-      const diagnostics = [...parsed.diagnostics, ...(parsed.loaded ? runRules(parsed.loaded, {}) : [])];
+      // The same path as `workplan check`: loader problems, then every rule with the folder's config.
+      const { config } = await loadConfig(path.join(DIR, name));
+      const diagnostics = [...parsed.diagnostics, ...(parsed.loaded ? runRules(parsed.loaded, config) : [])];
       const text = diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}\n`).join('');
       expect(text).toBe(expectGolden(path.join(DIR, name, 'expected-diagnostics.txt'), text));
 

@@ -6,6 +6,7 @@ import { emitMarkdown } from '../emit/markdown.js';
 import { writeFileAtomic } from '../emit/write-file.js';
 import { MarkdownSubsetError } from '../markdown/parse-markdown.js';
 import type { CheckedPlan } from '../pipeline/check-plans.js';
+import { unitRegistry } from '../plan/config.js';
 import {
   DOCUMENTS,
   type DocumentId,
@@ -70,7 +71,10 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
       templateCache.set(job.plan.root, templates);
     }
     try {
-      job.rendered = renderDocument(job.plan.loaded.plan, job.doc, templates, { owners: options.owners ?? false });
+      job.rendered = renderDocument(job.plan.loaded.plan, job.doc, templates, {
+        owners: options.owners ?? false,
+        units: unitRegistry(job.plan.config.config),
+      });
     } catch (error) {
       if (error instanceof DocumentProblem) {
         problems.push({

@@ -6,8 +6,16 @@ import type { Diagnostic } from '../diagnostic.js';
 import { CONFIG_FILE } from './find-root.js';
 import { parseYamlFile } from './load-plan.js';
 
+const unitEntry = z
+  .strictObject({
+    name: z.string().regex(/\S/, { message: '不能为空' }).describe('单位的规范名称'),
+    aliases: z.array(z.string().regex(/\S/, { message: '不能为空' })).describe('简称、旧称等别名，输出时改用规范名称').optional(),
+  })
+  .describe('一个单位');
+
 export const ConfigModel = z
   .strictObject({
+    units: z.array(unitEntry).describe('单位名录：check 据此报告未知单位（unit-unknown），输出时把别名换成规范名称').optional(),
     speech: z
       .strictObject({
         pace: z.number().positive().max(1000).describe('朗读速度（字/分钟），缺省 220'),
@@ -42,4 +50,15 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   const shown = path.relative(process.cwd(), absolute) || CONFIG_FILE;
   const { parsed, diagnostics } = parseYamlFile(shown, bytes, () => ConfigModel);
   return { config: (parsed?.value as Config | undefined) ?? {}, diagnostics, file: shown };
+}
+
+/** Canonical unit names by every name a plan may use (canonical names map to themselves). */
+export function unitRegistry(config: Config): Map<string, string> | undefined {
+  if (!config.units?.length) return undefined;
+  const map = new Map<string, string>();
+  for (const u of config.units) {
+    map.set(u.name, u.name);
+    for (const a of u.aliases ?? []) map.set(a, u.name);
+  }
+  return map;
 }

@@ -9,6 +9,8 @@ import { splitParagraphs } from '../text/paragraphs.js';
 export interface RenderOptions {
   /** Append （牵头单位：…；责任单位：…；完成时限：…） after each measure. */
   owners: boolean;
+  /** The repository's unit registry: any name a plan uses → its canonical name. */
+  units?: Map<string, string> | undefined;
 }
 
 export interface MeasureView {
@@ -61,6 +63,7 @@ export interface PlanView {
 }
 
 export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
+  const unit = (name: string) => options.units?.get(name) ?? name;
   return {
     kind: plan.kind ?? 'opinion',
     title: plan.title,
@@ -68,9 +71,9 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
     number: plan.number ?? null,
     date: plan.date,
     year: plan.year ?? Number(plan.date.slice(0, 4)),
-    recipients: plan.recipients ?? [],
+    recipients: (plan.recipients ?? []).map(unit),
     guidance: splitParagraphs(plan.guidance),
-    sections: plan.sections.map((s) => buildSectionView(s)),
+    sections: plan.sections.map((s) => buildSectionView(s, unit)),
     conclusion: splitParagraphs(plan.conclusion),
     signature: plan.signature ?? plan.issuer ?? null,
     attachments: (plan.attachments ?? []).map((a) =>
@@ -78,7 +81,7 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
         ? { title: `${plan.year ?? plan.date.slice(0, 4)}年重点任务分工表`, builtin: 'tasks', file: null }
         : { title: a.title, builtin: null, file: a.file ?? null },
     ),
-    cc: plan.cc ?? [],
+    cc: (plan.cc ?? []).map(unit),
     printedBy: plan.printedBy ?? null,
     printedOn: plan.printedOn ?? null,
     speech: null,
@@ -86,25 +89,25 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
   };
 }
 
-function buildSectionView(section: Section): SectionView {
+function buildSectionView(section: Section, unit: (name: string) => string): SectionView {
   return {
     title: section.title,
     speechTitle: section.speechTitle ?? section.title,
     intro: splitParagraphs(section.intro),
-    sections: (section.sections ?? []).map((s) => buildSectionView(s)),
-    measures: (section.measures ?? []).map(buildMeasureView),
+    sections: (section.sections ?? []).map((s) => buildSectionView(s, unit)),
+    measures: (section.measures ?? []).map((m) => buildMeasureView(m, unit)),
   };
 }
 
-function buildMeasureView(measure: Measure): MeasureView {
+function buildMeasureView(measure: Measure, unit: (name: string) => string): MeasureView {
   const [body = '', ...more] = splitParagraphs(measure.text);
   const units = new Map((measure.targets ?? []).map((t) => [t.name, t.unit ?? '']));
   return {
     title: measure.title,
     body,
     more,
-    lead: measure.lead ?? null,
-    responsible: measure.responsible ?? [],
+    lead: measure.lead ? unit(measure.lead) : null,
+    responsible: (measure.responsible ?? []).map(unit),
     due: measure.due ? formatDue(measure.due) : null,
     targets: (measure.targets ?? []).map(buildTargetView),
     progress: measure.progress

@@ -9,6 +9,7 @@ import { placeholder } from './placeholder.js';
 import { punctuationWidth } from './punctuation-width.js';
 import { speechTooLong } from './speech-too-long.js';
 import type { Rule } from './types.js';
+import { unitUnknown } from './unit-unknown.js';
 
 export const RULES: readonly Rule[] = [
   punctuationWidth,
@@ -19,5 +20,6 @@ export const RULES: readonly Rule[] = [
   measureOwner,
   numberingTyped,
   duplicateText,
+  unitUnknown,
   speechTooLong,
 ];

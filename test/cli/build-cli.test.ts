@@ -117,6 +117,18 @@ describe('workplan build (built binary)', () => {
     expect(r.stdout).toContain('## 一、坚持思想引领');
   });
 
+  it('writes the canonical unit name where a plan used an alias from the registry', () => {
+    const dir = tmp('units');
+    writeFileSync(path.join(dir, 'workplan.config.yaml'), 'units:\n  - name: 区委统战部\n    aliases: [统战部]\n  - name: 区工商联\n');
+    writeFileSync(
+      path.join(dir, 'p.yaml'),
+      'title: 2025年工作要点\ndate: 2025-01-08\nsections:\n  - title: 抓好学习\n    measures:\n      - title: 办好读书班\n        lead: 统战部\n        responsible: [区工商联]\n',
+    );
+    const r = runCli(['build', 'p.yaml', '--owners', '--to', 'md', '-o', '-'], { cwd: dir });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('（牵头单位：区委统战部；责任单位：区工商联）');
+  });
+
   it('reports a broken template as a usage error, not a stack trace', () => {
     const dir = tmp('badtpl');
     mkdirSync(path.join(dir, 'templates'), { recursive: true });
