@@ -42,6 +42,7 @@ export function createProgram(): Command {
   workplan check                         检查 plans/ 下的全部计划
   workplan check plans/2025.yaml --format github
   workplan build plans/2025.yaml         生成工作安排意见（out/*.docx）
+  workplan init my-plans                 新建计划仓库
   workplan schema > plan.schema.json     输出计划文件的 JSON Schema
 
 退出码：0 没有问题；1 发现问题；2 无法运行（参数错误、文件无法读取）。
@@ -100,6 +101,17 @@ export function createProgram(): Command {
     .action(async (paths: string[], options) => {
       const { runBuild } = await import('./build.js');
       program.setOptionValue('exitCode', await runBuild(paths, options));
+    });
+
+  program
+    .command('init')
+    .description('新建计划仓库：示例计划、JSON Schema、单位名录、模板说明、GitHub/GitLab 流水线')
+    .argument('[dir]', '目录，缺省为当前目录')
+    .option('--year <year>', '计划年度，缺省为今年')
+    .option('--force', '覆盖已有的文件')
+    .action(async (dir: string | undefined, options) => {
+      const { runInit } = await import('./init.js');
+      program.setOptionValue('exitCode', await runInit(dir, options));
     });
 
   program

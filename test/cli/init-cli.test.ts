@@ -1,0 +1,62 @@
+/** `workplan init`: a new plan repository that checks and builds from its first commit. */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { renderPlanJsonSchema } from '../../src/plan/json-schema.js';
+import { runCli } from '../helpers.js';
+
+describe('workplan init', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wp-init-'));
+  const repo = path.join(dir, 'plans-repo');
+
+  it('scaffolds the repository into a new folder', () => {
+    const r = runCli(['init', repo, '--year', '2026']);
+    expect(r.status, r.stderr).toBe(0);
+    for (const f of [
+      'plans/2026-工作安排意见.yaml',
+      'schemas/plan.schema.json',
+      'workplan.config.yaml',
+      'templates/README.md',
+      '.github/workflows/workplan.yml',
+      '.gitlab-ci.yml',
+      '.gitignore',
+    ]) {
+      expect(existsSync(path.join(repo, f)), f).toBe(true);
+    }
+    const plan = readFileSync(path.join(repo, 'plans', '2026-工作安排意见.yaml'), 'utf8');
+    expect(plan.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/plan.schema.json');
+    expect(readFileSync(path.join(repo, 'schemas', 'plan.schema.json'), 'utf8')).toBe(renderPlanJsonSchema());
+  });
+
+  it('check and build pass there', () => {
+    const check = runCli(['check'], { cwd: repo });
+    expect(check.status, check.stdout).toBe(0);
+    const build = runCli(['build', 'plans/'], { cwd: repo });
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+    expect(existsSync(path.join(repo, 'out', '2026-工作安排意见.docx'))).toBe(true);
+  });
+
+  it('writes CI files that are valid YAML whose steps run check and build', () => {
+    const workflow = parse(readFileSync(path.join(repo, '.github', 'workflows', 'workplan.yml'), 'utf8'));
+    expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
+    const runs: string[] = workflow.jobs.plans.steps.flatMap((s: { run?: string }) => (s.run ? [s.run] : []));
+    expect(runs.some((r) => /workplan(@\S+)? check --format github$/.test(r))).toBe(true);
+    expect(runs.some((r) => /workplan(@\S+)? build plans\//.test(r))).toBe(true);
+    expect(workflow.jobs.plans.steps.some((s: { uses?: string }) => s.uses?.startsWith('actions/upload-artifact'))).toBe(true);
+    const gitlab = parse(readFileSync(path.join(repo, '.gitlab-ci.yml'), 'utf8'));
+    expect(gitlab.workplan.script.join('\n')).toMatch(/workplan@\S+ check[\s\S]*workplan@\S+ build plans\//);
+  });
+
+  it('refuses to overwrite existing files unless --force', () => {
+    const config = path.join(repo, 'workplan.config.yaml');
+    writeFileSync(config, '# 我改过的配置\n');
+    const again = runCli(['init', repo]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('已经存在');
+    expect(readFileSync(config, 'utf8')).toBe('# 我改过的配置\n');
+    expect(runCli(['init', repo, '--force', '--year', '2026']).status).toBe(0);
+    expect(readFileSync(config, 'utf8')).toContain('units:');
+  });
+});
