@@ -1,4 +1,5 @@
 /** `workplan build`: plans → documents (.docx, .md), written atomically. */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { emitDocx } from '../emit/docx/emit-docx.js';
@@ -35,6 +36,8 @@ export interface BuildOptions {
   output?: string;
   owners?: boolean;
   color?: boolean;
+  /** Compare with the files on disk instead of writing them. */
+  check?: boolean;
 }
 
 interface Job {
@@ -103,7 +106,10 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
     if (t.path !== '-' && inputs.has(path.resolve(t.path))) throw new UsageError(`输出文件“${t.path}”就是输入的计划文件，拒绝覆盖`);
   }
 
-  for (const target of targets) {
+  const progress = createProgress(targets.length, !options.check);
+  const stale: string[] = [];
+  for (const [i, target] of targets.entries()) {
+    progress.update(i, target.path);
     const { rendered, doc } = target.job;
     const data =
       target.format === 'docx'
@@ -114,7 +120,11 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
             pageNumbers: DOCUMENTS[doc].pageNumbers,
           })
         : emitMarkdown(rendered!.blocks);
-    if (target.path === '-') {
+    if (options.check) {
+      if (target.path === '-') throw new UsageError('--check 需要与磁盘上的文件比较，不能与 -o - 同用');
+      const why = await compareWithDisk(target.path, data);
+      if (why) stale.push(`${target.path}：${why}`);
+    } else if (target.path === '-') {
       process.stdout.write(data);
     } else {
       try {
@@ -122,13 +132,57 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
       } catch (error) {
         throw new UsageError(`无法写入“${target.path}”：${describeFsError(error)}`);
       }
-      process.stderr.write(`已生成 ${target.path}\n`);
+      progress.done(target.path);
     }
+  }
+  progress.finish();
+  if (options.check) {
+    if (stale.length) {
+      process.stdout.write(`${stale.map((s) => `过期 ${s}`).join('\n')}\n✖ ${stale.length} 个文稿与计划现在生成的结果不同：请运行 workplan build 并提交\n`);
+      return 1;
+    }
+    process.stdout.write(`✔ ${targets.length} 个文稿都与计划一致\n`);
+    return 0;
   }
   for (const job of jobs) {
     if (job.doc === 'speech') process.stderr.write(`${describeSpeech(job)}\n`);
   }
   return 0;
+}
+
+/** Why a file on disk is not what the plan builds now, or undefined when it is. */
+async function compareWithDisk(file: string, data: Uint8Array | string): Promise<string | undefined> {
+  let current: Buffer;
+  try {
+    current = await readFile(file);
+  } catch {
+    return '文件不存在';
+  }
+  const wanted = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data);
+  return current.equals(wanted) ? undefined : '内容不同';
+}
+
+/**
+ * Progress for batches: on a terminal one line rewritten in place, then a summary; in logs
+ * (CI, pipes) a line for every file written.
+ */
+function createProgress(total: number, writing: boolean) {
+  const tty = Boolean(process.stderr.isTTY) && total > 1;
+  let written = 0;
+  return {
+    update(index: number, file: string) {
+      if (tty) process.stderr.write(`\r\x1b[K正在生成 ${index + 1}/${total}：${file}`);
+    },
+    done(file: string) {
+      written++;
+      if (!tty) process.stderr.write(`已生成 ${file}\n`);
+    },
+    finish() {
+      if (!tty) return;
+      process.stderr.write('\r\x1b[K');
+      if (writing) process.stderr.write(`已生成 ${written} 个文件\n`);
+    },
+  };
 }
 
 /** 汇报发言 facts a speaker needs: characters and reading time against the slot. */

@@ -84,6 +84,7 @@ export function createProgram(): Command {
     .option('-t, --to <formats>', '输出格式，可用逗号分隔多个：docx、md', 'docx')
     .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 写到标准输出')
     .option('--owners', '在每项举措后附上（牵头单位：…；责任单位：…；完成时限：…）')
+    .option('--check', '不写文件，只检查已有的文稿是否与计划现在生成的结果一致（不一致时退出码 1）')
     .option('--no-color', '不使用颜色')
     .addHelpText(
       'after',
@@ -93,6 +94,7 @@ export function createProgram(): Command {
   workplan build plans/ --to docx,md -o dist/           每个计划生成 .docx 和 .md
   workplan build plans/2025.yaml --to md -o -           Markdown 写到标准输出
   workplan build plans/2025.yaml --doc speech           据计划的 speech 块和进展生成汇报发言，并报告字数和朗读时间
+  workplan build plans/ --check                         提交的文稿过期时失败（在 CI 中使用）
 
 计划有错误时不生成任何文件，输出与 check 相同的诊断并以退出码 1 结束。
 输出先写入同一文件夹的临时文件再改名，不会留下半个文件；不会覆盖输入的计划。

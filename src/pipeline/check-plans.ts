@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { type LoadedConfig, loadConfig } from '../plan/config.js';
-import { findRepositoryRoot } from '../plan/find-root.js';
+import { findConfigRoot } from '../plan/find-root.js';
 import { type LoadedPlan, loadPlanFile } from '../plan/load-plan.js';
 import { runRules } from '../rules/run-rules.js';
 
@@ -39,10 +39,11 @@ export async function checkPlans(files: readonly string[]): Promise<CheckResult>
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const shown = path.relative(process.cwd(), file) || file;
-    const root = await findRepositoryRoot(file);
+    const configRoot = await findConfigRoot(file);
+    const root = configRoot ?? process.cwd();
     let config = configs.get(root);
     if (!config) {
-      config = await loadConfig(root);
+      config = configRoot ? await loadConfig(configRoot) : { config: {}, diagnostics: [] };
       configs.set(root, config);
       diagnostics.push(...config.diagnostics);
     }

@@ -4,7 +4,8 @@ import path from 'node:path';
 
 export const CONFIG_FILE = 'workplan.config.yaml';
 
-export async function findRepositoryRoot(planFile: string, fallback = process.cwd()): Promise<string> {
+/** The folder holding the plan's workplan.config.yaml, or undefined when it has none. */
+export async function findConfigRoot(planFile: string): Promise<string | undefined> {
   let dir = path.dirname(path.resolve(planFile));
   for (;;) {
     try {
@@ -12,7 +13,7 @@ export async function findRepositoryRoot(planFile: string, fallback = process.cw
       return dir;
     } catch {
       const parent = path.dirname(dir);
-      if (parent === dir) return fallback;
+      if (parent === dir) return undefined;
       dir = parent;
     }
   }

@@ -129,6 +129,30 @@ describe('workplan build (built binary)', () => {
     expect(r.stdout).toContain('（牵头单位：区委统战部；责任单位：区工商联）');
   });
 
+  it('build --check exits 0 right after a build and 1, naming each file, after a plan edit', () => {
+    const dir = tmp('check');
+    cpSync(EXAMPLE, path.join(dir, 'plans', 'p.yaml'), { recursive: true });
+    expect(runCli(['build', 'plans/', '--to', 'docx,md'], { cwd: dir }).status).toBe(0);
+    const fresh = runCli(['build', 'plans/', '--to', 'docx,md', '--check'], { cwd: dir });
+    expect(fresh.status, fresh.stdout).toBe(0);
+    expect(fresh.stdout).toContain('2 个文稿都与计划一致');
+    const plan = path.join(dir, 'plans', 'p.yaml');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('全面贯彻党的二十大', '深入贯彻党的二十大'));
+    const stale = runCli(['build', 'plans/', '--to', 'docx,md', '--check'], { cwd: dir });
+    expect(stale.status).toBe(1);
+    expect(stale.stdout).toContain(`过期 ${path.join('out', 'p.docx')}：内容不同`);
+    expect(stale.stdout).toContain(`过期 ${path.join('out', 'p.md')}：内容不同`);
+    // --check never writes.
+    expect(runCli(['build', 'plans/', '--check'], { cwd: dir }).status).toBe(1);
+  });
+
+  it("applies a repository's config only to its own plans, not to plans elsewhere", () => {
+    const dir = tmp('scope');
+    writeFileSync(path.join(dir, 'workplan.config.yaml'), 'units:\n  - name: 只有这一个单位\n');
+    const r = runCli(['check', EXAMPLE], { cwd: dir });
+    expect(r.status, r.stdout).toBe(0);
+  });
+
   it('reports a broken template as a usage error, not a stack trace', () => {
     const dir = tmp('badtpl');
     mkdirSync(path.join(dir, 'templates'), { recursive: true });
