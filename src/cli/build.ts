@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { emitDocx } from '../emit/docx/emit-docx.js';
+import { emitCsv } from '../emit/csv.js';
 import { emitMarkdown } from '../emit/markdown.js';
 import { writeFileAtomic } from '../emit/write-file.js';
 import { MarkdownSubsetError } from '../markdown/parse-markdown.js';
@@ -27,7 +28,7 @@ import { describeFsError, findPlanFiles } from './files.js';
 import { useColor } from './output.js';
 import { UsageError } from './usage-error.js';
 
-export const OUTPUT_FORMATS = ['docx', 'md'] as const;
+export const OUTPUT_FORMATS = ['docx', 'md', 'csv'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface BuildOptions {
@@ -38,6 +39,10 @@ export interface BuildOptions {
   color?: boolean;
   /** Compare with the files on disk instead of writing them. */
   check?: boolean;
+  /** Task table: only this unit's tasks. */
+  unit?: string;
+  /** Task table: the measure's text in the 工作任务 cell. */
+  taskText?: boolean;
 }
 
 interface Job {
@@ -51,6 +56,8 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
     throw new UsageError(`未知的文稿“${options.doc}”，可用：${Object.keys(DOCUMENTS).join('、')}`);
   }
   const formats = parseFormats(options.to);
+  if (formats.includes('csv') && options.doc !== 'tasks') throw new UsageError('--to csv 只用于重点任务分工表：请加 --doc tasks');
+  if (options.unit !== undefined && options.doc !== 'tasks') throw new UsageError('--unit 只用于重点任务分工表：请加 --doc tasks');
   const files = await findPlanFiles(paths);
   if (files.length === 0) throw new UsageError(`在 ${paths.join('、')} 中没有找到 .yaml 计划文件`);
   const color = useColor(process.stdout, options.color);
@@ -77,6 +84,9 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
       job.rendered = renderDocument(job.plan.loaded.plan, job.doc, templates, {
         owners: options.owners ?? false,
         units: unitRegistry(job.plan.config.config),
+        unit: options.unit,
+        taskText: options.taskText ?? false,
+        attachmentFiles: await readAttachments(job.plan),
       });
     } catch (error) {
       if (error instanceof DocumentProblem) {
@@ -100,7 +110,7 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
     return 1;
   }
 
-  const targets = planTargets(jobs, formats, options.output);
+  const targets = planTargets(jobs, formats, options.output, options.unit);
   const inputs = new Set(files.map((f) => path.resolve(f)));
   for (const t of targets) {
     if (t.path !== '-' && inputs.has(path.resolve(t.path))) throw new UsageError(`输出文件“${t.path}”就是输入的计划文件，拒绝覆盖`);
@@ -119,7 +129,9 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
             date: documentDate(rendered!.meta.date),
             pageNumbers: DOCUMENTS[doc].pageNumbers,
           })
-        : emitMarkdown(rendered!.blocks);
+        : target.format === 'csv'
+          ? emitCsv(rendered!.blocks)
+          : emitMarkdown(rendered!.blocks);
     if (options.check) {
       if (target.path === '-') throw new UsageError('--check 需要与磁盘上的文件比较，不能与 -o - 同用');
       const why = await compareWithDisk(target.path, data);
@@ -148,6 +160,22 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
     if (job.doc === 'speech') process.stderr.write(`${describeSpeech(job)}\n`);
   }
   return 0;
+}
+
+/** Contents of a plan's file attachments (Markdown), read relative to the plan file. */
+async function readAttachments(plan: Job['plan']): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const attachments = 'attachments' in plan.loaded.plan ? (plan.loaded.plan.attachments ?? []) : [];
+  for (const a of attachments) {
+    if (a === 'tasks' || !a.file) continue;
+    const where = path.join(path.dirname(plan.file), a.file);
+    try {
+      files.set(a.file, await readFile(where, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`无法读取附件“${a.file}”（${plan.shown}）：${describeFsError(error)}`);
+    }
+  }
+  return files;
 }
 
 /** Why a file on disk is not what the plan builds now, or undefined when it is. */
@@ -211,21 +239,22 @@ interface Target {
 }
 
 /** Where each output goes: `-o` names a file (one output only), `-` (stdout, Markdown only) or a folder. */
-function planTargets(jobs: Job[], formats: OutputFormat[], output: string | undefined): Target[] {
+function planTargets(jobs: Job[], formats: OutputFormat[], output: string | undefined, unitName?: string): Target[] {
   const count = jobs.length * formats.length;
   const out = output ?? 'out';
   if (out === '-') {
-    if (count !== 1 || formats[0] !== 'md') throw new UsageError('-o - 只能把一个 Markdown 文稿写到标准输出');
-    return [{ job: jobs[0]!, format: 'md', path: '-' }];
+    if (count !== 1 || formats[0] === 'docx') throw new UsageError('-o - 只能把一个 Markdown 或 CSV 文稿写到标准输出');
+    return [{ job: jobs[0]!, format: formats[0]!, path: '-' }];
   }
-  if (/\.(docx|md)$/i.test(out)) {
+  if (/\.(docx|md|csv)$/i.test(out)) {
     if (count !== 1) throw new UsageError(`-o ${out} 是一个文件，但这次要生成 ${count} 个文件：请改为给出一个文件夹`);
     if (path.extname(out).slice(1).toLowerCase() !== formats[0]) throw new UsageError(`-o ${out} 的扩展名与 --to ${formats[0]} 不符`);
     return [{ job: jobs[0]!, format: formats[0]!, path: out }];
   }
   return jobs.flatMap((job) => {
     // The file's own document keeps the plan's name; another document gets a suffix.
-    const suffix = job.doc === mainDocument(job.plan.loaded.plan) ? '' : DOCUMENTS[job.doc].suffix;
+    const unit = job.doc === 'tasks' && unitName ? `-${unitName}` : '';
+    const suffix = (job.doc === mainDocument(job.plan.loaded.plan) ? '' : DOCUMENTS[job.doc].suffix) + unit;
     const base = path.basename(job.plan.file).replace(/\.ya?ml$/i, '');
     return formats.map((format) => ({ job, format, path: path.join(out, `${base}${suffix}.${format}`) }));
   });

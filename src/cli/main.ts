@@ -78,11 +78,19 @@ export function createProgram(): Command {
 
   program
     .command('build')
-    .description('生成文稿：工作安排意见、汇报发言（.docx、.md）')
+    .description('生成文稿：工作安排意见、汇报发言、重点任务分工表（.docx、.md、.csv）')
     .argument('<paths...>', '计划文件或目录')
-    .addOption(new Option('-d, --doc <doc>', '文稿：opinion 工作安排意见，speech 汇报发言（缺省按计划的 kind）').choices(['opinion', 'speech']))
-    .option('-t, --to <formats>', '输出格式，可用逗号分隔多个：docx、md', 'docx')
-    .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 写到标准输出')
+    .addOption(
+      new Option('-d, --doc <doc>', '文稿：opinion 工作安排意见，speech 汇报发言，tasks 重点任务分工表（缺省按计划的 kind）').choices([
+        'opinion',
+        'speech',
+        'tasks',
+      ]),
+    )
+    .option('-t, --to <formats>', '输出格式，可用逗号分隔多个：docx、md、csv（csv 只用于分工表）', 'docx')
+    .option('--unit <name>', '分工表只列这个单位牵头或参与的举措，并注明职责')
+    .option('--task-text', '分工表的“工作任务”列在标题后附上举措正文')
+    .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 或 CSV 写到标准输出')
     .option('--owners', '在每项举措后附上（牵头单位：…；责任单位：…；完成时限：…）')
     .option('--check', '不写文件，只检查已有的文稿是否与计划现在生成的结果一致（不一致时退出码 1）')
     .option('--no-color', '不使用颜色')
@@ -95,6 +103,8 @@ export function createProgram(): Command {
   workplan build plans/2025.yaml --to md -o -           Markdown 写到标准输出
   workplan build plans/2025.yaml --doc speech           据计划的 speech 块和进展生成汇报发言，并报告字数和朗读时间
   workplan build plans/ --check                         提交的文稿过期时失败（在 CI 中使用）
+  workplan build plans/2025.yaml --doc tasks --to docx,csv             重点任务分工表（横向表格；CSV 可用 Excel 打开）
+  workplan build plans/2025.yaml --doc tasks --unit 区工商联           某个单位自己的任务清单
 
 计划有错误时不生成任何文件，输出与 check 相同的诊断并以退出码 1 结束。
 输出先写入同一文件夹的临时文件再改名，不会留下半个文件；不会覆盖输入的计划。
@@ -103,6 +113,16 @@ export function createProgram(): Command {
     .action(async (paths: string[], options) => {
       const { runBuild } = await import('./build.js');
       program.setOptionValue('exitCode', await runBuild(paths, options));
+    });
+
+  program
+    .command('units')
+    .description('列出计划中的每个单位及其牵头、参与的举措数')
+    .argument('<paths...>', '计划文件或目录')
+    .option('--format <format>', '输出格式：table 或 json', 'table')
+    .action(async (paths: string[], options) => {
+      const { runUnits } = await import('./units.js');
+      program.setOptionValue('exitCode', await runUnits(paths, options));
     });
 
   program

@@ -73,6 +73,11 @@ export function emitMarkdown(blocks: readonly Block[]): string {
       case 'pagebreak':
         parts.push('---');
         break;
+      case 'section':
+        break;
+      case 'attachment':
+        parts.push(`---\n\n${escapeText(block.label)}\n\n## ${escapeText(block.title)}`);
+        break;
       case 'table': {
         const cell = (t: string) => escapeText(t).replace(/\n/g, ' ');
         const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;

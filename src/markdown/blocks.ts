@@ -15,7 +15,11 @@ export type Block =
   | { type: 'signature'; signature: string; date: string }
   | { type: 'attachments'; items: string[] }
   | { type: 'byline'; lines: string[] }
-  | { type: 'pagebreak' };
+  | { type: 'pagebreak' }
+  /** Starts a new page section in this orientation (the task table lies landscape). */
+  | { type: 'section'; orientation: 'portrait' | 'landscape' }
+  /** The head of an attachment page: 附件1 on line 1, its title centred on line 3. */
+  | { type: 'attachment'; label: string; title: string };
 
 /** Plain text of a block's runs. */
 export function runsText(runs: readonly Run[]): string {

@@ -32,7 +32,7 @@ const NODE_NAMES: Record<string, string> = {
   definition: '链接定义',
 };
 
-const FENCES = new Set(['recipients', 'salutation', 'signature', 'attachments', 'byline', 'pagebreak']);
+const FENCES = new Set(['recipients', 'salutation', 'signature', 'attachments', 'byline', 'pagebreak', 'landscape', 'portrait', 'attachment']);
 
 function parseTree(markdown: string): Root {
   return fromMarkdown(markdown, {
@@ -78,6 +78,11 @@ function toBlocks(node: RootContent): Block[] {
           return [{ type: 'byline', lines }];
         case 'pagebreak':
           return [{ type: 'pagebreak' }];
+        case 'landscape':
+        case 'portrait':
+          return [{ type: 'section', orientation: node.lang }];
+        case 'attachment':
+          return [{ type: 'attachment', label: lines[0] ?? '', title: lines[1] ?? '' }];
       }
       break;
     }

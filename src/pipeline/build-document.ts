@@ -14,6 +14,7 @@ import { composeSpeech } from '../speech/compose-speech.js';
 export const DOCUMENTS = {
   opinion: { template: 'opinion.md.hbs', suffix: '', label: '工作安排意见', pageNumbers: 'outside' },
   speech: { template: 'speech.md.hbs', suffix: '-汇报发言', label: '汇报发言', pageNumbers: 'center' },
+  tasks: { template: 'tasks.md.hbs', suffix: '-重点任务分工表', label: '重点任务分工表', pageNumbers: 'outside' },
 } as const;
 export type DocumentId = keyof typeof DOCUMENTS;
 
@@ -57,8 +58,13 @@ export function renderDocument(file: PlanFile, doc: DocumentId, templates: Templ
   if (isSpeechFile(file)) {
     throw new DocumentProblem('document-kind', '这是独立的汇报发言文件（kind: speech），只能生成 --doc speech', ['kind']);
   }
-  const markdown = renderTemplate(templates, template, buildPlanView(file, options));
-  return { markdown, blocks: parseMarkdown(markdown), meta: { title: file.title, creator: file.issuer ?? 'workplan', date: file.date } };
+  const view = buildPlanView(file, options);
+  if (doc === 'tasks' && view.tasks.unit !== null && view.tasks.rows.length === 0) {
+    throw new DocumentProblem('unit-no-tasks', `计划里没有由“${view.tasks.unit}”牵头或参与的举措`, ['sections']);
+  }
+  const markdown = renderTemplate(templates, template, view);
+  const title = doc === 'tasks' ? view.tasks.title : file.title;
+  return { markdown, blocks: parseMarkdown(markdown), meta: { title, creator: file.issuer ?? 'workplan', date: file.date } };
 }
 
 /** Core-property date: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the document's own date. */
@@ -87,7 +93,10 @@ export function documentText(blocks: readonly Block[]): string {
           return b.items.join('\n');
         case 'table':
           return [b.header, ...b.rows].map((r) => r.join('\n')).join('\n');
+        case 'attachment':
+          return `${b.label}\n${b.title}`;
         case 'pagebreak':
+        case 'section':
           return '';
       }
     })

@@ -15,11 +15,11 @@ function asIndex(value: unknown, helper: string): number {
 }
 
 export const helpers: Record<string, (...args: never[]) => unknown> = {
-  /** `{{number 1 @index}}` → 一、 ; levels 1–4: 一、（一）1.（1） */
-  number(level: unknown, index: unknown) {
+  /** `{{numbering 1 @index}}` → 一、 ; levels 1–4: 一、（一）1.（1）. Not `number`: plans have a `number` (发文字号). */
+  numbering(level: unknown, index: unknown) {
     const l = Number(level);
-    if (![1, 2, 3, 4].includes(l)) throw new Error(`模板助手 number 的层级应为 1–4，收到“${String(level)}”`);
-    return formatLevelNumber(l as 1 | 2 | 3 | 4, asIndex(index, 'number') + 1);
+    if (![1, 2, 3, 4].includes(l)) throw new Error(`模板助手 numbering 的层级应为 1–4，收到“${String(level)}”`);
+    return formatLevelNumber(l as 1 | 2 | 3 | 4, asIndex(index, 'numbering') + 1);
   },
   /** `{{ordinal @index}}` → 一是, 二是 … */
   ordinal(index: unknown) {
@@ -29,12 +29,12 @@ export const helpers: Record<string, (...args: never[]) => unknown> = {
   numeral(n: unknown) {
     return toChineseNumeral(Number(n));
   },
-  /** `{{date "2025-01-06"}}` → 2025年1月6日 */
-  date(iso: unknown) {
+  /** `{{formatDate "2025-01-06"}}` → 2025年1月6日 */
+  formatDate(iso: unknown) {
     return formatChineseDate(String(iso));
   },
-  /** `{{due "2025-06"}}` → 2025年6月底前 */
-  due(value: unknown) {
+  /** `{{formatDue "2025-06"}}` → 2025年6月底前 */
+  formatDue(value: unknown) {
     return formatDue(String(value));
   },
   /** A lead sentence with its end punctuation: 全面加强领导 → 全面加强领导。 */
@@ -64,6 +64,10 @@ export const helpers: Record<string, (...args: never[]) => unknown> = {
   /** `{{#if (eq a b)}}` */
   eq(a: unknown, b: unknown) {
     return a === b;
+  },
+  /** `{{#if (gt list.length 1)}}` */
+  gt(a: unknown, b: unknown) {
+    return Number(a) > Number(b);
   },
   /** `{{add @index 1}}` */
   add(a: unknown, b: unknown) {

@@ -5,12 +5,27 @@
 import type { Measure, Plan, Section, Target } from '../plan/model.js';
 import { formatDue } from '../text/dates.js';
 import { splitParagraphs } from '../text/paragraphs.js';
+import { type TaskRow, taskRows } from '../tasks/task-rows.js';
+
+export interface TasksView {
+  title: string;
+  hasTargets: boolean;
+  /** The unit whose own list this is, or null for the whole table. */
+  unit: string | null;
+  rows: TaskRow[];
+}
 
 export interface RenderOptions {
   /** Append （牵头单位：…；责任单位：…；完成时限：…） after each measure. */
   owners: boolean;
   /** The repository's unit registry: any name a plan uses → its canonical name. */
   units?: Map<string, string> | undefined;
+  /** Task table: the measure's text after its title in the 工作任务 cell. */
+  taskText?: boolean | undefined;
+  /** Task table: only this unit's tasks. */
+  unit?: string | undefined;
+  /** Contents of file attachments (Markdown), by their `file` value; the caller reads them. */
+  attachmentFiles?: Map<string, string> | undefined;
 }
 
 export interface MeasureView {
@@ -54,7 +69,8 @@ export interface PlanView {
   sections: SectionView[];
   conclusion: string[];
   signature: string | null;
-  attachments: { title: string; builtin: string | null; file: string | null }[];
+  attachments: { title: string; builtin: string | null; file: string | null; content: string }[];
+  tasks: TasksView;
   cc: string[];
   printedBy: string | null;
   printedOn: string | null;
@@ -78,9 +94,10 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
     signature: plan.signature ?? plan.issuer ?? null,
     attachments: (plan.attachments ?? []).map((a) =>
       a === 'tasks'
-        ? { title: `${plan.year ?? plan.date.slice(0, 4)}年重点任务分工表`, builtin: 'tasks', file: null }
-        : { title: a.title, builtin: null, file: a.file ?? null },
+        ? { title: tasksTitle(plan), builtin: 'tasks', file: null, content: '' }
+        : { title: a.title, builtin: null, file: a.file ?? null, content: (a.file && options.attachmentFiles?.get(a.file)) || '' },
     ),
+    tasks: buildTasksView(plan, options),
     cc: (plan.cc ?? []).map(unit),
     printedBy: plan.printedBy ?? null,
     printedOn: plan.printedOn ?? null,
@@ -130,3 +147,22 @@ function buildTargetView(target: Target): TargetView {
   return { name: target.name, value: target.value, unit, text: `${target.name}${target.value}${unit}` };
 }
 
+
+function tasksTitle(plan: Plan): string {
+  return `${plan.year ?? plan.date.slice(0, 4)}年重点任务分工表`;
+}
+
+export function buildTasksView(plan: Plan, options: RenderOptions): TasksView {
+  const rows = taskRows(plan, { withText: options.taskText ?? false, unit: options.unit, units: options.units });
+  const unit = options.unit === undefined ? null : (options.units?.get(options.unit) ?? options.unit);
+  return {
+    title: unit ? `${tasksTitle(plan)}（${unit}）` : tasksTitle(plan),
+    hasTargets: allTargets(plan.sections),
+    unit,
+    rows,
+  };
+}
+
+function allTargets(sections: Section[]): boolean {
+  return sections.some((s) => (s.measures ?? []).some((m) => (m.targets ?? []).length > 0) || allTargets(s.sections ?? []));
+}

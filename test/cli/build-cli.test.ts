@@ -108,7 +108,7 @@ describe('workplan build (built binary)', () => {
     mkdirSync(path.join(dir, 'templates', 'partials'), { recursive: true });
     writeFileSync(path.join(dir, 'workplan.config.yaml'), '# 仓库配置\n');
     cpSync(EXAMPLE, path.join(dir, 'plans', 'p.yaml'));
-    writeFileSync(path.join(dir, 'templates', 'partials', 'measure.md.hbs'), '{{number 3 @index}}【自定义】{{title}}\n\n');
+    writeFileSync(path.join(dir, 'templates', 'partials', 'measure.md.hbs'), '{{numbering 3 @index}}【自定义】{{title}}\n\n');
     const r = runCli(['build', 'plans/p.yaml', '--to', 'md', '-o', '-'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     // At a line start “1.” would open a list, so the Markdown emitter writes it escaped.

@@ -47,8 +47,20 @@ export function blockToParagraphs(block: Block): Paragraph[] {
       return block.lines.map((line) => new Paragraph({ style: STYLE.byline, children: [new TextRun({ text: line, font: fontsFor(FONT.heading2) })] }));
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
+    case 'attachment':
+      return [
+        new Paragraph({ style: STYLE.attachmentLabel, children: [new TextRun({ text: block.label, font: fontsFor(FONT.heading1) })] }),
+        blankLine(),
+        new Paragraph({
+          style: STYLE.attachmentTitle,
+          children: breakTitle(block.title, TITLE_LINE_CHARS).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+        }),
+        blankLine(),
+      ];
+    case 'section':
     case 'table':
-      throw new Error('表格由 emitDocx 处理');
+      // Sections and tables are laid out by emitDocx, which knows the page they sit on.
+      return [];
   }
 }
 

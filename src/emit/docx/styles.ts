@@ -22,7 +22,8 @@ export const STYLE = {
   flush: 'BodyFlush',
   signature: 'Signature',
   byline: 'Byline',
-  footer: 'Footer',
+  attachmentLabel: 'AttachmentLabel',
+  attachmentTitle: 'AttachmentTitle',
 } as const;
 
 const exactLine = { line: ptToTwip(LINE_PITCH_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -102,6 +103,20 @@ export function buildStyles(): IStylesOptions {
         paragraph: gridParagraph({ alignment: AlignmentType.RIGHT, keepNext: true, keepLines: true }),
       },
       {
+        id: STYLE.attachmentLabel,
+        name: 'Attachment Label',
+        basedOn: 'Normal',
+        run: run(FONT.heading1, TEXT_PT.body),
+        paragraph: gridParagraph({ alignment: AlignmentType.LEFT, keepNext: true }),
+      },
+      {
+        id: STYLE.attachmentTitle,
+        name: 'Attachment Title',
+        basedOn: 'Normal',
+        run: run(FONT.title, TEXT_PT.title),
+        paragraph: gridParagraph({ alignment: AlignmentType.CENTER, keepNext: true, keepLines: true }),
+      },
+      {
         id: STYLE.byline,
         name: 'Byline',
         basedOn: 'Normal',
@@ -122,5 +137,5 @@ export function buildStyles(): IStylesOptions {
 export function patchStylesXml(xml: string): string {
   return xml
     .replace(/<w:widowControl w:val="false"\/>/g, '<w:widowControl w:val="false"/><w:autoSpaceDE w:val="false"/><w:autoSpaceDN w:val="false"/>')
-    .replace(/(<w:style w:type="paragraph" w:styleId="Title">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/, '$1<w:snapToGrid w:val="0"/>$2');
+    .replace(/(<w:style w:type="paragraph" w:styleId="(?:Title|AttachmentTitle)">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/g, '$1<w:snapToGrid w:val="0"/>$2');
 }

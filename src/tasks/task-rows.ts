@@ -1,0 +1,80 @@
+/**
+ * The 重点任务分工表 as rows: one per measure, numbered as the opinion numbers it (一、1 / 一（二）1),
+ * units in their canonical names, optionally only the measures one unit leads or shares.
+ */
+import type { Measure, Plan, Section } from '../plan/model.js';
+import { formatDue } from '../text/dates.js';
+import { formatLevelNumber, toChineseNumeral } from '../text/numerals.js';
+import { endSentence } from '../text/paragraphs.js';
+
+export interface TaskRow {
+  /** 序号, as the opinion numbers the measure: 一、1 or 一（二）1. */
+  seq: string;
+  task: string;
+  lead: string;
+  responsible: string;
+  due: string;
+  target: string;
+  /** For a unit's own list: 牵头 or 参与. */
+  role: string;
+}
+
+export interface TaskOptions {
+  /** Put the measure's text after its title in the 工作任务 cell. */
+  withText: boolean;
+  /** Keep only measures this unit leads or shares (canonical or alias name). */
+  unit?: string | undefined;
+  units?: Map<string, string> | undefined;
+}
+
+export function taskRows(plan: Plan, options: TaskOptions): TaskRow[] {
+  const canon = (name: string) => options.units?.get(name) ?? name;
+  const unit = options.unit === undefined ? undefined : canon(options.unit);
+  const rows: TaskRow[] = [];
+  const add = (m: Measure, number: string) => {
+    const lead = m.lead ? canon(m.lead) : '';
+    const responsible = (m.responsible ?? []).map(canon);
+    const role = unit === undefined ? '' : lead === unit ? '牵头' : responsible.includes(unit) ? '参与' : undefined;
+    if (role === undefined) return;
+    rows.push({
+      seq: number,
+      task: options.withText && m.text ? `${endSentence(m.title)}${m.text.replace(/\s*\n\s*/g, '')}` : m.title,
+      lead,
+      responsible: responsible.join('、'),
+      due: m.due ? formatDue(m.due) : '',
+      target: (m.targets ?? []).map((t) => `${t.name}${String(t.value)}${t.unit ?? ''}`).join('；'),
+      role,
+    });
+  };
+  const walk = (sections: Section[], prefix: string | undefined) => {
+    sections.forEach((s, i) => {
+      // 一、 for a goal section, （二） inside it: the labels the opinion prints.
+      const label = prefix === undefined ? toChineseNumeral(i + 1) : `${prefix}${formatLevelNumber(2, i + 1)}`;
+      (s.measures ?? []).forEach((m, j) => add(m, `${label}${prefix === undefined ? '、' : ''}${j + 1}`));
+      walk(s.sections ?? [], label);
+    });
+  };
+  walk(plan.sections, undefined);
+  return rows;
+}
+
+/** Every unit a plan names as 牵头 or 责任, with its counts, in order of first mention. */
+export function unitCounts(plan: Plan, units?: Map<string, string>): { unit: string; lead: number; responsible: number }[] {
+  const canon = (name: string) => units?.get(name) ?? name;
+  const counts = new Map<string, { lead: number; responsible: number }>();
+  const bump = (name: string, key: 'lead' | 'responsible') => {
+    const c = counts.get(canon(name)) ?? { lead: 0, responsible: 0 };
+    c[key]++;
+    counts.set(canon(name), c);
+  };
+  const walk = (sections: Section[]) =>
+    sections.forEach((s) => {
+      for (const m of s.measures ?? []) {
+        if (m.lead) bump(m.lead, 'lead');
+        for (const r of new Set(m.responsible ?? [])) bump(r, 'responsible');
+      }
+      walk(s.sections ?? []);
+    });
+  walk(plan.sections);
+  return [...counts].map(([unit, c]) => ({ unit, ...c }));
+}
