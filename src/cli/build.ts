@@ -43,6 +43,8 @@ export interface BuildOptions {
   unit?: string;
   /** Task table: the measure's text in the 工作任务 cell. */
   taskText?: boolean;
+  /** 发文机关标志: red, preprinted paper, or none. */
+  letterhead?: string;
 }
 
 interface Job {
@@ -86,6 +88,7 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
         units: unitRegistry(job.plan.config.config),
         unit: options.unit,
         taskText: options.taskText ?? false,
+        letterhead: options.letterhead as 'none' | 'red' | 'preprinted' | undefined,
         attachmentFiles: await readAttachments(job.plan),
       });
     } catch (error) {

@@ -60,6 +60,18 @@ export function emitMarkdown(blocks: readonly Block[]): string {
       case 'signature':
         parts.push([block.signature, block.date].filter(Boolean).map((l) => `<p align="right">${escapeHtml(l)}</p>`).join('\n'));
         break;
+      case 'letterhead':
+        if (block.mode === 'red') parts.push(block.issuers.map((l) => `<p align="center"><font color="red">${escapeHtml(l)}</font></p>`).join('\n'));
+        break;
+      case 'docnumber':
+        parts.push(`<p align="center">${escapeHtml([block.number, ...block.signers.map((s, i) => `${i === 0 ? '签发人：' : ''}${s}`)].join('　'))}</p>\n\n---`);
+        break;
+      case 'note':
+        parts.push(`（${escapeText(block.text, false)}）`);
+        break;
+      case 'imprint':
+        parts.push(['---', block.cc && escapeText(block.cc), `${escapeText(block.printedBy)}　${escapeText(block.printedOn, false)}`].filter(Boolean).join('\n\n'));
+        break;
       case 'attachments':
         parts.push(
           block.items

@@ -12,7 +12,15 @@ export type Block =
   | { type: 'table'; header: string[]; rows: string[][] }
   /** A flush-left line: 主送机关, or a speech's salutation. */
   | { type: 'flush'; text: string }
-  | { type: 'signature'; signature: string; date: string }
+  | { type: 'signature'; signature: string; date: string; seal: boolean }
+  /** 发文机关标志: one issuer, or joint issuers; `preprinted` leaves its space on pre-printed paper. */
+  | { type: 'letterhead'; issuers: string[]; mode: 'red' | 'preprinted' }
+  /** 发文字号, with 签发人 for documents sent upward, above the red separator. */
+  | { type: 'docnumber'; number: string; signers: string[]; mode: 'red' | 'preprinted' }
+  /** 附注: in parentheses, one line below the date. */
+  | { type: 'note'; text: string }
+  /** 版记: 抄送, 印发机关 and 印发日期 between rules, at the foot of an even last page. */
+  | { type: 'imprint'; cc: string; printedBy: string; printedOn: string }
   | { type: 'attachments'; items: string[] }
   | { type: 'byline'; lines: string[] }
   | { type: 'pagebreak' }

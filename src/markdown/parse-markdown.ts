@@ -32,7 +32,21 @@ const NODE_NAMES: Record<string, string> = {
   definition: '链接定义',
 };
 
-const FENCES = new Set(['recipients', 'salutation', 'signature', 'attachments', 'byline', 'pagebreak', 'landscape', 'portrait', 'attachment']);
+const FENCES = new Set([
+  'recipients',
+  'salutation',
+  'signature',
+  'attachments',
+  'byline',
+  'pagebreak',
+  'landscape',
+  'portrait',
+  'attachment',
+  'letterhead',
+  'docnumber',
+  'note',
+  'imprint',
+]);
 
 function parseTree(markdown: string): Root {
   return fromMarkdown(markdown, {
@@ -71,7 +85,17 @@ function toBlocks(node: RootContent): Block[] {
         case 'salutation':
           return [{ type: 'flush', text: lines.join('') }];
         case 'signature':
-          return [{ type: 'signature', signature: lines[0] ?? '', date: lines[1] ?? '' }];
+          return [{ type: 'signature', signature: lines[0] ?? '', date: lines[1] ?? '', seal: node.meta === 'seal' }];
+        case 'letterhead':
+          return [{ type: 'letterhead', issuers: lines, mode: node.meta === 'preprinted' ? 'preprinted' : 'red' }];
+        case 'docnumber':
+          return [{ type: 'docnumber', number: lines[0] ?? '', signers: lines.slice(1), mode: node.meta === 'preprinted' ? 'preprinted' : 'red' }];
+        case 'note':
+          return [{ type: 'note', text: lines.join('') }];
+        case 'imprint': {
+          const cc = lines[0]?.startsWith('抄送：') ? lines.shift()! : '';
+          return [{ type: 'imprint', cc, printedBy: lines[0] ?? '', printedOn: lines[1] ?? '' }];
+        }
         case 'attachments':
           return [{ type: 'attachments', items: lines }];
         case 'byline':

@@ -95,6 +95,14 @@ export function documentText(blocks: readonly Block[]): string {
           return [b.header, ...b.rows].map((r) => r.join('\n')).join('\n');
         case 'attachment':
           return `${b.label}\n${b.title}`;
+        case 'letterhead':
+          return b.mode === 'red' ? b.issuers.join('\n') : '';
+        case 'docnumber':
+          return [b.number, ...b.signers].join('\n');
+        case 'note':
+          return b.text;
+        case 'imprint':
+          return [b.cc, b.printedBy, b.printedOn].join('\n');
         case 'pagebreak':
         case 'section':
           return '';

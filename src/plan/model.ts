@@ -136,6 +136,11 @@ export const PlanModel = z
     kind: z.literal('opinion').describe('工作安排意见（缺省）；独立的汇报发言写 kind: speech').optional(),
     title: text('文件标题，例如“2025年全区统一战线工作安排意见”'),
     issuer: text('发文机关，也是缺省的署名').optional(),
+    letterhead: z
+      .union([text('发文机关标志，例如“中共澄湖区委统战部文件”'), z.array(text('联合行文的一个发文机关')).min(2)])
+      .describe('发文机关标志（红头）：一个字符串；联合行文时为发文机关名称列表')
+      .optional(),
+    signers: unitList('签发人（上行文），例如 [张三]').optional(),
     number: text('发文字号，例如“某统发〔2025〕1号”').optional(),
     date: isoDate('成文日期，YYYY-MM-DD'),
     year: z.number().int().min(1949).max(2100).describe('计划年度，缺省取成文日期的年份').optional(),
@@ -145,6 +150,8 @@ export const PlanModel = z
     conclusion: text('结尾段落').optional(),
     attachments: z.array(AttachmentModel).describe('附件：tasks 为内置的重点任务分工表').optional(),
     signature: text('署名，缺省为 issuer').optional(),
+    seal: z.boolean().describe('加盖印章：署名和成文日期按有印章的格式排布').optional(),
+    note: text('附注，排在成文日期下一行，外加圆括号').optional(),
     cc: unitList('抄送机关').optional(),
     printedBy: text('印发机关').optional(),
     printedOn: isoDate('印发日期，YYYY-MM-DD').optional(),
@@ -207,6 +214,10 @@ export const KEY_LABELS: Record<string, string> = {
   printedBy: '印发机关',
   printedOn: '印发日期',
   speech: '汇报发言',
+  letterhead: '发文机关标志',
+  signers: '签发人',
+  seal: '印章',
+  note: '附注',
   meeting: '会议名称',
   speaker: '发言单位',
   salutation: '称谓',

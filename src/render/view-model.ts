@@ -24,6 +24,8 @@ export interface RenderOptions {
   taskText?: boolean | undefined;
   /** Task table: only this unit's tasks. */
   unit?: string | undefined;
+  /** 发文机关标志: red (default when the plan has one), preprinted paper, or none. */
+  letterhead?: 'none' | 'red' | 'preprinted' | undefined;
   /** Contents of file attachments (Markdown), by their `file` value; the caller reads them. */
   attachmentFiles?: Map<string, string> | undefined;
 }
@@ -69,6 +71,11 @@ export interface PlanView {
   sections: SectionView[];
   conclusion: string[];
   signature: string | null;
+  letterhead: string[];
+  letterheadMode: 'red' | 'preprinted';
+  signers: string[];
+  seal: boolean;
+  note: string | null;
   attachments: { title: string; builtin: string | null; file: string | null; content: string }[];
   tasks: TasksView;
   cc: string[];
@@ -92,6 +99,12 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
     sections: plan.sections.map((s) => buildSectionView(s, unit)),
     conclusion: splitParagraphs(plan.conclusion),
     signature: plan.signature ?? plan.issuer ?? null,
+    letterhead:
+      options.letterhead === 'none' || !plan.letterhead ? [] : typeof plan.letterhead === 'string' ? [plan.letterhead] : plan.letterhead,
+    letterheadMode: options.letterhead === 'preprinted' ? 'preprinted' : 'red',
+    signers: plan.signers ?? [],
+    seal: plan.seal ?? false,
+    note: plan.note ?? null,
     attachments: (plan.attachments ?? []).map((a) =>
       a === 'tasks'
         ? { title: tasksTitle(plan), builtin: 'tasks', file: null, content: '' }

@@ -4,7 +4,8 @@ import type { Block, Run } from '../../markdown/blocks.js';
 import { breakTitle } from '../../text/title-lines.js';
 import { visualWidth } from '../../text/width.js';
 import { fontsFor } from './fonts.js';
-import { FONT, GRID, SIGNATURE, TEXT_PT, TYPE_AREA_MM, charsToTwip, mmToPt } from './gbt9704.js';
+import { docNumberParagraphs, imprintParagraphs, letterheadParagraphs, noteParagraph } from './frame.js';
+import { FONT, GRID, SEAL, SIGNATURE, TEXT_PT, TYPE_AREA_MM, charsToTwip, mmToPt } from './gbt9704.js';
 import { STYLE } from './styles.js';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
@@ -40,7 +41,7 @@ export function blockToParagraphs(block: Block): Paragraph[] {
     case 'flush':
       return [new Paragraph({ style: STYLE.flush, children: [bodyRun({ text: block.text })] })];
     case 'signature':
-      return signatureParagraphs(block.signature, block.date);
+      return signatureParagraphs(block.signature, block.date, block.seal);
     case 'attachments':
       return attachmentNote(block.items);
     case 'byline':
@@ -57,6 +58,14 @@ export function blockToParagraphs(block: Block): Paragraph[] {
         }),
         blankLine(),
       ];
+    case 'letterhead':
+      return letterheadParagraphs(block.issuers, block.mode);
+    case 'docnumber':
+      return docNumberParagraphs(block.number, block.signers, block.mode);
+    case 'note':
+      return [noteParagraph(block.text)];
+    case 'imprint':
+      return imprintParagraphs(block.cc, block.printedBy, block.printedOn);
     case 'section':
     case 'table':
       // Sections and tables are laid out by emitDocx, which knows the page they sit on.
@@ -76,17 +85,21 @@ export type SignatureLayout =
  * Chinese–Western spacing cannot move it. When the date would then reach past 2 characters from
  * the right, the date keeps those 2 characters and the 署名 moves left instead.
  */
-export function layoutSignature(signature: string, date: string, lineChars: number = GRID.charsPerLine): SignatureLayout {
+export function layoutSignature(signature: string, date: string, lineChars: number = GRID.charsPerLine, seal = false): SignatureLayout {
   const s = visualWidth(signature);
   const d = visualWidth(date);
+  if (seal) {
+    // §7.3.5.1: the date 4 characters from the right, the 署名 centred over the date.
+    return { signatureRight: Math.max(0, SEAL.dateRightIndentChars + (d - s) / 2), dateRight: SEAL.dateRightIndentChars };
+  }
   const { rightIndentChars: r, dateShiftChars: shift } = SIGNATURE;
   const signatureStart = lineChars - r - s;
   if (signatureStart + shift + d <= lineChars - r) return { signatureRight: r, dateLeft: signatureStart + shift };
   return { signatureRight: r + d + shift - s, dateRight: r };
 }
 
-function signatureParagraphs(signature: string, date: string): Paragraph[] {
-  const layout = layoutSignature(signature, date);
+function signatureParagraphs(signature: string, date: string, seal: boolean): Paragraph[] {
+  const layout = layoutSignature(signature, date, GRID.charsPerLine, seal);
   const out = [blankLine()];
   if (signature) {
     out.push(

@@ -1,9 +1,20 @@
 /** emit: Blocks → a GB/T 9704 .docx (bytes). Pure: the caller writes the file. */
-import { Document, DocumentGridType, type ISectionOptions, Packer, PageOrientation, type Paragraph, type Table } from 'docx';
+import {
+  Document,
+  DocumentGridType,
+  type ISectionOptions,
+  Packer,
+  PageOrientation,
+  type Paragraph,
+  SectionType,
+  type Table,
+  VerticalAlignSection,
+} from 'docx';
 import type { Block } from '../../markdown/blocks.js';
 import { blankLine, blockToParagraphs } from './block-paragraphs.js';
+import { imprintRows } from './frame.js';
 import { type PageNumberPlacement, buildFooters } from './footers.js';
-import { LINE_PITCH_PT, MARGIN_MM, PAGE_NUMBER, PAPER_MM, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToTwip } from './gbt9704.js';
+import { GRID, LINE_PITCH_PT, MARGIN_MM, PAGE_NUMBER, PAPER_MM, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToTwip } from './gbt9704.js';
 import { normalizeDocx } from './normalize-docx.js';
 import { buildStyles, patchStylesXml } from './styles.js';
 import { buildTable } from './table.js';
@@ -17,6 +28,13 @@ export interface DocxMeta {
 }
 
 type Orientation = 'portrait' | 'landscape';
+
+interface SectionPlan {
+  orientation: Orientation;
+  /** The 版记 section: starts on an even page, text at the foot, so the 版记 ends an even last page. */
+  imprint: boolean;
+  blocks: Block[];
+}
 
 /** Footer distance that puts the top of the page-number line 7 mm below the type area. */
 function footerDistanceTwip(bottomMarginMm: number): number {
@@ -52,31 +70,41 @@ function pageOf(orientation: Orientation): { properties: ISectionOptions['proper
           gutter: 0,
         },
       },
-      grid: { type: DocumentGridType.LINES, linePitch: ptToTwip(LINE_PITCH_PT) },
+      // Body text keeps the 22-line grid; a landscape section holds a table, whose rows keep their
+      // own spacing instead of snapping every cell line to a 28.95 pt grid row.
+      grid: portrait ? { type: DocumentGridType.LINES, linePitch: ptToTwip(LINE_PITCH_PT) } : { type: DocumentGridType.DEFAULT, linePitch: ptToTwip(LINE_PITCH_PT) },
     },
   };
 }
 
-/** Splits blocks at section markers; a document without one is a single portrait section. */
-function splitSections(blocks: readonly Block[]): { orientation: Orientation; blocks: Block[] }[] {
-  const sections: { orientation: Orientation; blocks: Block[] }[] = [{ orientation: 'portrait', blocks: [] }];
+/** Splits blocks at section markers and before the 版记; a plain document is one portrait section. */
+function splitSections(blocks: readonly Block[]): SectionPlan[] {
+  const sections: SectionPlan[] = [{ orientation: 'portrait', imprint: false, blocks: [] }];
   for (const block of blocks) {
+    const current = sections[sections.length - 1]!;
     if (block.type === 'section') {
-      const current = sections[sections.length - 1]!;
       if (current.blocks.length === 0) current.orientation = block.orientation;
-      else sections.push({ orientation: block.orientation, blocks: [] });
+      else sections.push({ orientation: block.orientation, imprint: false, blocks: [] });
+    } else if (block.type === 'imprint') {
+      sections.push({ orientation: 'portrait', imprint: true, blocks: [block] });
     } else {
-      sections[sections.length - 1]!.blocks.push(block);
+      current.blocks.push(block);
     }
   }
   return sections;
 }
 
 export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promise<Uint8Array> {
-  const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, blocks: own }) => {
+  const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, imprint, blocks: own }) => {
     const page = pageOf(orientation);
     const children: (Paragraph | Table)[] = [];
     for (const block of own) {
+      if (block.type === 'imprint') {
+        // The 版记 page holds nothing else: blank grid lines put it at the foot even where the
+        // client ignores vAlign (LibreOffice); one row stays spare so it never spills over.
+        const rows = GRID.linesPerPage - imprintRows(block.cc) - 1;
+        for (let i = 0; i < rows; i++) children.push(blankLine());
+      }
       if (block.type === 'table') {
         children.push(buildTable(block.header, block.rows, page.typeWidthMm));
         children.push(blankLine());
@@ -84,7 +112,8 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
         children.push(...blockToParagraphs(block));
       }
     }
-    return { properties: page.properties, footers: buildFooters(meta.pageNumbers), children };
+    const properties = imprint ? { ...page.properties, type: SectionType.EVEN_PAGE, verticalAlign: VerticalAlignSection.BOTTOM } : page.properties;
+    return { properties, footers: buildFooters(meta.pageNumbers), children };
   });
   const document = new Document({
     creator: meta.creator,

@@ -82,3 +82,17 @@ export const mmToTwip = (mm: number): number => Math.round(mmToPt(mm) * 20);
 export const ptToHalfPt = (pt: number): number => Math.round(pt * 2);
 /** Characters of body text at the grid pitch, in twips. */
 export const charsToTwip = (chars: number): number => Math.round(chars * CHAR_PITCH_PT * 20);
+
+// ── the official-document frame (§7.2, §7.4) ─────────────────────────────────
+
+/** 发文机关标志: red 小标宋, its top edge 35 mm below the type area's; at most 初号, narrower to fit the line. */
+export const LETTERHEAD = { topBelowTypeAreaMm: 35, maxSizePt: SIZE_PT.chuhao } as const;
+/** 发文字号 two lines below the 标志; the red separator 4 mm below it, 0.35–0.5 mm thick; the title two lines below that. */
+export const DOC_NUMBER = { blankLinesAbove: 2, separatorGapMm: 4, separatorPt: 1.25, blankLinesBelow: 2, sideIndentChars: 1 } as const;
+/** With a seal, the date keeps 4 characters from the right and the 署名 is centred over it (§7.3.5.1). */
+export const SEAL = { dateRightIndentChars: 4 } as const;
+/** 版记 in 4号仿宋 between full-width rules: first and last 0.35 mm, middle 0.25 mm; text 1 character in (§7.4). */
+export const IMPRINT = { sizePt: SIZE_PT.sihao, sideIndentChars: 1, outerRulePt: 1, innerRulePt: 0.75 } as const;
+
+/** Eighths of a point, the unit of border widths. */
+export const ptToEighths = (pt: number): number => Math.round(pt * 8);

@@ -24,6 +24,8 @@ export const STYLE = {
   byline: 'Byline',
   attachmentLabel: 'AttachmentLabel',
   attachmentTitle: 'AttachmentTitle',
+  letterhead: 'Letterhead',
+  imprintRule: 'ImprintRule',
 } as const;
 
 const exactLine = { line: ptToTwip(LINE_PITCH_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -117,6 +119,20 @@ export function buildStyles(): IStylesOptions {
         paragraph: gridParagraph({ alignment: AlignmentType.CENTER, keepNext: true, keepLines: true }),
       },
       {
+        id: STYLE.letterhead,
+        name: 'Letterhead',
+        basedOn: 'Normal',
+        run: run(FONT.title, TEXT_PT.title, { color: COLOR.red }),
+        paragraph: gridParagraph({ alignment: AlignmentType.CENTER, keepNext: true }),
+      },
+      {
+        id: STYLE.imprintRule,
+        name: 'Imprint Rule',
+        basedOn: 'Normal',
+        run: { size: 2 },
+        paragraph: gridParagraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext: true }),
+      },
+      {
         id: STYLE.byline,
         name: 'Byline',
         basedOn: 'Normal',
@@ -137,5 +153,5 @@ export function buildStyles(): IStylesOptions {
 export function patchStylesXml(xml: string): string {
   return xml
     .replace(/<w:widowControl w:val="false"\/>/g, '<w:widowControl w:val="false"/><w:autoSpaceDE w:val="false"/><w:autoSpaceDN w:val="false"/>')
-    .replace(/(<w:style w:type="paragraph" w:styleId="(?:Title|AttachmentTitle)">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/g, '$1<w:snapToGrid w:val="0"/>$2');
+    .replace(/(<w:style w:type="paragraph" w:styleId="(?:Title|AttachmentTitle|Letterhead|ImprintRule)">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/g, '$1<w:snapToGrid w:val="0"/>$2');
 }

@@ -15,14 +15,37 @@ function cellParagraph(text: string, bold: boolean, center: boolean): Paragraph 
   });
 }
 
-/** Column widths in proportion to content, within the type-area width. */
+/** Cell padding left and right, twips. */
+const CELL_MARGIN = 80;
+
+/**
+ * Column widths within the table width. Short columns (序号, 牵头单位, 完成时限…) get what a typical
+ * cell needs in the table font, so they do not wrap a character a line; long-text columns share
+ * the rest in proportion to their typical cell.
+ */
 export function columnWidths(header: string[], rows: string[][], totalTwip: number): number[] {
-  const weights = header.map((h, c) => {
-    const longest = Math.max(visualWidth(h), ...rows.map((r) => visualWidth(r[c] ?? '')));
-    return Math.min(Math.max(longest, 2.5), 24);
-  });
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / sum) * totalTwip));
+  const SHORT = 9;
+  const charTwip = ptToTwip(TEXT_PT.table);
+  // A typical cell (80th percentile), not the longest: one long name may wrap, the rest should not.
+  const typical = (c: number) => {
+    const ws = rows.map((r) => visualWidth(r[c] ?? '')).sort((a, b) => a - b);
+    return ws.length ? ws[Math.min(ws.length - 1, Math.floor(ws.length * 0.8))]! : 0;
+  };
+  const need = header.map((h, c) => Math.max(visualWidth(h), typical(c)));
+  const short = need.map((n, c) => n <= SHORT || !rows.length || c === 0);
+  const shortWidth = (n: number) => Math.ceil(Math.min(n, SHORT) * charTwip + 2 * CELL_MARGIN + charTwip / 2);
+  let widths = need.map((n, c) => (short[c] ? shortWidth(n) : 0));
+  const fixed = widths.reduce((a, b) => a + b, 0);
+  const longWeights = need.map((n, c) => (short[c] ? 0 : Math.min(n, 30)));
+  const longTotal = longWeights.reduce((a, b) => a + b, 0);
+  if (longTotal === 0 || fixed > totalTwip * 0.7) {
+    // Nothing long, or short columns alone too wide: scale everything to fit.
+    const weights = need.map((n) => Math.max(n, 2));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    widths = weights.map((w) => Math.floor((w / sum) * totalTwip));
+  } else {
+    widths = widths.map((w, c) => (short[c] ? w : Math.floor((longWeights[c]! / longTotal) * (totalTwip - fixed))));
+  }
   widths[widths.length - 1]! += totalTwip - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
@@ -39,7 +62,7 @@ export function buildTable(header: string[], rows: string[][], widthMm: number =
           new TableCell({
             width: { size: widths[c]!, type: WidthType.DXA },
             verticalAlign: VerticalAlign.CENTER,
-            margins: { left: 80, right: 80, top: 40, bottom: 40 },
+            margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
             children: [cellParagraph(text, isHeader, isHeader || visualWidth(text) <= 4)],
           }),
       ),
