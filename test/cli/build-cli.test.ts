@@ -40,7 +40,7 @@ describe('workplan build (built binary)', () => {
   it('writes Markdown to stdout with -o -', () => {
     const r = runCli(['build', EXAMPLE, '--to', 'md', '-o', '-']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^# 2025年全区统一战线工作安排意见\n/);
+    expect(r.stdout).toContain('\n# 2025年全区统一战线工作安排意见\n');
     expect(r.stdout).toContain('## 六、');
   });
 

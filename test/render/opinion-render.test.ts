@@ -11,89 +11,178 @@ import { loadPlanFile } from '../../src/plan/load-plan.js';
 import type { Plan, Section } from '../../src/plan/model.js';
 import { visualWidth } from '../../src/text/width.js';
 import { ROOT, runCli } from '../helpers.js';
-import { MM, type PdfPage, baselines, bodyLines, expectTwentyEightPerLine, measurePdf, pageNumberLine, renderPdf, renderUnavailable } from './render.js';
+import {
+  MM,
+  type PdfPage,
+  baselines,
+  bodyLines,
+  expectTwentyEightPerLine,
+  isLandscape,
+  measurePdf,
+  pageNumberLine,
+  renderPdf,
+  renderUnavailable,
+} from './render.js';
 
 const PLAN = path.join(ROOT, 'plans', '2025-工作安排意见.yaml');
 const LINE_PITCH = (225 * MM) / 22;
 const why = renderUnavailable();
 if (why) console.warn(`[render] ${why}`);
 
-function buildExample(dir: string): string {
+function buildExample(dir: string, ...args: string[]): string {
   const out = path.join(dir, 'opinion.docx');
-  const r = runCli(['build', PLAN, '-o', out]);
+  const r = runCli(['build', PLAN, '-o', out, ...args]);
   expect(r.status, r.stderr).toBe(0);
   return out;
 }
 
-describe.skipIf(why !== undefined)('opinion rendered by LibreOffice', () => {
+/** The pages of the main text: everything before the first attachment page. */
+function textPages(pages: PdfPage[]): PdfPage[] {
+  const first = pages.findIndex((p) => isLandscape(p) || text(bodyLines(p)[0]!) === '附件');
+  return first < 0 ? pages : pages.slice(0, first);
+}
+const text = (l: { text: string }) => l.text.replace(/\s/g, '');
+
+describe.skipIf(why !== undefined)('opinion rendered by LibreOffice: the GB/T page (no letterhead)', () => {
   let pages: PdfPage[];
+  let body: PdfPage[];
   beforeAll(() => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wp-render-'));
-    pages = measurePdf(renderPdf(buildExample(dir), dir));
+    pages = measurePdf(renderPdf(buildExample(dir, '--letterhead', 'none'), dir));
+    body = textPages(pages);
   });
 
-  it('is A4 throughout and has more than one page', () => {
-    expect(pages.length).toBeGreaterThan(2);
+  it('is A4 throughout, portrait for the text and landscape for the task table', () => {
+    expect(body.length).toBeGreaterThan(2);
     for (const p of pages) {
-      expect(Math.abs(p.width / MM - 210)).toBeLessThan(1);
-      expect(Math.abs(p.height / MM - 297)).toBeLessThan(1);
+      const [w, h] = [p.width / MM, p.height / MM].sort((a, b) => a - b);
+      expect(Math.abs(w! - 210)).toBeLessThan(1);
+      expect(Math.abs(h! - 297)).toBeLessThan(1);
     }
+    for (const p of body) expect(isLandscape(p)).toBe(false);
   });
 
-  it('fills 22 grid lines on every page but the last (21 only before a heading)', () => {
-    pages.slice(0, -1).forEach((page, i) => {
+  it('fills 22 grid lines on every text page but the last (21 only before a heading)', () => {
+    body.slice(0, -1).forEach((page, i) => {
       const ys = baselines(bodyLines(page));
       const rows = Math.round((ys[ys.length - 1]! - ys[0]!) / LINE_PITCH) + 1;
-      const next = bodyLines(pages[i + 1]!)[0]!.text;
+      const next = bodyLines(body[i + 1]!)[0]!.text;
       const headingMoved = /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(next);
-      expect(rows === 22 || (rows === 21 && headingMoved), `page ${i + 1}: ${rows} rows, next starts “${next.slice(0, 8)}”`).toBe(true);
-      // Every row but the blank under the title carries text.
-      expect(ys.length).toBeGreaterThanOrEqual(i === 0 ? rows - 1 : rows);
+      // The signature block (a blank line, 署名, 成文日期) keeps 署名 and date together; when it
+      // moves on, this page ends with the blank line and at most one free row.
+      const signatureMoved = next.replace(/\s/g, '') === '中共澄湖区委统战部';
+      expect(
+        rows === 22 || (rows === 21 && headingMoved) || (rows >= 20 && signatureMoved),
+        `page ${i + 1}: ${rows} rows, next starts “${next.slice(0, 8)}”`,
+      ).toBe(true);
+      // Every row carries text but the blank lines GB/T asks for: under the title, above the 附件说明.
+      const blanks = (i === 0 ? 1 : 0) + (bodyLines(page).some((l) => text(l).startsWith('附件：')) ? 1 : 0);
+      expect(ys.length).toBeGreaterThanOrEqual(rows - blanks);
     });
   });
 
   it('puts 28 characters on a full line and starts text 28 mm from the left edge', () => {
-    for (const page of pages) {
+    // Pages with body paragraphs (a page holding only the 署名 and date starts at the right).
+    for (const page of body.filter((p) => bodyLines(p).length > 3)) {
       const left = Math.min(...bodyLines(page).map((l) => l.x0)) / MM;
       expect(left).toBeGreaterThan(27);
       expect(left).toBeLessThan(29);
     }
-    expectTwentyEightPerLine(pages, visualWidth, expect, 20);
+    expectTwentyEightPerLine(body, visualWidth, expect, 20);
   });
 
-  it('numbers pages “— N —” at 14 pt, outside: odd on the right and even on the left, one character in', () => {
+  it('numbers every page “— N —” at 14 pt, outside: odd on the right and even on the left, one character in', () => {
     pages.forEach((page, i) => {
       const n = pageNumberLine(page);
       expect(n, `page ${i + 1}`).toBeDefined();
-      expect(n!.text.replace(/\s/g, '')).toBe(`—${i + 1}—`);
+      expect(text(n!)).toBe(`—${i + 1}—`);
       expect(n!.size).toBe(14);
+      // A landscape page is the portrait page turned: its right margin is 37 mm, its left 35 mm.
+      const [right, left, bottomOfType] = isLandscape(page) ? [37, 35, 210 - 26] : [26, 28, 262];
       const oneChar = 14 / MM;
-      if ((i + 1) % 2 === 1) expect(Math.abs((page.width - n!.x1) / MM - (26 + oneChar))).toBeLessThan(1.5);
-      else expect(Math.abs(n!.x0 / MM - (28 + oneChar))).toBeLessThan(1.5);
-      // 7 mm below the type area (its bottom is 262 mm from the top edge).
-      expect(n!.top / MM).toBeGreaterThan(262 + 5);
-      expect(n!.top / MM).toBeLessThan(262 + 10);
+      if ((i + 1) % 2 === 1) expect(Math.abs((page.width - n!.x1) / MM - (right + oneChar))).toBeLessThan(1.5);
+      else expect(Math.abs(n!.x0 / MM - (left + oneChar))).toBeLessThan(1.5);
+      // 7 mm below the type area.
+      expect(n!.top / MM).toBeGreaterThan(bottomOfType + 5);
+      expect(n!.top / MM).toBeLessThan(bottomOfType + 10);
     });
   });
 
   it('sets the body in 16 pt and the title in 22 pt', () => {
-    const [title, ...rest] = bodyLines(pages[0]!);
+    const [title, ...rest] = bodyLines(body[0]!);
     expect(title!.size).toBe(22);
-    expect(title!.text.replace(/\s/g, '')).toBe('2025年全区统一战线工作安排意见');
-    const sizes = new Set(rest.concat(...pages.slice(1).map(bodyLines)).map((l) => l.size));
+    expect(text(title!)).toBe('2025年全区统一战线工作安排意见');
+    const sizes = new Set(rest.concat(...body.slice(1).map(bodyLines)).map((l) => l.size));
     expect([...sizes]).toEqual([16]);
   });
 
   it('places the 署名 and date at the right, the date shifted right of the 署名', () => {
-    const last = bodyLines(pages[pages.length - 1]!);
+    const last = bodyLines(body[body.length - 1]!);
     const date = last[last.length - 1]!;
     const signature = last[last.length - 2]!;
-    expect(signature.text.replace(/\s/g, '')).toBe('中共澄湖区委统战部');
-    expect(date.text.replace(/\s/g, '')).toBe('2025年1月10日');
+    expect(text(signature)).toBe('中共澄湖区委统战部');
+    expect(text(date)).toBe('2025年1月10日');
     const right = (l: { x1: number }) => (210 * MM - l.x1) / MM;
     // 署名 2 characters from the right margin (26 mm + 2 × 5.6 mm).
     expect(Math.abs(right(signature) - (26 + (2 * 15.75) / MM))).toBeLessThan(1.5);
     expect(date.x0 - signature.x0).toBeGreaterThan(1.5 * 15);
+  });
+});
+
+describe.skipIf(why !== undefined)('opinion rendered by LibreOffice: the official-document frame', () => {
+  let pages: PdfPage[];
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-frame-'));
+    pages = measurePdf(renderPdf(buildExample(dir), dir));
+  });
+
+  it('prints the red 发文机关标志 on page 1, 35 mm below the type area, then the 发文字号 and a red rule', () => {
+    const [head, number] = bodyLines(pages[0]!);
+    expect(text(head!)).toBe('中共澄湖区委统战部文件');
+    expect(head!.color).toBe('#FF0000');
+    expect(Math.abs(head!.top / MM - (37 + 35))).toBeLessThan(3);
+    expect(text(number!)).toBe('澄统发〔2025〕1号');
+    expect(number!.color).toBe('#000000');
+    const red = pages[0]!.rules.filter((r) => r.color === '#FF0000');
+    expect(red).not.toHaveLength(0);
+    const rule = red[0]!;
+    // Across the whole type area, 4 mm or so below the number, above the title.
+    expect(Math.abs((rule.x1 - rule.x0) / MM - 156)).toBeLessThan(1);
+    expect(rule.width).toBeGreaterThanOrEqual(0.35 * MM - 0.05);
+    expect(rule.width).toBeLessThanOrEqual(0.5 * MM + 0.05);
+    expect(rule.top).toBeGreaterThan(number!.bottom);
+    const title = bodyLines(pages[0]!).find((l) => text(l) === '2025年全区统一战线工作安排意见')!;
+    expect(title.top).toBeGreaterThan(rule.top);
+  });
+
+  it('starts the attachment on a new landscape page and repeats the table header on the next page', () => {
+    const start = pages.findIndex((p) => text(bodyLines(p)[0]!) === '附件');
+    expect(start).toBeGreaterThan(0);
+    const first = pages[start]!;
+    expect(isLandscape(first)).toBe(true);
+    expect(bodyLines(first).some((l) => text(l) === '2025年重点任务分工表')).toBe(true);
+    // The previous page is the end of the text, not part of the attachment.
+    expect(bodyLines(pages[start - 1]!).some((l) => text(l) === '2025年1月10日')).toBe(true);
+    const next = pages[start + 1]!;
+    expect(isLandscape(next)).toBe(true);
+    const top = bodyLines(next).filter((l) => l.top < bodyLines(next)[0]!.top + 20).map(text);
+    expect(top).toEqual(expect.arrayContaining(['工作任务', '牵头单位']));
+  });
+
+  it('ends with the 版记 at the foot of the last page, which is even, between full-width rules', () => {
+    const last = pages[pages.length - 1]!;
+    expect(pages.length % 2).toBe(0);
+    expect(isLandscape(last)).toBe(false);
+    const lines = bodyLines(last);
+    expect(text(lines[0]!)).toMatch(/^抄送：区委办公室/);
+    // 印发机关 at the left, 印发日期 at the right of the same line (pdfminer splits it at the tab).
+    const bottom = lines.filter((l) => Math.abs(l.top - lines[lines.length - 1]!.top) < 1).sort((a, b) => a.x0 - b.x0);
+    expect(bottom.map(text)).toEqual(['中共澄湖区委统战部办公室', '2025年1月12日印发']);
+    expect(Math.abs((last.width - bottom[1]!.x1) / MM - (26 + 14 / MM))).toBeLessThan(1.5);
+    expect(bottom[0]!.top / MM).toBeGreaterThan(230);
+    const rules = last.rules.filter((r) => r.color === '#000000');
+    expect(rules.length).toBeGreaterThanOrEqual(3);
+    for (const r of rules) expect(Math.abs((r.x1 - r.x0) / MM - 156)).toBeLessThan(1);
   });
 });
 

@@ -18,12 +18,24 @@ export interface PdfLine {
   x1: number;
   text: string;
   size: number | null;
+  /** Fill colour of most of the line's characters, #RRGGBB. */
+  color: string | null;
+}
+export interface PdfRule {
+  top: number;
+  x0: number;
+  x1: number;
+  width: number;
+  color: string | null;
 }
 export interface PdfPage {
   width: number;
   height: number;
   lines: PdfLine[];
+  rules: PdfRule[];
 }
+
+export const isLandscape = (page: PdfPage) => page.width > page.height;
 
 function has(cmd: string, args: string[]): boolean {
   return spawnSync(cmd, args, { stdio: 'ignore', timeout: 60_000 }).status === 0;

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { layoutSignature } from '../../src/emit/docx/block-paragraphs.js';
 import { emitDocx } from '../../src/emit/docx/emit-docx.js';
+import { imprintRows } from '../../src/emit/docx/frame.js';
 import { escapeMarkdown } from '../../src/render/escape-markdown.js';
 import { breakTitle } from '../../src/text/title-lines.js';
 import { visualWidth } from '../../src/text/width.js';
@@ -45,6 +46,21 @@ describe('署名 and 成文日期 (§7.3.5.2)', () => {
   it('keeps the date two characters from the right and moves the 署名 when the date is longer', () => {
     // 4-char 署名, 6.5-char date: the date ends 2 from the right, the 署名 starts 2 before it.
     expect(layoutSignature('某某街道', '2025年1月10日')).toEqual({ signatureRight: 6.5, dateRight: 2 });
+  });
+});
+
+describe('署名 and 成文日期 with a seal (§7.3.5.1)', () => {
+  it('keeps the date 4 characters from the right and centres the 署名 over it', () => {
+    // 9-character 署名 over a 6.5-character date: centred means 1.25 characters further left.
+    expect(layoutSignature('中共澄湖区委统战部', '2025年1月10日', 28, true)).toEqual({ signatureRight: 2.75, dateRight: 4 });
+  });
+});
+
+describe('版记 rows', () => {
+  it('counts the 印发 line, and 抄送 lines with a character to spare', () => {
+    expect(imprintRows('')).toBe(1);
+    expect(imprintRows('抄送：区委办公室。')).toBe(2);
+    expect(imprintRows('抄送：区委办公室，区人大常委会办公室，区政府办公室，区政协办公室。')).toBe(3);
   });
 });
 

@@ -1,0 +1,82 @@
+/** The 重点任务分工表 and per-unit views, checked against the plan itself. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import type { Measure, Plan, Section } from '../../src/plan/model.js';
+import { ROOT, runCli } from '../helpers.js';
+
+const PLAN = path.join(ROOT, 'plans', '2025-工作安排意见.yaml');
+const plan = parsePlan('p.yaml', readFileSync(PLAN)).loaded!.plan as Plan;
+const measures: Measure[] = [];
+const walk = (ss: Section[]) => ss.forEach((s) => (measures.push(...(s.measures ?? [])), walk(s.sections ?? [])));
+walk(plan.sections);
+
+/** Python's own csv module, as Excel users' tools would read the file. */
+function readCsvWithPython(bytes: Buffer): string[][] {
+  const r = spawnSync('python3', ['-c', 'import csv,io,json,sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode("utf-8-sig"))))))'], {
+    input: bytes,
+  });
+  expect(r.status, String(r.stderr)).toBe(0);
+  return JSON.parse(String(r.stdout)) as string[][];
+}
+
+describe('workplan build --doc tasks', () => {
+  it('writes CSV that Python reads with the Chinese intact: a header, then one row per measure', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'workplan.js'), 'build', PLAN, '--doc', 'tasks', '--to', 'csv', '-o', '-'], {
+      cwd: ROOT,
+    });
+    expect(r.status, String(r.stderr)).toBe(0);
+    expect([...r.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = readCsvWithPython(r.stdout);
+    expect(header).toEqual(['序号', '工作任务', '牵头单位', '责任单位', '完成时限', '目标']);
+    expect(rows.map((row) => row[1])).toEqual(measures.map((m) => m.title));
+    expect(rows.map((row) => row[2])).toEqual(measures.map((m) => m.lead ?? ''));
+    expect(rows.map((row) => row[3])).toEqual(measures.map((m) => (m.responsible ?? []).join('、')));
+    expect(rows[0]![0]).toBe('一、1');
+  });
+
+  it('--unit lists exactly the measures that name the unit, with its role', () => {
+    for (const unit of ['区工商联', '区委组织部', '各镇街']) {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'workplan.js'), 'build', PLAN, '--doc', 'tasks', '--unit', unit, '--to', 'csv', '-o', '-'], {
+        cwd: ROOT,
+      });
+      expect(r.status, String(r.stderr)).toBe(0);
+      const [header, ...rows] = readCsvWithPython(r.stdout);
+      expect(header!.at(-1)).toBe('本单位职责');
+      const expected = measures.filter((m) => m.lead === unit || (m.responsible ?? []).includes(unit));
+      expect(expected.length, unit).toBeGreaterThan(0);
+      expect(rows.map((row) => row[1]), unit).toEqual(expected.map((m) => m.title));
+      expect(rows.map((row) => row.at(-1)), unit).toEqual(expected.map((m) => (m.lead === unit ? '牵头' : '参与')));
+    }
+  });
+
+  it('a unit with no tasks is reported, not an empty table', () => {
+    const r = runCli(['build', PLAN, '--doc', 'tasks', '--unit', '区档案馆', '--to', 'md', '-o', '-']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('没有由“区档案馆”牵头或参与的举措');
+  });
+
+  it('csv and --unit belong to the task table only', () => {
+    expect(runCli(['build', PLAN, '--to', 'csv']).status).toBe(2);
+    expect(runCli(['build', PLAN, '--unit', '区工商联']).status).toBe(2);
+  });
+});
+
+describe('workplan units', () => {
+  it('counts every unit as lead and as responsible', () => {
+    const r = runCli(['units', PLAN, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    const [{ units }] = JSON.parse(r.stdout) as { units: { unit: string; lead: number; responsible: number }[] }[];
+    const lead = (u: string) => measures.filter((m) => m.lead === u).length;
+    const resp = (u: string) => measures.filter((m) => (m.responsible ?? []).includes(u)).length;
+    for (const u of units) {
+      expect(u.lead, u.unit).toBe(lead(u.unit));
+      expect(u.responsible, u.unit).toBe(resp(u.unit));
+    }
+    expect(units.find((u) => u.unit === '区委统战部')!.lead).toBe(lead('区委统战部'));
+    const table = runCli(['units', PLAN]);
+    expect(table.stdout).toMatch(/区工商联\s+2\s+2/);
+  });
+});
