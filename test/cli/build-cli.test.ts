@@ -153,6 +153,26 @@ describe('workplan build (built binary)', () => {
     expect(r.status, r.stdout).toBe(0);
   });
 
+  it('--letterhead: red prints the 标志 and red rule, preprinted leaves their space, none leaves them out', () => {
+    const dir = tmp('letterhead');
+    const xml = (mode: string) => {
+      const out = path.join(dir, `${mode}.docx`);
+      expect(runCli(['build', EXAMPLE, '--letterhead', mode, '-o', out]).status).toBe(0);
+      return strFromU8(unzipSync(readFileSync(out))['word/document.xml']!);
+    };
+    const red = xml('red');
+    expect(red).toMatch(/<w:color w:val="FF0000"\/>[\s\S]*中共澄湖区委统战部文件/);
+    expect(red).toMatch(/<w:bottom [^>]*w:color="FF0000"/);
+    const preprinted = xml('preprinted');
+    expect(preprinted).not.toContain('中共澄湖区委统战部文件');
+    expect(preprinted).not.toMatch(/w:color="FF0000"/);
+    expect(preprinted).toContain('<w:pStyle w:val="Letterhead"/>');
+    expect(preprinted).toContain('澄统发〔2025〕1号');
+    const none = xml('none');
+    expect(none).not.toContain('Letterhead');
+    expect(none).not.toContain('澄统发〔2025〕1号');
+  });
+
   it('reports a broken template as a usage error, not a stack trace', () => {
     const dir = tmp('badtpl');
     mkdirSync(path.join(dir, 'templates'), { recursive: true });
