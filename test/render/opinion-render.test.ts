@@ -62,17 +62,23 @@ describe.skipIf(why !== undefined)('opinion rendered by LibreOffice: the GB/T pa
     for (const p of body) expect(isLandscape(p)).toBe(false);
   });
 
+  const rowsOf = (page: PdfPage) => {
+    const ys = baselines(bodyLines(page));
+    return Math.round((ys[ys.length - 1]! - ys[0]!) / LINE_PITCH) + 1;
+  };
+
   it('fills 22 grid lines on every text page but the last (21 only before a heading)', () => {
     body.slice(0, -1).forEach((page, i) => {
       const ys = baselines(bodyLines(page));
-      const rows = Math.round((ys[ys.length - 1]! - ys[0]!) / LINE_PITCH) + 1;
+      const rows = rowsOf(page);
       const next = bodyLines(body[i + 1]!)[0]!.text;
       const headingMoved = /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(next);
-      // The signature block (a blank line, 署名, 成文日期) keeps 署名 and date together; when it
-      // moves on, this page ends with the blank line and at most one free row.
-      const signatureMoved = next.replace(/\s/g, '') === '中共澄湖区委统战部';
+      // The closing text keeps with the 署名 (GB/T: no 署名 page without text). When they do not
+      // fit below this page's text together, they move on together: only then may the page be short.
+      const last = i + 1 === body.length - 1;
+      const signatureMoved = last && rows + rowsOf(body[i + 1]!) > 22;
       expect(
-        rows === 22 || (rows === 21 && headingMoved) || (rows >= 20 && signatureMoved),
+        rows === 22 || (rows === 21 && headingMoved) || signatureMoved,
         `page ${i + 1}: ${rows} rows, next starts “${next.slice(0, 8)}”`,
       ).toBe(true);
       // Every row carries text but the blank lines GB/T asks for: under the title, above the 附件说明.
@@ -82,8 +88,7 @@ describe.skipIf(why !== undefined)('opinion rendered by LibreOffice: the GB/T pa
   });
 
   it('puts 28 characters on a full line and starts text 28 mm from the left edge', () => {
-    // Pages with body paragraphs (a page holding only the 署名 and date starts at the right).
-    for (const page of body.filter((p) => bodyLines(p).length > 3)) {
+    for (const page of body) {
       const left = Math.min(...bodyLines(page).map((l) => l.x0)) / MM;
       expect(left).toBeGreaterThan(27);
       expect(left).toBeLessThan(29);
@@ -114,6 +119,15 @@ describe.skipIf(why !== undefined)('opinion rendered by LibreOffice: the GB/T pa
     expect(text(title!)).toBe('2025年全区统一战线工作安排意见');
     const sizes = new Set(rest.concat(...body.slice(1).map(bodyLines)).map((l) => l.size));
     expect([...sizes]).toEqual([16]);
+  });
+
+  it('never leaves the 署名 alone on a page: text from the closing paragraph comes with it', () => {
+    const lines = bodyLines(body[body.length - 1]!).map(text);
+    const signature = lines.indexOf('中共澄湖区委统战部');
+    expect(signature).toBeGreaterThan(0);
+    const above = lines.slice(0, signature).filter((l) => !l.startsWith('附件：'));
+    expect(above.length, lines.join('\n')).toBeGreaterThan(0);
+    expect(above[above.length - 1]).toMatch(/。$/);
   });
 
   it('places the 署名 and date at the right, the date shifted right of the 署名', () => {

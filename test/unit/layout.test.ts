@@ -80,6 +80,38 @@ describe('Markdown escaping of plan text', () => {
   });
 });
 
+describe('the 署名 page carries text', () => {
+  /** Each paragraph of document.xml: its text and whether it keeps with the next. */
+  async function paragraphs(blocks: Parameters<typeof emitDocx>[0]) {
+    const docx = await emitDocx(blocks, { title: 't', creator: 't', date: new Date(0), pageNumbers: 'outside' });
+    const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+    return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, p]) => ({
+      text: [...p!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+      keepNext: /<w:keepNext\/>/.test(p!),
+    }));
+  }
+
+  it('keeps the last text, the 附件说明 and the blank lines with the 署名, and nothing earlier', async () => {
+    const ps = await paragraphs([
+      { type: 'paragraph', runs: [{ text: '前一段。' }] },
+      { type: 'paragraph', runs: [{ text: '最后一段。' }] },
+      { type: 'attachments', items: ['甲表', '乙表'] },
+      { type: 'signature', signature: '某单位', date: '2025年1月1日', seal: false },
+    ]);
+    const keep = ps.map((p) => `${p.text || '（空行）'}${p.keepNext ? ' +' : ''}`);
+    // 署名 and date keep together through their Signature style, not a direct property.
+    expect(keep).toEqual(['前一段。', '最后一段。 +', '（空行） +', '附件：1.甲表 +', '\u3000\u3000\u30002.乙表 +', '（空行） +', '某单位', '2025年1月1日']);
+  });
+
+  it('does not tie text to anything when there is no 署名', async () => {
+    const ps = await paragraphs([
+      { type: 'paragraph', runs: [{ text: '一段。' }] },
+      { type: 'paragraph', runs: [{ text: '最后一段。' }] },
+    ]);
+    expect(ps.some((p) => p.keepNext)).toBe(false);
+  });
+});
+
 /** CT_PPrBase child order (ECMA-376 §17.3.1.26), the subset workplan writes. */
 const PPR_ORDER = [
   'pStyle', 'keepNext', 'keepLines', 'pageBreakBefore', 'widowControl', 'numPr', 'pBdr', 'shd', 'tabs',

@@ -18,11 +18,18 @@ function bodyRun(run: Run): TextRun {
 }
 
 /** An empty line on the grid: GB/T spacing is counted in blank lines, as a 文秘 types them. */
-export function blankLine(): Paragraph {
-  return new Paragraph({ style: STYLE.flush, children: [] });
+export function blankLine(keepNext = false): Paragraph {
+  return new Paragraph({ style: STYLE.flush, ...keep(keepNext), children: [] });
 }
 
-export function blockToParagraphs(block: Block): Paragraph[] {
+/** Direct keepNext only where wanted: docx writes `w:val="false"` otherwise, overriding the style. */
+const keep = (keepNext: boolean) => (keepNext ? { keepNext: true } : {});
+
+/**
+ * `keepNext` ties the block to the next page's first line: used for the text just above the 署名,
+ * which must never stand alone on a page (the 署名 page carries text, no “此页无正文”).
+ */
+export function blockToParagraphs(block: Block, keepNext = false): Paragraph[] {
   switch (block.type) {
     case 'title': {
       const lines = breakTitle(block.text, TITLE_LINE_CHARS);
@@ -37,13 +44,13 @@ export function blockToParagraphs(block: Block): Paragraph[] {
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[block.level - 1], children: [new TextRun(block.text)] })];
     case 'paragraph':
-      return [new Paragraph({ style: STYLE.body, children: block.runs.map(bodyRun) })];
+      return [new Paragraph({ style: STYLE.body, ...keep(keepNext), children: block.runs.map(bodyRun) })];
     case 'flush':
-      return [new Paragraph({ style: STYLE.flush, children: [bodyRun({ text: block.text })] })];
+      return [new Paragraph({ style: STYLE.flush, ...keep(keepNext), children: [bodyRun({ text: block.text })] })];
     case 'signature':
       return signatureParagraphs(block.signature, block.date, block.seal);
     case 'attachments':
-      return attachmentNote(block.items);
+      return attachmentNote(block.items, keepNext);
     case 'byline':
       return block.lines.map((line) => new Paragraph({ style: STYLE.byline, children: [new TextRun({ text: line, font: fontsFor(FONT.heading2) })] }));
     case 'pagebreak':
@@ -100,7 +107,8 @@ export function layoutSignature(signature: string, date: string, lineChars: numb
 
 function signatureParagraphs(signature: string, date: string, seal: boolean): Paragraph[] {
   const layout = layoutSignature(signature, date, GRID.charsPerLine, seal);
-  const out = [blankLine()];
+  // The blank line above belongs to the block: it moves with the 署名, never ends a page alone.
+  const out = [blankLine(true)];
   if (signature) {
     out.push(
       new Paragraph({
@@ -126,11 +134,11 @@ function signatureParagraphs(signature: string, date: string, seal: boolean): Pa
 }
 
 /** §7.3.4 附件说明: one blank line below the text, `附件：1.…`, wrapped lines aligned with the name. */
-function attachmentNote(items: string[]): Paragraph[] {
+function attachmentNote(items: string[], keepNext: boolean): Paragraph[] {
   const label = '附件：';
   const numbered = items.length > 1;
   return [
-    blankLine(),
+    blankLine(true),
     ...items.map((item, i) => {
       const prefix = numbered ? `${i + 1}.` : '';
       const lead = i === 0 ? label : '';
@@ -138,6 +146,7 @@ function attachmentNote(items: string[]): Paragraph[] {
       const hang = visualWidth(label + prefix);
       return new Paragraph({
         style: STYLE.flush,
+        ...keep(keepNext || i < items.length - 1),
         indent: { left: charsToTwip(2 + hang), hanging: charsToTwip(hang) },
         children: [bodyRun({ text: `${lead || '\u3000'.repeat(label.length)}${prefix}${item}` })],
       });

@@ -94,11 +94,24 @@ function splitSections(blocks: readonly Block[]): SectionPlan[] {
   return sections;
 }
 
+/**
+ * True for the blocks between the last text and the 署名 (the text itself and the 附件说明).
+ * They keep with the 署名, so a page break moves text along with it: GB/T 9704 wants the 署名 on a
+ * page that carries text.
+ */
+function leadsIntoSignature(blocks: readonly Block[], index: number): boolean {
+  for (const next of blocks.slice(index + 1)) {
+    if (next.type === 'signature') return true;
+    if (next.type !== 'attachments') return false;
+  }
+  return false;
+}
+
 export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promise<Uint8Array> {
   const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, imprint, blocks: own }) => {
     const page = pageOf(orientation);
     const children: (Paragraph | Table)[] = [];
-    for (const block of own) {
+    own.forEach((block, index) => {
       if (block.type === 'imprint') {
         // The 版记 page holds nothing else: blank grid lines put it at the foot even where the
         // client ignores vAlign (LibreOffice); one row stays spare so it never spills over.
@@ -109,9 +122,9 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
         children.push(buildTable(block.header, block.rows, page.typeWidthMm));
         children.push(blankLine());
       } else {
-        children.push(...blockToParagraphs(block));
+        children.push(...blockToParagraphs(block, leadsIntoSignature(own, index)));
       }
-    }
+    });
     const properties = imprint ? { ...page.properties, type: SectionType.EVEN_PAGE, verticalAlign: VerticalAlignSection.BOTTOM } : page.properties;
     return { properties, footers: buildFooters(meta.pageNumbers), children };
   });
