@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { emitDocx } from '../emit/docx/emit-docx.js';
 import { emitCsv } from '../emit/csv.js';
+import { emitXlsx } from '../emit/xlsx.js';
 import { emitMarkdown } from '../emit/markdown.js';
 import { writeFileAtomic } from '../emit/write-file.js';
 import { MarkdownSubsetError } from '../markdown/parse-markdown.js';
@@ -28,7 +29,9 @@ import { describeFsError, findPlanFiles } from './files.js';
 import { useColor } from './output.js';
 import { UsageError } from './usage-error.js';
 
-export const OUTPUT_FORMATS = ['docx', 'md', 'csv'] as const;
+export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx'] as const;
+/** Formats that hold only the table: the task list. */
+const TABLE_FORMATS: readonly OutputFormat[] = ['csv', 'xlsx'];
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface BuildOptions {
@@ -58,7 +61,8 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
     throw new UsageError(`未知的文稿“${options.doc}”，可用：${Object.keys(DOCUMENTS).join('、')}`);
   }
   const formats = parseFormats(options.to);
-  if (formats.includes('csv') && options.doc !== 'tasks') throw new UsageError('--to csv 只用于重点任务分工表：请加 --doc tasks');
+  const tableOnly = formats.filter((f) => TABLE_FORMATS.includes(f));
+  if (tableOnly.length && options.doc !== 'tasks') throw new UsageError(`--to ${tableOnly.join(',')} 只用于重点任务分工表：请加 --doc tasks`);
   if (options.unit !== undefined && options.doc !== 'tasks') throw new UsageError('--unit 只用于重点任务分工表：请加 --doc tasks');
   const files = await findPlanFiles(paths);
   if (files.length === 0) throw new UsageError(`在 ${paths.join('、')} 中没有找到 .yaml 计划文件`);
@@ -132,9 +136,11 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
             date: documentDate(rendered!.meta.date),
             pageNumbers: DOCUMENTS[doc].pageNumbers,
           })
-        : target.format === 'csv'
-          ? emitCsv(rendered!.blocks)
-          : emitMarkdown(rendered!.blocks);
+        : target.format === 'xlsx'
+          ? await emitXlsx(rendered!.blocks, { title: rendered!.meta.title, date: documentDate(rendered!.meta.date) })
+          : target.format === 'csv'
+            ? emitCsv(rendered!.blocks)
+            : emitMarkdown(rendered!.blocks);
     if (options.check) {
       if (target.path === '-') throw new UsageError('--check 需要与磁盘上的文件比较，不能与 -o - 同用');
       const why = await compareWithDisk(target.path, data);
@@ -246,10 +252,10 @@ function planTargets(jobs: Job[], formats: OutputFormat[], output: string | unde
   const count = jobs.length * formats.length;
   const out = output ?? 'out';
   if (out === '-') {
-    if (count !== 1 || formats[0] === 'docx') throw new UsageError('-o - 只能把一个 Markdown 或 CSV 文稿写到标准输出');
+    if (count !== 1 || formats[0] === 'docx' || formats[0] === 'xlsx') throw new UsageError('-o - 只能把一个 Markdown 或 CSV 文稿写到标准输出');
     return [{ job: jobs[0]!, format: formats[0]!, path: '-' }];
   }
-  if (/\.(docx|md|csv)$/i.test(out)) {
+  if (/\.(docx|md|csv|xlsx)$/i.test(out)) {
     if (count !== 1) throw new UsageError(`-o ${out} 是一个文件，但这次要生成 ${count} 个文件：请改为给出一个文件夹`);
     if (path.extname(out).slice(1).toLowerCase() !== formats[0]) throw new UsageError(`-o ${out} 的扩展名与 --to ${formats[0]} 不符`);
     return [{ job: jobs[0]!, format: formats[0]!, path: out }];

@@ -78,7 +78,7 @@ export function createProgram(): Command {
 
   program
     .command('build')
-    .description('生成文稿：工作安排意见、汇报发言、重点任务分工表（.docx、.md、.csv）')
+    .description('生成文稿：工作安排意见、汇报发言、重点任务分工表（.docx、.md、.csv、.xlsx）')
     .argument('<paths...>', '计划文件或目录')
     .addOption(
       new Option('-d, --doc <doc>', '文稿：opinion 工作安排意见，speech 汇报发言，tasks 重点任务分工表（缺省按计划的 kind）').choices([
@@ -87,7 +87,7 @@ export function createProgram(): Command {
         'tasks',
       ]),
     )
-    .option('-t, --to <formats>', '输出格式，可用逗号分隔多个：docx、md、csv（csv 只用于分工表）', 'docx')
+    .option('-t, --to <formats>', '输出格式，可用逗号分隔多个：docx、md、csv、xlsx（csv 和 xlsx 只用于分工表）', 'docx')
     .option('--unit <name>', '分工表只列这个单位牵头或参与的举措，并注明职责')
     .option('--task-text', '分工表的“工作任务”列在标题后附上举措正文')
     .addOption(
@@ -110,12 +110,12 @@ export function createProgram(): Command {
   workplan build plans/2025.yaml --to md -o -           Markdown 写到标准输出
   workplan build plans/2025.yaml --doc speech           据计划的 speech 块和进展生成汇报发言，并报告字数和朗读时间
   workplan build plans/ --check                         提交的文稿过期时失败（在 CI 中使用）
-  workplan build plans/2025.yaml --doc tasks --to docx,csv             重点任务分工表（横向表格；CSV 可用 Excel 打开）
-  workplan build plans/2025.yaml --doc tasks --unit 区工商联           某个单位自己的任务清单
+  workplan build plans/2025.yaml --doc tasks --to docx,xlsx   重点任务分工表（横向表格；xlsx 作台账，也可 --to csv）
+  workplan build plans/2025.yaml --doc tasks --unit 区工商联   某个单位自己的任务清单
 
 计划有错误时不生成任何文件，输出与 check 相同的诊断并以退出码 1 结束。
 输出先写入同一文件夹的临时文件再改名，不会留下半个文件；不会覆盖输入的计划。
-同一输入总是生成逐字节相同的 .docx（文档日期取成文日期，或 SOURCE_DATE_EPOCH）。`,
+同一输入总是生成逐字节相同的 .docx 和 .xlsx（文档日期取成文日期，或 SOURCE_DATE_EPOCH）。`,
     )
     .action(async (paths: string[], options) => {
       const { runBuild } = await import('./build.js');

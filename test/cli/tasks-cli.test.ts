@@ -1,7 +1,9 @@
 /** The 重点任务分工表 and per-unit views, checked against the plan itself. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import type { Measure, Plan, Section } from '../../src/plan/model.js';
@@ -58,8 +60,34 @@ describe('workplan build --doc tasks', () => {
     expect(r.stdout).toContain('没有由“区档案馆”牵头或参与的举措');
   });
 
-  it('csv and --unit belong to the task table only', () => {
+  it('writes an .xlsx ledger: byte-identical across builds, header frozen and printed on every page, rows sized to their text', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-xlsx-'));
+    const build = (name: string) => {
+      const r = runCli(['build', PLAN, '--doc', 'tasks', '--to', 'xlsx', '-o', path.join(dir, name)]);
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(path.join(dir, name));
+    };
+    const a = build('a.xlsx');
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(a.equals(build('b.xlsx'))).toBe(true);
+    const parts = unzipSync(a);
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    const workbook = strFromU8(parts['xl/workbook.xml']!);
+    expect(workbook).toContain('name="2025年重点任务分工表"');
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'2025年重点任务分工表'!$1:$1</definedName>`);
+    expect(sheet).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+    expect(sheet).toMatch(/<pageSetup [^>]*fitToWidth="1"[^>]*orientation="landscape"/);
+    expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    // One row per measure under the header, each as tall as its wrapped text.
+    const rows = [...sheet.matchAll(/<row r="(\d+)"([^>]*)>/g)];
+    expect(rows).toHaveLength(measures.length + 1);
+    for (const [, , attrs] of rows.slice(1)) expect(attrs).toMatch(/ht="\d+(\.\d+)?" customHeight="1"/);
+  });
+
+  it('csv, xlsx and --unit belong to the task table only', () => {
     expect(runCli(['build', PLAN, '--to', 'csv']).status).toBe(2);
+    expect(runCli(['build', PLAN, '--to', 'xlsx']).status).toBe(2);
+    expect(runCli(['build', PLAN, '--doc', 'tasks', '--to', 'xlsx', '-o', '-']).status).toBe(2);
     expect(runCli(['build', PLAN, '--unit', '区工商联']).status).toBe(2);
   });
 });

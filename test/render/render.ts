@@ -3,7 +3,7 @@
  * Both are optional on a developer's machine; the checks skip with a message when they are absent.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,20 +55,31 @@ export function renderUnavailable(): string | undefined {
   return undefined;
 }
 
-/** Converts with a throw-away LibreOffice profile so parallel or stale profiles never interfere. */
-export function renderPdf(docx: string, outDir: string): string {
+/**
+ * Converts with a throw-away LibreOffice profile so parallel or stale profiles never interfere.
+ * `filter` is soffice's --convert-to argument; returns the converted file, which must exist.
+ */
+export function convertWithLibreOffice(file: string, filter: string, outDir: string): string {
   const profile = mkdtempSync(path.join(tmpdir(), 'wp-lo-'));
+  const out = path.join(outDir, `${path.basename(file, path.extname(file))}.${filter.split(':')[0]}`);
   try {
-    const r = spawnSync(
-      'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx],
-      { encoding: 'utf8', timeout: 180_000 },
-    );
-    if (r.status !== 0) throw new Error(`soffice 转换失败：${r.stderr}`);
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, file], {
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    // soffice exits 0 when it cannot load the file (say, Calc is not installed): look for the output.
+    if (r.status !== 0 || !existsSync(out)) {
+      const hint = /\.xlsx$/.test(file) ? '（读 .xlsx 需要 apt-get install libreoffice-calc-nogui）' : '';
+      throw new Error(`soffice 转换失败${hint}：${r.stderr}`);
+    }
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  return path.join(outDir, `${path.basename(docx, '.docx')}.pdf`);
+  return out;
+}
+
+export function renderPdf(docx: string, outDir: string): string {
+  return convertWithLibreOffice(docx, 'pdf', outDir);
 }
 
 export function measurePdf(pdf: string): PdfPage[] {

@@ -15,7 +15,7 @@ import { blankLine, blockToParagraphs } from './block-paragraphs.js';
 import { imprintRows } from './frame.js';
 import { type PageNumberPlacement, buildFooters } from './footers.js';
 import { GRID, LINE_PITCH_PT, MARGIN_MM, PAGE_NUMBER, PAPER_MM, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToTwip } from './gbt9704.js';
-import { normalizeDocx } from './normalize-docx.js';
+import { normalizePackage } from '../normalize-package.js';
 import { buildStyles, patchStylesXml } from './styles.js';
 import { buildTable } from './table.js';
 
@@ -138,5 +138,5 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
     sections,
   });
   const packed = await Packer.toBuffer(document);
-  return normalizeDocx(packed, meta.date, { 'word/styles.xml': patchStylesXml });
+  return normalizePackage(packed, meta.date, { 'word/styles.xml': patchStylesXml });
 }

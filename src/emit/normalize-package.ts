@@ -1,6 +1,7 @@
 /**
- * Reproducible .docx: the docx library stamps the current time into the core properties and the
- * zip entries, and names relationships with random ids. This rewrites all three from the input.
+ * Reproducible Office files (.docx, .xlsx): the writing libraries stamp the current time into the
+ * core properties and the zip entries, and the docx library names relationships with random ids.
+ * This rewrites all three from the input.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
@@ -10,7 +11,7 @@ const ZIP_TIME = new Date(Date.UTC(1980, 0, 1, 12, 0, 0));
 /** Edits to one part's XML, for what the docx library cannot express. */
 export type PartPatches = Record<string, (xml: string) => string>;
 
-export function normalizeDocx(bytes: Uint8Array, date: Date, patches: PartPatches = {}): Uint8Array {
+export function normalizePackage(bytes: Uint8Array, date: Date, patches: PartPatches = {}): Uint8Array {
   const entries = unzipSync(bytes);
   const names = Object.keys(entries).sort(partOrder);
   const texts = new Map<string, string>();
