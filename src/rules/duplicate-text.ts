@@ -3,19 +3,21 @@ import { toClause } from '../speech/compose-speech.js';
 import { allMeasures } from './plan-walk.js';
 import type { Finding, Rule } from './types.js';
 
-/** Dice similarity of character bigrams: 1 for identical texts, near 0 for unrelated ones. */
-export function similarity(a: string, b: string): number {
-  const grams = (s: string) => {
-    const m = new Map<string, number>();
-    const chars = [...s.replace(/\s/g, '')];
-    for (let i = 0; i < chars.length - 1; i++) {
-      const g = chars[i]! + chars[i + 1]!;
-      m.set(g, (m.get(g) ?? 0) + 1);
-    }
-    return m;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
+type Bigrams = Map<string, number>;
+
+/** Character bigrams of a text, whitespace ignored, with their counts. */
+function bigrams(text: string): Bigrams {
+  const m: Bigrams = new Map();
+  const chars = [...text.replace(/\s/g, '')];
+  for (let i = 0; i < chars.length - 1; i++) {
+    const g = chars[i]! + chars[i + 1]!;
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Dice similarity of two bigram sets: 1 for identical texts, near 0 for unrelated ones. */
+function dice(ga: Bigrams, gb: Bigrams): number {
   let shared = 0;
   let total = 0;
   for (const [g, n] of ga) {
@@ -34,22 +36,26 @@ export const duplicateText: Rule = {
   description: '两项举措标题相同或正文几乎相同',
   severity: 'warning',
   check({ loaded }) {
-    const measures = allMeasures(loaded.plan);
+    const measures = allMeasures(loaded.plan).map((m) => {
+      const text = m.measure.text ?? '';
+      // Bigrams once per measure: the pairs are many, the measures few.
+      return { ...m, clause: toClause(m.measure.title), grams: text.length >= MIN_TEXT ? bigrams(text) : undefined };
+    });
     const findings: Finding[] = [];
     measures.forEach((later, j) => {
       for (const earlier of measures.slice(0, j)) {
-        if (toClause(earlier.measure.title) === toClause(later.measure.title)) {
+        if (earlier.clause === later.clause) {
           findings.push({ path: [...later.path, 'title'], message: `举措标题“${later.measure.title}”与${earlier.label}相同` });
           return;
         }
-        const a = earlier.measure.text ?? '';
-        const b = later.measure.text ?? '';
-        if (a.length >= MIN_TEXT && b.length >= MIN_TEXT && similarity(a, b) >= NEAR) {
-          findings.push({ path: [...later.path, 'text'], message: `${later.label}的正文与${earlier.label}几乎相同（相似度 ${Math.round(similarity(a, b) * 100)}%）` });
+        if (!earlier.grams || !later.grams) continue;
+        const score = dice(earlier.grams, later.grams);
+        if (score >= NEAR) {
+          findings.push({ path: [...later.path, 'text'], message: `${later.label}的正文与${earlier.label}几乎相同（相似度 ${Math.round(score * 100)}%）` });
           return;
         }
       }
     });
     return findings;
-  },
+  }
 };

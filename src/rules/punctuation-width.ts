@@ -13,8 +13,12 @@ function protectedRanges(text: string): [number, number][] {
   return PROTECTED.flatMap((re) => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as [number, number]));
 }
 
+/** Every character the rule can correct; most strings of a plan have none, and skip the scan. */
+const CANDIDATE = /[,:;?!()."'-]/;
+
 /** All corrections, as edits on the string. */
 export function punctuationEdits(text: string): Edit[] {
+  if (!CANDIDATE.test(text)) return [];
   const guard = protectedRanges(text);
   const isGuarded = (i: number) => guard.some(([a, b]) => i >= a && i < b);
   const chars = [...text];
