@@ -3,7 +3,7 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../emit/write-file.js';
 import { BUILTIN_TEMPLATES } from '../render/render-template.js';
-import { scaffoldFiles } from '../scaffold/scaffold-files.js';
+import { defaultPlanYear, scaffoldFiles } from '../scaffold/scaffold-files.js';
 import { describeFsError } from './files.js';
 import { UsageError } from './usage-error.js';
 import { readVersion } from './version.js';
@@ -22,7 +22,7 @@ async function exists(file: string): Promise<boolean> {
 
 export async function runInit(dir: string | undefined, options: InitOptions): Promise<number> {
   const root = path.resolve(dir ?? '.');
-  const year = options.year === undefined ? new Date().getFullYear() : Number(options.year);
+  const year = options.year === undefined ? defaultPlanYear(new Date()) : Number(options.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year 应为四位年份，这里是“${options.year}”`);
   const files = scaffoldFiles({
     year,

@@ -136,7 +136,7 @@ export function createProgram(): Command {
     .command('init')
     .description('新建计划仓库：示例计划、JSON Schema、单位名录、模板说明、GitHub/GitLab 流水线')
     .argument('[dir]', '目录，缺省为当前目录')
-    .option('--year <year>', '计划年度，缺省为今年')
+    .option('--year <year>', '计划年度，缺省为今年（11 月起为明年，正是起草来年计划的时候）')
     .option('--force', '覆盖已有的文件')
     .action(async (dir: string | undefined, options) => {
       const { runInit } = await import('./init.js');

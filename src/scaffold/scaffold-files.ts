@@ -12,6 +12,14 @@ export interface ScaffoldOptions {
   templatesGuide: string;
 }
 
+/**
+ * The year a new plan is for: this year, but from November on the next one, since offices draft
+ * the coming year's 工作安排意见 at the end of the year.
+ */
+export function defaultPlanYear(now: Date): number {
+  return now.getMonth() >= 10 ? now.getFullYear() + 1 : now.getFullYear();
+}
+
 function starterPlan(year: number): string {
   return `# yaml-language-server: $schema=../schemas/plan.schema.json
 # 这是 workplan init 生成的示例计划（澄湖区为虚构地区）。请改成本单位的内容。

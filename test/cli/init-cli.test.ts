@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { renderPlanJsonSchema } from '../../src/plan/json-schema.js';
+import { defaultPlanYear } from '../../src/scaffold/scaffold-files.js';
 import { runCli } from '../helpers.js';
 
 describe('workplan init', () => {
@@ -58,5 +59,21 @@ describe('workplan init', () => {
     expect(readFileSync(config, 'utf8')).toBe('# 我改过的配置\n');
     expect(runCli(['init', repo, '--force', '--year', '2026']).status).toBe(0);
     expect(readFileSync(config, 'utf8')).toContain('units:');
+  });
+});
+
+describe('the plan year init picks', () => {
+  it('is this year until October, and the coming year from November', () => {
+    expect(defaultPlanYear(new Date(2026, 0, 5))).toBe(2026);
+    expect(defaultPlanYear(new Date(2026, 9, 31))).toBe(2026);
+    expect(defaultPlanYear(new Date(2026, 10, 1))).toBe(2027);
+    expect(defaultPlanYear(new Date(2026, 11, 31))).toBe(2027);
+  });
+
+  it('names the starter plan after that year when --year is not given', () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'wp-init-year-'));
+    expect(runCli(['init', repo]).status).toBe(0);
+    const year = defaultPlanYear(new Date());
+    expect(existsSync(path.join(repo, 'plans', `${year}-工作安排意见.yaml`))).toBe(true);
   });
 });
