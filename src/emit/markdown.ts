@@ -4,6 +4,7 @@
  * written as <strong>, which GitHub renders.
  */
 import type { Block, Run } from '../markdown/blocks.js';
+import { LETTERHEAD_SUFFIX, splitLetterhead } from './letterhead.js';
 
 /** Escapes text so any CommonMark reader shows it literally; block markers only matter at a line start. */
 export function escapeText(text: string, atLineStart = true): string {
@@ -61,7 +62,12 @@ export function emitMarkdown(blocks: readonly Block[]): string {
         parts.push([block.signature, block.date].filter(Boolean).map((l) => `<p align="right">${escapeHtml(l)}</p>`).join('\n'));
         break;
       case 'letterhead':
-        if (block.mode === 'red') parts.push(block.issuers.map((l) => `<p align="center"><font color="red">${escapeHtml(l)}</font></p>`).join('\n'));
+        if (block.mode === 'red') {
+          const { names, suffix } = splitLetterhead(block.issuers);
+          // Joint names with 文件: the names stacked, 文件 after them, as near as HTML in Markdown gets.
+          if (suffix) parts.push(`<p align="center"><font color="red">${names.map(escapeHtml).join('<br>')}　${LETTERHEAD_SUFFIX}</font></p>`);
+          else parts.push(names.map((l) => `<p align="center"><font color="red">${escapeHtml(l)}</font></p>`).join('\n'));
+        }
         break;
       case 'docnumber':
         parts.push(`<p align="center">${escapeHtml([block.number, ...block.signers.map((s, i) => `${i === 0 ? '签发人：' : ''}${s}`)].join('　'))}</p>\n\n---`);

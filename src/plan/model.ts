@@ -138,7 +138,7 @@ export const PlanModel = z
     issuer: text('发文机关，也是缺省的署名').optional(),
     letterhead: z
       .union([text('发文机关标志，例如“中共澄湖区委统战部文件”'), z.array(text('联合行文的一个发文机关')).min(2)])
-      .describe('发文机关标志（红头）：一个字符串；联合行文时为发文机关名称列表')
+      .describe('发文机关标志（红头）：一个字符串；联合行文时为发文机关名称列表，主办机关在前；列表最后一项写“文件”时，“文件”二字排在名称右侧、上下居中')
       .optional(),
     signers: unitList('签发人（上行文），例如 [张三]').optional(),
     number: text('发文字号，例如“某统发〔2025〕1号”').optional(),

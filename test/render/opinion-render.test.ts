@@ -200,6 +200,34 @@ describe.skipIf(why !== undefined)('opinion rendered by LibreOffice: the officia
   });
 });
 
+describe.skipIf(why !== undefined)('a joint 发文机关标志 with 文件, rendered by LibreOffice', () => {
+  it('stacks the names, spread to one width, with 文件 at their right, centred between them, all red', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-joint-'));
+    const out = path.join(dir, 'joint.docx');
+    const plan = path.join(ROOT, 'test', 'fixtures', 'build', 'joint-letterhead', 'plan.yaml');
+    const r = runCli(['build', plan, '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const [page] = measurePdf(renderPdf(out, dir));
+    const lines = bodyLines(page!);
+    const host = lines.find((l) => text(l) === '中共青禾区委统战部')!;
+    const partner = lines.find((l) => text(l) === '青禾区民族宗教事务局')!;
+    const suffix = lines.find((l) => text(l) === '文件')!;
+    for (const l of [host, partner, suffix]) expect(l?.color).toBe('#FF0000');
+    // Host first, the partner under it; both spread to the same left and right edges.
+    expect(partner.top).toBeGreaterThan(host.bottom - 1);
+    expect(Math.abs(host.x0 - partner.x0)).toBeLessThan(2);
+    expect(Math.abs(host.x1 - partner.x1)).toBeLessThan(2);
+    // 文件 to the right of the names and centred on them from top to bottom.
+    expect(suffix.x0).toBeGreaterThan(Math.max(host.x1, partner.x1));
+    const middle = (l: { top: number; bottom: number }) => (l.top + l.bottom) / 2;
+    expect(Math.abs(middle(suffix) - (middle(host) + middle(partner)) / 2)).toBeLessThan(2);
+    // Within the type area, its top 35 mm below the type area's top edge.
+    expect(host.x0 / MM).toBeGreaterThan(27);
+    expect((page!.width - suffix.x1) / MM).toBeGreaterThan(25);
+    expect(Math.abs(host.top / MM - (37 + 35))).toBeLessThan(3);
+  });
+});
+
 const hasPandoc = spawnSync('pandoc', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!hasPandoc) console.warn('[render] 未找到 pandoc，跳过独立读取检查');
 

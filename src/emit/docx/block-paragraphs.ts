@@ -1,5 +1,5 @@
 /** Blocks → docx paragraphs. Layout decisions that depend on GB/T figures live here and in styles.ts. */
-import { AlignmentType, HeadingLevel, PageBreak, Paragraph, TextRun } from 'docx';
+import { AlignmentType, HeadingLevel, PageBreak, Paragraph, type Table, TextRun } from 'docx';
 import type { Block, Run } from '../../markdown/blocks.js';
 import { breakTitle } from '../../text/title-lines.js';
 import { visualWidth } from '../../text/width.js';
@@ -29,7 +29,7 @@ const keep = (keepNext: boolean) => (keepNext ? { keepNext: true } : {});
  * `keepNext` ties the block to the next page's first line: used for the text just above the 署名,
  * which must never stand alone on a page (the 署名 page carries text, no “此页无正文”).
  */
-export function blockToParagraphs(block: Block, keepNext = false): Paragraph[] {
+export function blockToParagraphs(block: Block, keepNext = false): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title': {
       const lines = breakTitle(block.text, TITLE_LINE_CHARS);

@@ -1,6 +1,21 @@
 /** The frame of an official document: 发文机关标志, 发文字号 and separator, 附注, 版记. */
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TabStopType, TextRun } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
 import { visualWidth } from '../../text/width.js';
+import { LETTERHEAD_SUFFIX, splitLetterhead } from '../letterhead.js';
 import { blankLine } from './block-paragraphs.js';
 import { fontsFor } from './fonts.js';
 import {
@@ -20,21 +35,79 @@ import {
 } from './gbt9704.js';
 import { STYLE } from './styles.js';
 
-/** One line per issuer (joint issuers stacked), all at the size that lets the longest fit the line. */
-export function letterheadParagraphs(issuers: string[], mode: 'red' | 'preprinted'): Paragraph[] {
-  const widest = Math.max(...issuers.map(visualWidth), 1);
+/**
+ * 发文机关标志 (§7.2.1): one line per issuer, joint issuers stacked, all at the size that lets the
+ * longest fit the line. With 文件 after joint names, the names stand in a column, spread to one
+ * width, and 文件 sits at their right, centred on them from top to bottom.
+ */
+export function letterheadParagraphs(issuers: string[], mode: 'red' | 'preprinted'): (Paragraph | Table)[] {
+  const { names, suffix } = splitLetterhead(issuers);
+  if (suffix) return jointLetterhead(names, mode);
+  const widest = Math.max(...names.map(visualWidth), 1);
   const size = Math.min(LETTERHEAD.maxSizePt, Math.floor(mmToPt(TYPE_AREA_MM.width) / widest));
   const line = ptToTwip(size * 1.2);
-  return issuers.map(
+  return names.map(
     (name, i) =>
       new Paragraph({
         style: STYLE.letterhead,
         alignment: AlignmentType.CENTER,
         spacing: { before: i === 0 ? mmToTwip(LETTERHEAD.topBelowTypeAreaMm) : 0, after: 0, line, lineRule: LineRuleType.EXACT },
         // On pre-printed paper the space stays and nothing is printed.
-        children: mode === 'red' ? [new TextRun({ text: name, font: fontsFor(FONT.title), size: ptToHalfPt(size), color: COLOR.red })] : [],
+        children: mode === 'red' ? [letterheadRun(name, size)] : [],
       }),
   );
+}
+
+function letterheadRun(text: string, size: number): TextRun {
+  return new TextRun({ text, font: fontsFor(FONT.title), size: ptToHalfPt(size), color: COLOR.red });
+}
+
+function jointLetterhead(names: string[], mode: 'red' | 'preprinted'): (Paragraph | Table)[] {
+  const widest = Math.max(...names.map(visualWidth), 1);
+  // The names, a character's gap, then 文件: together no wider than the type area.
+  const suffixChars = 1 + visualWidth(LETTERHEAD_SUFFIX);
+  const size = Math.min(LETTERHEAD.maxSizePt, Math.floor(mmToPt(TYPE_AREA_MM.width) / (widest + suffixChars)));
+  const line = ptToTwip(size * 1.2);
+  const namesWidth = Math.ceil(ptToTwip(size * widest));
+  const suffixWidth = Math.ceil(ptToTwip(size * suffixChars));
+  const paragraph = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+    new Paragraph({
+      style: STYLE.letterhead,
+      alignment,
+      spacing: { before: 0, after: 0, line, lineRule: LineRuleType.EXACT },
+      children: mode === 'red' ? [letterheadRun(text, size)] : [],
+    });
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      children,
+    });
+  return [
+    // The 35 mm above the 标志, as an empty line of that height: a table has no space before.
+    new Paragraph({
+      style: STYLE.letterhead,
+      spacing: { before: 0, after: 0, line: mmToTwip(LETTERHEAD.topBelowTypeAreaMm), lineRule: LineRuleType.EXACT },
+      children: [],
+    }),
+    new Table({
+      width: { size: namesWidth + suffixWidth, type: WidthType.DXA },
+      columnWidths: [namesWidth, suffixWidth],
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      borders: TableBorders.NONE,
+      rows: [
+        new TableRow({
+          children: [
+            // Names of different lengths spread to one width, as joint 标志 are set.
+            cell(names.map((name) => paragraph(name, AlignmentType.DISTRIBUTE)), namesWidth),
+            cell([paragraph(LETTERHEAD_SUFFIX, AlignmentType.RIGHT)], suffixWidth),
+          ],
+        }),
+      ],
+    }),
+  ];
 }
 
 /** 发文字号 centred, or with 签发人 at the right for documents sent upward; the red separator under it. */
