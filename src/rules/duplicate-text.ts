@@ -57,5 +57,5 @@ export const duplicateText: Rule = {
       }
     });
     return findings;
-  }
+  },
 };
