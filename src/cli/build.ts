@@ -25,6 +25,7 @@ import { formatStylish } from '../report/stylish.js';
 import { countDiagnostics } from '../report/summary.js';
 import { DEFAULT_READING_PACE, readingFacts } from '../text/reading.js';
 import { checkPlansOrExplain } from './check.js';
+import { STDIN_PATH } from '../plan/load-plan.js';
 import { describeFsError, findPlanFiles } from './files.js';
 import { useColor } from './output.js';
 import { UsageError } from './usage-error.js';
@@ -259,6 +260,9 @@ function planTargets(jobs: Job[], formats: OutputFormat[], output: string | unde
     if (count !== 1) throw new UsageError(`-o ${out} 是一个文件，但这次要生成 ${count} 个文件：请改为给出一个文件夹`);
     if (path.extname(out).slice(1).toLowerCase() !== formats[0]) throw new UsageError(`-o ${out} 的扩展名与 --to ${formats[0]} 不符`);
     return [{ job: jobs[0]!, format: formats[0]!, path: out }];
+  }
+  if (jobs.some((job) => job.plan.file === STDIN_PATH)) {
+    throw new UsageError('计划来自标准输入（-）时，请用 -o 给出输出文件（或用 -o - 写到标准输出）');
   }
   return jobs.flatMap((job) => {
     // The file's own document keeps the plan's name; another document gets a suffix.

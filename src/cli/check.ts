@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostic.js';
 import { type CheckResult, checkPlans, UnreadableFileError } from '../pipeline/check-plans.js';
+import { STDIN_PATH } from '../plan/load-plan.js';
 import { type FormatName, FORMATS, formatDiagnostics } from '../report/index.js';
 import { countDiagnostics } from '../report/summary.js';
 import { describeFsError, findPlanFiles } from './files.js';
@@ -26,6 +27,9 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const files = await findPlanFiles(paths.length ? paths : ['plans']);
   if (files.length === 0) throw new UsageError(`在 ${paths.join('、') || 'plans'} 中没有找到 .yaml 计划文件`);
 
+  if (options.fix && !options.fixDryRun && files.includes(STDIN_PATH)) {
+    throw new UsageError('--fix 要改写文件，不能用于标准输入（-）；可用 --fix-dry-run 查看修改');
+  }
   let result = await checkPlansOrExplain(files);
   if (options.fix || options.fixDryRun) {
     const changed = await fixPlans(result, options.fixDryRun ? 'show' : 'write');

@@ -1,6 +1,7 @@
 /** Turning the paths a user typed into the plan files to read. */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { STDIN_PATH } from '../plan/load-plan.js';
 import { UsageError } from './usage-error.js';
 
 const PLAN_FILE = /\.ya?ml$/i;
@@ -11,6 +12,13 @@ const NOT_PLANS = new Set(['workplan.config.yaml', 'workplan.config.yml']);
 export async function findPlanFiles(inputs: readonly string[]): Promise<string[]> {
   const found = new Set<string>();
   for (const input of inputs) {
+    // `-` is standard input, read once by the loader.
+    if (input === STDIN_PATH) {
+      // Typed at a terminal rather than piped: say why nothing happens yet.
+      if (process.stdin.isTTY) process.stderr.write('正在从标准输入读取计划，输入完毕按 Ctrl-D\n');
+      found.add(input);
+      continue;
+    }
     let info;
     try {
       info = await stat(input);

@@ -52,7 +52,7 @@ export function createProgram(): Command {
   program
     .command('check')
     .description('检查计划文件：YAML 语法、字段、日期、写作规范')
-    .argument('[paths...]', '计划文件或目录（递归查找 *.yaml、*.yml），缺省为 plans/')
+    .argument('[paths...]', '计划文件或目录（递归查找 *.yaml、*.yml），缺省为 plans/；“-”从标准输入读入一个计划')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
     .option('--max-warnings <n>', '警告超过这个数量时也以退出码 1 结束')
     .option('--fix', '自动修正可以安全修正的问题（标点、发文字号、手打序号），保留注释和格式')
@@ -79,7 +79,7 @@ export function createProgram(): Command {
   program
     .command('build')
     .description('生成文稿：工作安排意见、汇报发言、重点任务分工表（.docx、.md、.csv、.xlsx）')
-    .argument('<paths...>', '计划文件或目录')
+    .argument('<paths...>', '计划文件或目录；“-”从标准输入读入一个计划')
     .addOption(
       new Option('-d, --doc <doc>', '文稿：opinion 工作安排意见，speech 汇报发言，tasks 重点任务分工表（缺省按计划的 kind）').choices([
         'opinion',
@@ -125,7 +125,7 @@ export function createProgram(): Command {
   program
     .command('units')
     .description('列出计划中的每个单位及其牵头、参与的举措数')
-    .argument('<paths...>', '计划文件或目录')
+    .argument('<paths...>', '计划文件或目录；“-”从标准输入读入一个计划')
     .option('--format <format>', '输出格式：table 或 json', 'table')
     .action(async (paths: string[], options) => {
       const { runUnits } = await import('./units.js');

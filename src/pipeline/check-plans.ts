@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { type LoadedConfig, loadConfig } from '../plan/config.js';
 import { findConfigRoot } from '../plan/find-root.js';
-import { type LoadedPlan, loadPlanFile } from '../plan/load-plan.js';
+import { type LoadedPlan, STDIN_NAME, STDIN_PATH, loadPlanFile, loadPlanStream } from '../plan/load-plan.js';
 import { runRules } from '../rules/run-rules.js';
 
 export interface CheckedPlan {
@@ -33,13 +33,15 @@ export class UnreadableFileError extends Error {
   }
 }
 
-export async function checkPlans(files: readonly string[]): Promise<CheckResult> {
+/** `-` reads the plan from standard input; its repository is the current folder's. */
+export async function checkPlans(files: readonly string[], stdin: AsyncIterable<Uint8Array> = process.stdin): Promise<CheckResult> {
   const configs = new Map<string, LoadedConfig>();
   const plans: CheckedPlan[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const shown = path.relative(process.cwd(), file) || file;
-    const configRoot = await findConfigRoot(file);
+    const piped = file === STDIN_PATH;
+    const shown = piped ? STDIN_NAME : path.relative(process.cwd(), file) || file;
+    const configRoot = await findConfigRoot(piped ? path.join(process.cwd(), STDIN_NAME) : file);
     const root = configRoot ?? process.cwd();
     let config = configs.get(root);
     if (!config) {
@@ -49,7 +51,7 @@ export async function checkPlans(files: readonly string[]): Promise<CheckResult>
     }
     let result;
     try {
-      result = await loadPlanFile(shown, file);
+      result = piped ? await loadPlanStream(shown, stdin) : await loadPlanFile(shown, file);
     } catch (error) {
       throw new UnreadableFileError(shown, error);
     }

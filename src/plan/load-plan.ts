@@ -48,6 +48,24 @@ export async function loadPlanFile(file: string, absolutePath = file): Promise<L
   return parsePlan(file, await readFile(absolutePath));
 }
 
+/** The path that names standard input, and the name diagnostics give it. */
+export const STDIN_PATH = '-';
+export const STDIN_NAME = '<stdin>';
+
+/** A plan piped in (`workplan check -`), read to its end, under the same size bound as a file. */
+export async function loadPlanStream(file: string, stream: AsyncIterable<Uint8Array>): Promise<LoadResult> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > MAX_PLAN_BYTES) {
+      return fileProblem(file, 'file-too-large', `输入过大（超过 ${MAX_PLAN_BYTES / 1024 / 1024} MB），计划文件不应超过 ${MAX_PLAN_BYTES / 1024 / 1024} MB`);
+    }
+    chunks.push(chunk);
+  }
+  return parsePlan(file, Buffer.concat(chunks));
+}
+
 /** Pure half of the loader: bytes in, plan and diagnostics out. */
 export function parsePlan(file: string, bytes: Uint8Array): LoadResult {
   const result = parseYamlFile(file, bytes, modelFor, { emptyMessage: '文件是空的：计划至少需要 title、date 和 sections' });

@@ -84,6 +84,21 @@ describe('workplan build (built binary)', () => {
     expect(statSync(out).size).toBeGreaterThan(5000);
   });
 
+  it('builds a plan piped in with -, to the file -o names or to standard output', () => {
+    const input = readFileSync(EXAMPLE, 'utf8');
+    const md = runCli(['build', '-', '--to', 'md', '-o', '-'], { input });
+    expect(md.status, md.stderr).toBe(0);
+    expect(md.stdout).toBe(runCli(['build', EXAMPLE, '--to', 'md', '-o', '-']).stdout);
+    const dir = tmp('stdin');
+    const docx = runCli(['build', '-', '-o', path.join(dir, 'piped.docx')], { input });
+    expect(docx.status, docx.stderr).toBe(0);
+    expect(existsSync(path.join(dir, 'piped.docx'))).toBe(true);
+    // Without -o there is no file name to derive the output's from.
+    const bare = runCli(['build', '-'], { input, cwd: dir });
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain('请用 -o 给出输出文件');
+  });
+
   it('is byte-identical across builds made at different times', async () => {
     const dir = tmp('repro');
     expect(runCli(['build', EXAMPLE, '-o', path.join(dir, 'a.docx')]).status).toBe(0);

@@ -112,6 +112,18 @@ describe('workplan check (built binary)', () => {
     expect(r.stdout).toMatch(/workplan\.config\.yaml:5:20  错误  .*“loud”无效：应为 off、warning、error 之一/);
   });
 
+  it('reads a plan from standard input with -, reporting <stdin>:line:col', () => {
+    expect(runCli(['check', '-'], { input: readFileSync(path.join(ROOT, EXAMPLE), 'utf8') }).status).toBe(0);
+    const bad = readFileSync(path.join(ROOT, FIX, 'unknown-key', 'plan.yaml'), 'utf8');
+    const r = runCli(['check', '-', '--format', 'json'], { input: bad });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toContainEqual(expect.objectContaining({ file: '<stdin>', line: 3, column: 1, ruleId: 'schema-unknown-key' }));
+    // --fix has no file to write back to.
+    const fix = runCli(['check', '-', '--fix'], { input: bad });
+    expect(fix.status).toBe(2);
+    expect(fix.stderr).toContain('不能用于标准输入');
+  });
+
   it('checks a directory of 50 plans in one process', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wp-50-'));
     mkdirSync(path.join(dir, 'nested', 'deeper'), { recursive: true });
