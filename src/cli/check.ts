@@ -1,6 +1,4 @@
 /** `workplan check`: load every plan, run the rules, report, and say so in the exit code. */
-import { readFile } from 'node:fs/promises';
-import type { Diagnostic } from '../diagnostic.js';
 import { type CheckResult, checkPlans, UnreadableFileError } from '../pipeline/check-plans.js';
 import { STDIN_PATH } from '../plan/load-plan.js';
 import { type FormatName, FORMATS, formatDiagnostics } from '../report/index.js';
@@ -53,11 +51,6 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   return 0;
 }
 
-/** All diagnostics for the given files, loaded in this one process. */
-export async function checkFiles(files: readonly string[]): Promise<Diagnostic[]> {
-  return (await checkPlansOrExplain(files)).diagnostics;
-}
-
 /** checkPlans, with an unreadable file reported as a usage error (exit 2). */
 export async function checkPlansOrExplain(files: readonly string[]): Promise<CheckResult> {
   try {
@@ -84,9 +77,8 @@ async function fixPlans(result: CheckResult, mode: 'write' | 'show'): Promise<bo
       process.stdout.write(createTwoFilesPatch(plan.shown, plan.shown, plan.loaded.source, fixed, '修正前', '修正后'));
       continue;
     }
-    const bom = (await readFile(plan.file)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
     try {
-      await writeFileAtomic(plan.file, bom + fixed);
+      await writeFileAtomic(plan.file, (plan.loaded.bom ? '\uFEFF' : '') + fixed);
     } catch (error) {
       throw new UsageError(`无法写入“${plan.shown}”：${describeFsError(error)}`);
     }

@@ -28,8 +28,3 @@ export type Block =
   | { type: 'section'; orientation: 'portrait' | 'landscape' }
   /** The head of an attachment page: 附件1 on line 1, its title centred on line 3. */
   | { type: 'attachment'; label: string; title: string };
-
-/** Plain text of a block's runs. */
-export function runsText(runs: readonly Run[]): string {
-  return runs.map((r) => r.text).join('');
-}

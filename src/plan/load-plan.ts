@@ -27,6 +27,8 @@ export interface LoadedPlan {
   locate(path: PlanPath): Span;
   /** 1-based line and column of a source offset. */
   positionOf(offset: number): { line: number; column: number };
+  /** The file began with a UTF-8 byte-order mark (not part of `source`); --fix writes it back. */
+  bom: boolean;
 }
 
 export interface LoadResult {
@@ -71,7 +73,8 @@ export function parsePlan(file: string, bytes: Uint8Array): LoadResult {
   const result = parseYamlFile(file, bytes, modelFor, { emptyMessage: '文件是空的：计划至少需要 title、date 和 sections' });
   if (!result.parsed) return { file, diagnostics: result.diagnostics };
   const { value, document, source, locate, positionOf } = result.parsed;
-  return { file, loaded: { file, source, plan: value as PlanFile, document, locate, positionOf }, diagnostics: [] };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { file, loaded: { file, source, plan: value as PlanFile, document, locate, positionOf, bom }, diagnostics: [] };
 }
 
 export interface ParsedYaml {

@@ -42,6 +42,17 @@ describe('punctuation-width edits', () => {
 });
 
 describe('check --fix', () => {
+  it('keeps a UTF-8 byte-order mark the file began with, and adds none to a file without', () => {
+    const text = readFileSync(PASTED, 'utf8');
+    for (const bom of ['\uFEFF', '']) {
+      const { file } = copy(PASTED, bom + text);
+      runCli(['check', file, '--fix']);
+      const after = readFileSync(file);
+      expect(after.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), JSON.stringify(bom)).toBe(bom !== '');
+      expect(after.toString('utf8')).not.toBe(bom + text);
+    }
+  });
+
   it('repairs punctuation in place, keeping comments and layout, and leaves 9:30, 3.5 and the URL', () => {
     const { file } = copy(PASTED);
     const before = readFileSync(file, 'utf8');
