@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../emit/write-file.js';
 import { MarkdownSubsetError } from '../markdown/parse-markdown.js';
 import type { CheckedPlan } from '../pipeline/check-plans.js';
 import { unitRegistry } from '../plan/config.js';
+import { STDIN_PATH } from '../plan/load-plan.js';
 import {
   DOCUMENTS,
   type DocumentId,
@@ -25,15 +26,16 @@ import { formatStylish } from '../report/stylish.js';
 import { countDiagnostics } from '../report/summary.js';
 import { DEFAULT_READING_PACE, readingFacts } from '../text/reading.js';
 import { checkPlansOrExplain } from './check.js';
-import { STDIN_PATH } from '../plan/load-plan.js';
 import { describeFsError, findPlanFiles } from './files.js';
 import { useColor } from './output.js';
 import { UsageError } from './usage-error.js';
 
 export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx'] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** Formats that hold only the table: the task list. */
 const TABLE_FORMATS: readonly OutputFormat[] = ['csv', 'xlsx'];
-type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** Text formats, the ones that may go to standard output. */
+const TEXT_FORMATS: readonly OutputFormat[] = ['md', 'csv'];
 
 export interface BuildOptions {
   doc?: string;
@@ -128,20 +130,7 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
   const stale: string[] = [];
   for (const [i, target] of targets.entries()) {
     progress.update(i, target.path);
-    const { rendered, doc } = target.job;
-    const data =
-      target.format === 'docx'
-        ? await emitDocx(rendered!.blocks, {
-            title: rendered!.meta.title,
-            creator: rendered!.meta.creator,
-            date: documentDate(rendered!.meta.date),
-            pageNumbers: DOCUMENTS[doc].pageNumbers,
-          })
-        : target.format === 'xlsx'
-          ? await emitXlsx(rendered!.blocks, { title: rendered!.meta.title, date: documentDate(rendered!.meta.date) })
-          : target.format === 'csv'
-            ? emitCsv(rendered!.blocks)
-            : emitMarkdown(rendered!.blocks);
+    const data = await emitTarget(target);
     if (options.check) {
       if (target.path === '-') throw new UsageError('--check 需要与磁盘上的文件比较，不能与 -o - 同用');
       const why = await compareWithDisk(target.path, data);
@@ -170,6 +159,21 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
     if (job.doc === 'speech') process.stderr.write(`${describeSpeech(job)}\n`);
   }
   return 0;
+}
+
+/** The bytes (or text) of one output. */
+async function emitTarget({ job, format }: Target): Promise<Uint8Array | string> {
+  const { blocks, meta } = job.rendered!;
+  switch (format) {
+    case 'docx':
+      return emitDocx(blocks, { title: meta.title, creator: meta.creator, date: documentDate(meta.date), pageNumbers: DOCUMENTS[job.doc].pageNumbers });
+    case 'xlsx':
+      return emitXlsx(blocks, { title: meta.title, date: documentDate(meta.date) });
+    case 'csv':
+      return emitCsv(blocks);
+    case 'md':
+      return emitMarkdown(blocks);
+  }
 }
 
 /** Contents of a plan's file attachments (Markdown), read relative to the plan file. */
@@ -253,12 +257,13 @@ function planTargets(jobs: Job[], formats: OutputFormat[], output: string | unde
   const count = jobs.length * formats.length;
   const out = output ?? 'out';
   if (out === '-') {
-    if (count !== 1 || formats[0] === 'docx' || formats[0] === 'xlsx') throw new UsageError('-o - 只能把一个 Markdown 或 CSV 文稿写到标准输出');
+    if (count !== 1 || !TEXT_FORMATS.includes(formats[0]!)) throw new UsageError('-o - 只能把一个 Markdown 或 CSV 文稿写到标准输出');
     return [{ job: jobs[0]!, format: formats[0]!, path: '-' }];
   }
-  if (/\.(docx|md|csv|xlsx)$/i.test(out)) {
+  const extension = path.extname(out).slice(1).toLowerCase();
+  if ((OUTPUT_FORMATS as readonly string[]).includes(extension)) {
     if (count !== 1) throw new UsageError(`-o ${out} 是一个文件，但这次要生成 ${count} 个文件：请改为给出一个文件夹`);
-    if (path.extname(out).slice(1).toLowerCase() !== formats[0]) throw new UsageError(`-o ${out} 的扩展名与 --to ${formats[0]} 不符`);
+    if (extension !== formats[0]) throw new UsageError(`-o ${out} 的扩展名与 --to ${formats[0]} 不符`);
     return [{ job: jobs[0]!, format: formats[0]!, path: out }];
   }
   if (jobs.some((job) => job.plan.file === STDIN_PATH)) {
