@@ -4,8 +4,8 @@
  * and bordered, landscape A4 when printed. Byte-reproducible like the .docx.
  */
 import writeExcelFile, { type CellObject, type SheetData } from 'write-excel-file/node';
-import type { Block } from '../markdown/blocks.js';
-import { visualWidth } from '../text/width.js';
+import { type Block, findTable } from '../markdown/blocks.js';
+import { typicalColumnWidths, visualWidth } from '../text/width.js';
 import { FONT } from './docx/gbt9704.js';
 import { normalizePackage } from './normalize-package.js';
 
@@ -18,16 +18,11 @@ const LINE_PT = 16;
 const PADDING_PT = 4;
 
 /**
- * Column widths in Excel's unit, the width of the digit 0 (half a Chinese character). Each column
- * fits its header and a typical cell (80th percentile), so one long name wraps and the rest do not.
+ * Column widths in Excel's unit, the width of the digit 0 (half a Chinese character): what the
+ * column typically needs, up to MAX_COLUMN_CHARS, plus a character of padding.
  */
-export function columnWidths(header: readonly string[], rows: readonly string[][]): number[] {
-  return header.map((h, c) => {
-    const ws = rows.map((r) => visualWidth(r[c] ?? '')).sort((a, b) => a - b);
-    const typical = ws.length ? ws[Math.min(ws.length - 1, Math.floor(ws.length * 0.8))]! : 0;
-    const chars = Math.min(Math.max(visualWidth(h), typical), MAX_COLUMN_CHARS);
-    return Math.ceil(chars * 2) + 2;
-  });
+function columnWidths(header: readonly string[], rows: readonly string[][]): number[] {
+  return typicalColumnWidths(header, rows).map((chars) => Math.ceil(Math.min(chars, MAX_COLUMN_CHARS) * 2) + 2);
 }
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
@@ -74,8 +69,7 @@ export interface XlsxMeta {
 }
 
 export async function emitXlsx(blocks: readonly Block[], meta: XlsxMeta): Promise<Uint8Array> {
-  const table = blocks.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table');
-  if (!table) throw new Error('这个文稿里没有表格，不能输出 Excel');
+  const table = findTable(blocks, 'Excel');
   const border = { borderStyle: 'thin', borderColor: '#000000' } as const;
   const widths = columnWidths(table.header, table.rows);
   const header: CellObject[] = table.header.map((value) => ({

@@ -28,3 +28,12 @@ export type Block =
   | { type: 'section'; orientation: 'portrait' | 'landscape' }
   /** The head of an attachment page: 附件1 on line 1, its title centred on line 3. */
   | { type: 'attachment'; label: string; title: string };
+
+export type TableBlock = Extract<Block, { type: 'table' }>;
+
+/** The document's table, for the table-only formats (CSV, Excel). */
+export function findTable(blocks: readonly Block[], format: string): TableBlock {
+  const table = blocks.find((b): b is TableBlock => b.type === 'table');
+  if (!table) throw new Error(`这个文稿里没有表格，不能输出 ${format}`);
+  return table;
+}

@@ -8,6 +8,19 @@ export function visualWidth(text: string): number {
   return width;
 }
 
+/**
+ * What each column of a table needs, in full-width characters: its header, or a typical cell (the
+ * 80th percentile), whichever is wider. Not the longest cell: one long name may wrap, the rest
+ * should not.
+ */
+export function typicalColumnWidths(header: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  return header.map((h, c) => {
+    const ws = rows.map((r) => visualWidth(r[c] ?? '')).sort((a, b) => a - b);
+    const typical = ws.length ? ws[Math.min(ws.length - 1, Math.floor(ws.length * 0.8))]! : 0;
+    return Math.max(visualWidth(h), typical);
+  });
+}
+
 /** Han characters only: punctuation, digits, Latin letters and whitespace are not counted. */
 export function countHan(text: string): number {
   let n = 0;

@@ -153,11 +153,10 @@ export function noteParagraph(text: string): Paragraph {
 export function imprintRows(cc: string): number {
   if (!cc) return 1;
   const perLine = Math.floor(mmToPt(TYPE_AREA_MM.width) / IMPRINT.sizePt) - 2 * IMPRINT.sideIndentChars - 1;
-  const label = visualWidth('抄送：');
-  const body = visualWidth(cc) - label;
-  const first = perLine - label;
-  const rest = perLine - label;
-  return 1 + 1 + (body <= first ? 0 : Math.ceil((body - first) / rest));
+  // Wrapped 抄送 lines stand under the names, so every line has the room after the label.
+  const room = perLine - visualWidth('抄送：');
+  const ccLines = Math.max(1, Math.ceil((visualWidth(cc) - visualWidth('抄送：')) / room));
+  return ccLines + 1;
 }
 
 /**

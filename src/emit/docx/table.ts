@@ -1,6 +1,6 @@
 /** Tables with absolute (DXA) widths: LibreOffice and WPS ignore percentage widths. */
 import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import { visualWidth } from '../../text/width.js';
+import { typicalColumnWidths, visualWidth } from '../../text/width.js';
 import { fontsFor } from './fonts.js';
 import { FONT, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToHalfPt, ptToTwip } from './gbt9704.js';
 
@@ -26,12 +26,7 @@ const CELL_MARGIN = 80;
 export function columnWidths(header: string[], rows: string[][], totalTwip: number): number[] {
   const SHORT = 9;
   const charTwip = ptToTwip(TEXT_PT.table);
-  // A typical cell (80th percentile), not the longest: one long name may wrap, the rest should not.
-  const typical = (c: number) => {
-    const ws = rows.map((r) => visualWidth(r[c] ?? '')).sort((a, b) => a - b);
-    return ws.length ? ws[Math.min(ws.length - 1, Math.floor(ws.length * 0.8))]! : 0;
-  };
-  const need = header.map((h, c) => Math.max(visualWidth(h), typical(c)));
+  const need = typicalColumnWidths(header, rows);
   const short = need.map((n, c) => n <= SHORT || !rows.length || c === 0);
   const shortWidth = (n: number) => Math.ceil(Math.min(n, SHORT) * charTwip + 2 * CELL_MARGIN + charTwip / 2);
   let widths = need.map((n, c) => (short[c] ? shortWidth(n) : 0));
