@@ -1,7 +1,7 @@
 /** date-range: the 成文日期 within a year of the plan year; deadlines inside that year and after the 成文日期. */
 import { isSpeechFile } from '../plan/model.js';
 import { daysInMonth, formatChineseDate, parseIsoDate, parseIsoMonth } from '../text/dates.js';
-import { allMeasures } from './plan-walk.js';
+import { allMeasures } from '../plan/plan-walk.js';
 import type { Finding, Rule } from './types.js';
 
 /** The last day a deadline allows, as YYYY-MM-DD, or undefined for phrases (全年, 长期坚持…). */

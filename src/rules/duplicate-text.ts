@@ -1,6 +1,6 @@
 /** duplicate-text: two measures with the same title, or with near-identical text (copy-paste left in). */
 import { toClause } from '../speech/compose-speech.js';
-import { allMeasures } from './plan-walk.js';
+import { allMeasures } from '../plan/plan-walk.js';
 import type { Finding, Rule } from './types.js';
 
 type Bigrams = Map<string, number>;

@@ -1,5 +1,5 @@
 /** measure-owner: a measure nobody leads. */
-import { allMeasures } from './plan-walk.js';
+import { allMeasures } from '../plan/plan-walk.js';
 import type { Rule } from './types.js';
 
 export const measureOwner: Rule = {

@@ -1,6 +1,6 @@
 /** numbering-typed: a title that starts with a number the tool would add itself (一、 （一） 1. 2、 一是). */
 import { spanInString } from './text-fields.js';
-import { numberedTitles } from './plan-walk.js';
+import { numberedTitles } from '../plan/plan-walk.js';
 import type { Edit, Rule } from './types.js';
 
 const TYPED = /^\s*(?:[一二三四五六七八九十百]+[、.．是]|[（(][一二三四五六七八九十百\d]+[）)]|\d+\s*[.．、)）](?!\d)|[①-⑳])\s*/u;

@@ -3,7 +3,7 @@ import { unitRegistry } from '../plan/config.js';
 import type { PlanPath } from '../plan/load-plan.js';
 import { isSpeechFile } from '../plan/model.js';
 import { suggestClosest } from '../text/suggest.js';
-import { allMeasures } from './plan-walk.js';
+import { allMeasures } from '../plan/plan-walk.js';
 import type { Finding, Rule } from './types.js';
 
 /** Where a plan names units: 牵头单位, 责任单位, 主送机关 and 抄送机关. */

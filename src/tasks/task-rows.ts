@@ -3,6 +3,7 @@
  * units in their canonical names, optionally only the measures one unit leads or shares.
  */
 import type { Measure, Plan, Section } from '../plan/model.js';
+import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
 import { formatLevelNumber, toChineseNumeral } from '../text/numerals.js';
 import { endSentence } from '../text/paragraphs.js';
@@ -67,14 +68,9 @@ export function unitCounts(plan: Plan, units?: Map<string, string>): { unit: str
     c[key]++;
     counts.set(canon(name), c);
   };
-  const walk = (sections: Section[]) =>
-    sections.forEach((s) => {
-      for (const m of s.measures ?? []) {
-        if (m.lead) bump(m.lead, 'lead');
-        for (const r of new Set(m.responsible ?? [])) bump(r, 'responsible');
-      }
-      walk(s.sections ?? []);
-    });
-  walk(plan.sections);
+  for (const { measure: m } of allMeasures(plan)) {
+    if (m.lead) bump(m.lead, 'lead');
+    for (const r of new Set(m.responsible ?? [])) bump(r, 'responsible');
+  }
   return [...counts].map(([unit, c]) => ({ unit, ...c }));
 }

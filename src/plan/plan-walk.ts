@@ -1,6 +1,6 @@
 /** Walking the measures and titles of a plan, with their paths. */
-import type { PlanPath } from '../plan/load-plan.js';
-import { type Measure, type PlanFile, type Section, isSpeechFile } from '../plan/model.js';
+import type { PlanPath } from './load-plan.js';
+import { type Measure, type PlanFile, type Section, isSpeechFile } from './model.js';
 import { toChineseNumeral } from '../text/numerals.js';
 
 export interface MeasureAt {
