@@ -180,6 +180,16 @@ export type Progress = z.infer<typeof ProgressModel>;
 export type Speech = z.infer<typeof SpeechModel>;
 export type Attachment = z.infer<typeof AttachmentModel>;
 
+/** The year a plan is for: `year`, or the year of its 成文日期. */
+export function planYear(plan: Plan): number {
+  return plan.year ?? Number(plan.date.slice(0, 4));
+}
+
+/** A target as documents print it: name, value and unit run together (举办研修班2期). */
+export function targetText(target: Target): string {
+  return `${target.name}${target.value}${target.unit ?? ''}`;
+}
+
 /** Chinese names of keys, for messages. */
 export const KEY_LABELS: Record<string, string> = {
   kind: '文稿类型',

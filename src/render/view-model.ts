@@ -2,7 +2,8 @@
  * Plan → the object templates see. Handlebars runs in strict mode, so every key a template may
  * test is present (null or [] when the plan leaves it out). Numbering is not here: helpers compute it.
  */
-import type { Measure, Plan, Section, Target } from '../plan/model.js';
+import { type Measure, type Plan, type Section, type Target, planYear, targetText } from '../plan/model.js';
+import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { type TaskRow, taskRows } from '../tasks/task-rows.js';
@@ -93,7 +94,7 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
     issuer: plan.issuer ?? null,
     number: plan.number ?? null,
     date: plan.date,
-    year: plan.year ?? Number(plan.date.slice(0, 4)),
+    year: planYear(plan),
     recipients: (plan.recipients ?? []).map(unit),
     guidance: splitParagraphs(plan.guidance),
     sections: plan.sections.map((s) => buildSectionView(s, unit)),
@@ -156,13 +157,11 @@ function buildMeasureView(measure: Measure, unit: (name: string) => string): Mea
 }
 
 function buildTargetView(target: Target): TargetView {
-  const unit = target.unit ?? '';
-  return { name: target.name, value: target.value, unit, text: `${target.name}${target.value}${unit}` };
+  return { name: target.name, value: target.value, unit: target.unit ?? '', text: targetText(target) };
 }
 
-
 function tasksTitle(plan: Plan): string {
-  return `${plan.year ?? plan.date.slice(0, 4)}年重点任务分工表`;
+  return `${planYear(plan)}年重点任务分工表`;
 }
 
 export function buildTasksView(plan: Plan, options: RenderOptions): TasksView {
@@ -170,12 +169,8 @@ export function buildTasksView(plan: Plan, options: RenderOptions): TasksView {
   const unit = options.unit === undefined ? null : (options.units?.get(options.unit) ?? options.unit);
   return {
     title: unit ? `${tasksTitle(plan)}（${unit}）` : tasksTitle(plan),
-    hasTargets: allTargets(plan.sections),
+    hasTargets: allMeasures(plan).some(({ measure }) => (measure.targets ?? []).length > 0),
     unit,
     rows,
   };
-}
-
-function allTargets(sections: Section[]): boolean {
-  return sections.some((s) => (s.measures ?? []).some((m) => (m.targets ?? []).length > 0) || allTargets(s.sections ?? []));
 }

@@ -1,5 +1,5 @@
 /** date-range: the 成文日期 within a year of the plan year; deadlines inside that year and after the 成文日期. */
-import { isSpeechFile } from '../plan/model.js';
+import { isSpeechFile, planYear } from '../plan/model.js';
 import { daysInMonth, formatChineseDate, parseIsoDate, parseIsoMonth } from '../text/dates.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import type { Finding, Rule } from './types.js';
@@ -22,7 +22,7 @@ export const dateRange: Rule = {
     if (isSpeechFile(plan)) return [];
     const findings: Finding[] = [];
     const dateYear = Number(plan.date.slice(0, 4));
-    const year = plan.year ?? dateYear;
+    const year = planYear(plan);
     if (Math.abs(dateYear - year) > 1) {
       findings.push({ path: ['date'], message: `成文日期 ${formatChineseDate(plan.date)} 与计划年度 ${year} 年相差超过一年` });
     }

@@ -2,7 +2,7 @@
  * The 重点任务分工表 as rows: one per measure, numbered as the opinion numbers it (一、1 / 一（二）1),
  * units in their canonical names, optionally only the measures one unit leads or shares.
  */
-import type { Measure, Plan, Section } from '../plan/model.js';
+import { type Measure, type Plan, type Section, targetText } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
 import { formatLevelNumber, toChineseNumeral } from '../text/numerals.js';
@@ -43,7 +43,7 @@ export function taskRows(plan: Plan, options: TaskOptions): TaskRow[] {
       lead,
       responsible: responsible.join('、'),
       due: m.due ? formatDue(m.due) : '',
-      target: (m.targets ?? []).map((t) => `${t.name}${String(t.value)}${t.unit ?? ''}`).join('；'),
+      target: (m.targets ?? []).map(targetText).join('；'),
       role,
     });
   };
