@@ -185,6 +185,15 @@ export function planYear(plan: Plan): number {
   return plan.year ?? Number(plan.date.slice(0, 4));
 }
 
+/** progress.values as figures, each with the unit its target gives (values name targets). */
+export function progressFigures(measure: Measure): Target[] {
+  const units = new Map((measure.targets ?? []).map((t) => [t.name, t.unit]));
+  return Object.entries(measure.progress?.values ?? {}).map(([name, value]) => {
+    const unit = units.get(name);
+    return unit === undefined ? { name, value } : { name, value, unit };
+  });
+}
+
 /** A target as documents print it: name, value and unit run together (举办研修班2期). */
 export function targetText(target: Target): string {
   return `${target.name}${target.value}${target.unit ?? ''}`;

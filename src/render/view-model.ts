@@ -2,7 +2,7 @@
  * Plan → the object templates see. Handlebars runs in strict mode, so every key a template may
  * test is present (null or [] when the plan leaves it out). Numbering is not here: helpers compute it.
  */
-import { type Measure, type Plan, type Section, type Target, planYear, targetText } from '../plan/model.js';
+import { type Measure, type Plan, type Section, type Target, planYear, progressFigures, targetText } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
 import { splitParagraphs } from '../text/paragraphs.js';
@@ -132,7 +132,6 @@ function buildSectionView(section: Section, unit: (name: string) => string): Sec
 
 function buildMeasureView(measure: Measure, unit: (name: string) => string): MeasureView {
   const [body = '', ...more] = splitParagraphs(measure.text);
-  const units = new Map((measure.targets ?? []).map((t) => [t.name, t.unit ?? '']));
   return {
     title: measure.title,
     body,
@@ -145,11 +144,7 @@ function buildMeasureView(measure: Measure, unit: (name: string) => string): Mea
       ? {
           status: measure.progress.status,
           result: measure.progress.result ?? null,
-          values: Object.entries(measure.progress.values ?? {}).map(([name, value]) => ({
-            name,
-            value,
-            unit: units.get(name) ?? '',
-          })),
+          values: progressFigures(measure).map(({ name, value, unit }) => ({ name, value, unit: unit ?? '' })),
         }
       : null,
     speech: measure.speech ?? null,

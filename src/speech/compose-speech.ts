@@ -3,7 +3,7 @@
  * points, closing. Pure, and free of the rendering stack, so `check` can count its characters.
  * Figures come from progress.values (name + value + unit), never from retyped prose.
  */
-import { type Measure, type PlanFile, type Section, type Speech, isSpeechFile } from '../plan/model.js';
+import { type Measure, type PlanFile, type Section, type Speech, isSpeechFile, progressFigures, targetText } from '../plan/model.js';
 import { formatChineseDate } from '../text/dates.js';
 import { formatLevelNumber, formatOrdinal } from '../text/numerals.js';
 import { endSentence, splitParagraphs } from '../text/paragraphs.js';
@@ -49,8 +49,7 @@ function composeOpening(opening: string | undefined): string[] {
 
 /** Figures of a measure as the speech says them: 党外代表人士理论研修班3期，政党协商会2次. */
 export function figuresOf(measure: Measure): string[] {
-  const units = new Map((measure.targets ?? []).map((t) => [t.name, t.unit ?? '']));
-  return Object.entries(measure.progress?.values ?? {}).map(([name, value]) => `${name}${String(value)}${units.get(name) ?? ''}`);
+  return progressFigures(measure).map(targetText);
 }
 
 /** A measure becomes a point when there is something to report: progress, or its own speech wording. */
