@@ -55,16 +55,32 @@ export async function loadTemplateSet(folders: readonly string[]): Promise<Templ
   return set;
 }
 
+/** Compiled templates of a set: a batch build renders many plans with the same few templates. */
+const compiledBySet = new WeakMap<TemplateSet, Map<string, HandlebarsTemplateDelegate>>();
+
+function compiledTemplate(set: TemplateSet, name: string, source: string): HandlebarsTemplateDelegate {
+  let compiled = compiledBySet.get(set);
+  if (!compiled) {
+    compiled = new Map();
+    compiledBySet.set(set, compiled);
+  }
+  let template = compiled.get(name);
+  if (!template) {
+    const env = Handlebars.create();
+    for (const [helperName, fn] of Object.entries(helpers)) env.registerHelper(helperName, fn as Handlebars.HelperDelegate);
+    for (const [partialName, partial] of set.partials) env.registerPartial(partialName, partial.source);
+    template = env.compile(source, { strict: true, noEscape: false });
+    compiled.set(name, template);
+  }
+  return template;
+}
+
 /** Renders `name` (e.g. `opinion.md.hbs`) with the given view. Pure: no file system. */
 export function renderTemplate(set: TemplateSet, name: string, view: object): string {
   const entry = set.templates.get(name);
   if (!entry) throw new TemplateError(`找不到模板 ${name}`);
-  const env = Handlebars.create();
-  for (const [helperName, fn] of Object.entries(helpers)) env.registerHelper(helperName, fn as Handlebars.HelperDelegate);
-  for (const [partialName, partial] of set.partials) env.registerPartial(partialName, partial.source);
   try {
-    const template = env.compile(entry.source, { strict: true, noEscape: false });
-    return template(view, {
+    return compiledTemplate(set, name, entry.source)(view, {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });
