@@ -1,3 +1,5 @@
+import type { RuleId } from './rule-catalog.js';
+
 /** Severity of a finding. `off` exists only in configuration, never on a Diagnostic. */
 export type Severity = 'error' | 'warning';
 
@@ -6,7 +8,7 @@ export type Severity = 'error' | 'warning';
  * Lines and columns are 1-based, as editors show them.
  */
 export interface Diagnostic {
-  ruleId: string;
+  ruleId: RuleId;
   severity: Severity;
   message: string;
   file: string;
@@ -45,4 +47,18 @@ export function formatPath(path: readonly (string | number)[]): string {
     else out += out ? `.${part}` : part;
   }
   return out;
+}
+
+/**
+ * The one way to make a Diagnostic: the id must be in the rule catalogue, the key order is fixed
+ * (JSON output stays stable) and a plan path is formatted once.
+ */
+export function makeDiagnostic(
+  ruleId: RuleId,
+  message: string,
+  at: { file: string; span?: Span; path?: readonly (string | number)[] },
+  severity: Severity = 'error',
+): Diagnostic {
+  const span = at.span ?? { line: 1, column: 1 };
+  return { ruleId, severity, message, file: at.file, ...span, path: formatPath(at.path ?? []) };
 }

@@ -40,7 +40,7 @@ describe('check fixtures', () => {
       const parsed = parsePlan('plan.yaml', bytes);
       // The same path as `workplan check`: loader problems, then every rule with the folder's config.
       const { config } = await loadConfig(path.join(DIR, name));
-      const diagnostics = [...parsed.diagnostics, ...(parsed.loaded ? runRules(parsed.loaded, config) : [])];
+      const diagnostics = [...parsed.diagnostics, ...(parsed.loaded ? runRules(parsed.loaded, config).diagnostics : [])];
       const text = diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}\n`).join('');
       expect(text).toBe(expectGolden(path.join(DIR, name, 'expected-diagnostics.txt'), text));
 

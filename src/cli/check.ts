@@ -1,11 +1,10 @@
-/** `workplan check`: load every plan, run the rules, report, and say so in the exit code. */
-import { type CheckResult, checkPlans, UnreadableFileError } from '../pipeline/check-plans.js';
-import { STDIN_PATH } from '../plan/load-plan.js';
+/** `workplan check`: flags → checkPlans (and fixPlans) → report, and the exit code. */
+import { type CheckResult, checkPlans } from '../pipeline/check-plans.js';
+import { findPlanFiles, STDIN_PATH } from '../pipeline/plan-files.js';
+import { UsageError } from '../pipeline/usage-error.js';
 import { type FormatName, FORMATS, formatDiagnostics } from '../report/index.js';
 import { countDiagnostics } from '../report/summary.js';
-import { describeFsError, findPlanFiles } from './files.js';
 import { useColor } from './output.js';
-import { UsageError } from './usage-error.js';
 import { readVersion } from './version.js';
 
 export interface CheckOptions {
@@ -28,21 +27,20 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   if (options.fix && !options.fixDryRun && files.includes(STDIN_PATH)) {
     throw new UsageError('--fix 要改写文件，不能用于标准输入（-）；可用 --fix-dry-run 查看修改');
   }
-  let result = await checkPlansOrExplain(files);
+  let result = await checkPlans(files);
   if (options.fix || options.fixDryRun) {
-    const changed = await fixPlans(result, options.fixDryRun ? 'show' : 'write');
+    const changed = await fix(result, options.fixDryRun ? 'show' : 'write');
     // After writing, report what is left; a dry run reports the files as they are.
-    if (changed && options.fix && !options.fixDryRun) result = await checkPlansOrExplain(files);
+    if (changed && options.fix && !options.fixDryRun) result = await checkPlans(files);
   }
-  const diagnostics = result.diagnostics;
   process.stdout.write(
-    formatDiagnostics(format, diagnostics, {
+    formatDiagnostics(format, result.diagnostics, {
       color: useColor(process.stdout, options.color),
       fileCount: files.length,
       version: readVersion(),
     }),
   );
-  const { errors, warnings } = countDiagnostics(diagnostics);
+  const { errors, warnings } = countDiagnostics(result.diagnostics);
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     process.stderr.write(`警告数 ${warnings} 超过了 --max-warnings ${maxWarnings} 的上限\n`);
@@ -51,40 +49,22 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   return 0;
 }
 
-/** checkPlans, with an unreadable file reported as a usage error (exit 2). */
-export async function checkPlansOrExplain(files: readonly string[]): Promise<CheckResult> {
-  try {
-    return await checkPlans(files);
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw new UsageError(`无法读取“${error.file}”：${describeFsError(error.cause)}`);
-    throw error;
-  }
-}
-
 /** Applies (or shows) every safe fix; returns whether any file changed. */
-async function fixPlans(result: CheckResult, mode: 'write' | 'show'): Promise<boolean> {
+async function fix(result: CheckResult, mode: 'write' | 'show'): Promise<boolean> {
   // Only --fix needs these; plain check stays lean.
-  const { fixPlanSource } = await import('../rules/apply-fixes.js');
-  const { writeFileAtomic } = await import('../emit/write-file.js');
-  const { createTwoFilesPatch } = await import('diff');
-  let changed = false;
-  for (const plan of result.plans) {
-    if (!plan.loaded) continue;
-    const fixed = fixPlanSource(plan.loaded, plan.config.config);
-    if (fixed === plan.loaded.source) continue;
-    changed = true;
+  const { fixPlans } = await import('../pipeline/fix-plans.js');
+  const { writeOutputs } = await import('../pipeline/write-outputs.js');
+  const { formatFixDiff } = await import('../report/fix-diff.js');
+  const fixes = fixPlans(result);
+  for (const { plan, before, after, bom } of fixes) {
     if (mode === 'show') {
-      process.stdout.write(createTwoFilesPatch(plan.shown, plan.shown, plan.loaded.source, fixed, '修正前', '修正后'));
+      process.stdout.write(formatFixDiff(plan.shown, before, after));
       continue;
     }
-    try {
-      await writeFileAtomic(plan.file, (plan.loaded.bom ? '\uFEFF' : '') + fixed);
-    } catch (error) {
-      throw new UsageError(`无法写入“${plan.shown}”：${describeFsError(error)}`);
-    }
+    await writeOutputs([{ path: plan.file, data: (bom ? '\uFEFF' : '') + after, shown: plan.shown }]);
     process.stderr.write(`已修正 ${plan.shown}\n`);
   }
-  return changed;
+  return fixes.length > 0;
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

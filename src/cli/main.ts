@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { translateCommanderMessage } from './commander-zh.js';
-import { UsageError } from './usage-error.js';
+import { DOCUMENT_IDS, LETTERHEAD_MODES, OUTPUT_FORMATS } from '../pipeline/build-options.js';
+import { UsageError } from '../pipeline/usage-error.js';
 import { readVersion } from './version.js';
 
 const TITLES: Record<string, string> = {
@@ -81,21 +82,15 @@ export function createProgram(): Command {
     .description('生成文稿：工作安排意见、汇报发言、重点任务分工表（.docx、.md、.csv、.xlsx）')
     .argument('<paths...>', '计划文件或目录；“-”从标准输入读入一个计划')
     .addOption(
-      new Option('-d, --doc <doc>', '文稿：opinion 工作安排意见，speech 汇报发言，tasks 重点任务分工表（缺省按计划的 kind）').choices([
-        'opinion',
-        'speech',
-        'tasks',
-      ]),
+      new Option('-d, --doc <doc>', '文稿：opinion 工作安排意见，speech 汇报发言，tasks 重点任务分工表（缺省按计划的 kind）').choices(DOCUMENT_IDS),
     )
-    .option('-t, --to <formats>', '输出格式，可用逗号分隔多个：docx、md、csv、xlsx（csv 和 xlsx 只用于分工表）', 'docx')
+    .option('-t, --to <formats>', `输出格式，可用逗号分隔多个：${OUTPUT_FORMATS.join('、')}（csv 和 xlsx 只用于分工表）`, 'docx')
     .option('--unit <name>', '分工表只列这个单位牵头或参与的举措，并注明职责')
     .option('--task-text', '分工表的“工作任务”列在标题后附上举措正文')
     .addOption(
-      new Option('--letterhead <mode>', '红头：red 印红色发文机关标志和分隔线（计划有 letterhead 时的缺省），preprinted 为预印红头的公文纸留出位置，none 不要红头').choices([
-        'red',
-        'preprinted',
-        'none',
-      ]),
+      new Option('--letterhead <mode>', '红头：red 印红色发文机关标志和分隔线（计划有 letterhead 时的缺省），preprinted 为预印红头的公文纸留出位置，none 不要红头').choices(
+        LETTERHEAD_MODES,
+      ),
     )
     .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 或 CSV 写到标准输出')
     .option('--owners', '在每项举措后附上（牵头单位：…；责任单位：…；完成时限：…）')

@@ -1,5 +1,5 @@
 /** `workplan schema`: print the plan JSON Schema. */
-import { renderPlanJsonSchema } from '../plan/json-schema.js';
+import { renderPlanJsonSchema } from '../pipeline/plan-schema.js';
 
 export function runSchema(): number {
   process.stdout.write(renderPlanJsonSchema());

@@ -4,13 +4,7 @@
  * written as <strong>, which GitHub renders.
  */
 import type { Block, Run } from '../markdown/blocks.js';
-import { LETTERHEAD_SUFFIX, splitLetterhead } from './letterhead.js';
-
-/** Escapes text so any CommonMark reader shows it literally; block markers only matter at a line start. */
-export function escapeText(text: string, atLineStart = true): string {
-  const inline = text.replace(/[\\`*_[\]<>|~&#!]/g, (c) => `\\${c}`);
-  return atLineStart ? inline.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2') : inline;
-}
+import { escapeMarkdown } from '../text/escape-markdown.js';
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -24,7 +18,7 @@ function runsToMarkdown(runs: readonly Run[]): string {
   let out = '';
   runs.forEach((run, i) => {
     if (!run.bold) {
-      out += escapeText(run.text, out === '');
+      out += escapeMarkdown(run.text, { atLineStart: out === '' });
       return;
     }
     const first = run.text[0] ?? '';
@@ -35,9 +29,9 @@ function runsToMarkdown(runs: readonly Run[]): string {
     const closes = !PUNCTUATION.test(last) || after === '' || WHITESPACE.test(after) || PUNCTUATION.test(after);
     const opens = !PUNCTUATION.test(first) || before === '' || WHITESPACE.test(before) || PUNCTUATION.test(before);
     out += closes && opens && !WHITESPACE.test(first) && !WHITESPACE.test(last)
-      ? `**${escapeText(run.text, false)}**`
+      ? `**${escapeMarkdown(run.text, { atLineStart: false })}**`
       : // Inline HTML contributes only the tags; what lies between them is still Markdown.
-        `<strong>${escapeText(run.text, false)}</strong>`;
+        `<strong>${escapeMarkdown(run.text, { atLineStart: false })}</strong>`;
   });
   return out;
 }
@@ -47,25 +41,25 @@ export function emitMarkdown(blocks: readonly Block[]): string {
   for (const block of blocks) {
     switch (block.type) {
       case 'title':
-        parts.push(`# ${escapeText(block.text)}`);
+        parts.push(`# ${escapeMarkdown(block.text)}`);
         break;
       case 'heading':
-        parts.push(`${'#'.repeat(block.level + 1)} ${escapeText(block.text)}`);
+        parts.push(`${'#'.repeat(block.level + 1)} ${escapeMarkdown(block.text)}`);
         break;
       case 'paragraph':
         parts.push(runsToMarkdown(block.runs));
         break;
       case 'flush':
-        parts.push(escapeText(block.text));
+        parts.push(escapeMarkdown(block.text));
         break;
       case 'signature':
         parts.push([block.signature, block.date].filter(Boolean).map((l) => `<p align="right">${escapeHtml(l)}</p>`).join('\n'));
         break;
       case 'letterhead':
         if (block.mode === 'red') {
-          const { names, suffix } = splitLetterhead(block.issuers);
+          const { names, suffix } = block;
           // Joint names with 文件: the names stacked, 文件 after them, as near as HTML in Markdown gets.
-          if (suffix) parts.push(`<p align="center"><font color="red">${names.map(escapeHtml).join('<br>')}　${LETTERHEAD_SUFFIX}</font></p>`);
+          if (suffix) parts.push(`<p align="center"><font color="red">${names.map(escapeHtml).join('<br>')}　${escapeHtml(suffix)}</font></p>`);
           else parts.push(names.map((l) => `<p align="center"><font color="red">${escapeHtml(l)}</font></p>`).join('\n'));
         }
         break;
@@ -73,15 +67,15 @@ export function emitMarkdown(blocks: readonly Block[]): string {
         parts.push(`<p align="center">${escapeHtml([block.number, ...block.signers.map((s, i) => `${i === 0 ? '签发人：' : ''}${s}`)].join('　'))}</p>\n\n---`);
         break;
       case 'note':
-        parts.push(`（${escapeText(block.text, false)}）`);
+        parts.push(`（${escapeMarkdown(block.text, { atLineStart: false })}）`);
         break;
       case 'imprint':
-        parts.push(['---', block.cc && escapeText(block.cc), `${escapeText(block.printedBy)}　${escapeText(block.printedOn, false)}`].filter(Boolean).join('\n\n'));
+        parts.push(['---', block.cc && escapeMarkdown(block.cc), `${escapeMarkdown(block.printedBy)}　${escapeMarkdown(block.printedOn, { atLineStart: false })}`].filter(Boolean).join('\n\n'));
         break;
       case 'attachments':
         parts.push(
           block.items
-            .map((item, i) => `${i === 0 ? '附件：' : '　　　'}${block.items.length > 1 ? `${i + 1}\\.` : ''}${escapeText(item)}`)
+            .map((item, i) => `${i === 0 ? '附件：' : '　　　'}${block.items.length > 1 ? `${i + 1}\\.` : ''}${escapeMarkdown(item)}`)
             .join('  \n'),
         );
         break;
@@ -94,11 +88,10 @@ export function emitMarkdown(blocks: readonly Block[]): string {
       case 'section':
         break;
       case 'attachment':
-        parts.push(`---\n\n${escapeText(block.label)}\n\n## ${escapeText(block.title)}`);
+        parts.push(`---\n\n${escapeMarkdown(block.label)}\n\n## ${escapeMarkdown(block.title)}`);
         break;
       case 'table': {
-        const cell = (t: string) => escapeText(t).replace(/\n/g, ' ');
-        const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+        const row = (cells: string[]) => `| ${cells.map((cell) => escapeMarkdown(cell)).join(' | ')} |`;
         parts.push([row(block.header), `|${block.header.map(() => ' --- ').join('|')}|`, ...block.rows.map(row)].join('\n'));
         break;
       }

@@ -1,5 +1,11 @@
 /** The small set of typed blocks every emitter consumes. */
 
+/** How the 发文机关标志 is printed: red, its space left blank on pre-printed paper, or not at all. */
+export const LETTERHEAD_MODES = ['red', 'preprinted', 'none'] as const;
+export type LetterheadMode = (typeof LETTERHEAD_MODES)[number];
+/** The modes that put a letterhead block into the document. */
+export type PrintedLetterhead = Exclude<LetterheadMode, 'none'>;
+
 export interface Run {
   text: string;
   bold?: boolean;
@@ -13,10 +19,13 @@ export type Block =
   /** A flush-left line: 主送机关, or a speech's salutation. */
   | { type: 'flush'; text: string }
   | { type: 'signature'; signature: string; date: string; seal: boolean }
-  /** 发文机关标志: one issuer, or joint issuers; `preprinted` leaves its space on pre-printed paper. */
-  | { type: 'letterhead'; issuers: string[]; mode: 'red' | 'preprinted' }
+  /**
+   * 发文机关标志: one issuer, or joint issuers (host first); `suffix` is 文件 set at the right of
+   * joint names, or ''. `preprinted` leaves its space on pre-printed paper.
+   */
+  | { type: 'letterhead'; names: string[]; suffix: string; mode: PrintedLetterhead }
   /** 发文字号, with 签发人 for documents sent upward, above the red separator. */
-  | { type: 'docnumber'; number: string; signers: string[]; mode: 'red' | 'preprinted' }
+  | { type: 'docnumber'; number: string; signers: string[]; mode: PrintedLetterhead }
   /** 附注: in parentheses, one line below the date. */
   | { type: 'note'; text: string }
   /** 版记: 抄送, 印发机关 and 印发日期 between rules, at the foot of an even last page. */
@@ -28,6 +37,18 @@ export type Block =
   | { type: 'section'; orientation: 'portrait' | 'landscape' }
   /** The head of an attachment page: 附件1 on line 1, its title centred on line 3. */
   | { type: 'attachment'; label: string; title: string };
+
+/** The word that may follow joint issuers' names in a 发文机关标志. */
+const LETTERHEAD_SUFFIX = '文件';
+
+/**
+ * Joint issuers with “文件” (GB/T 9704 §7.2.1): the plan lists the names, host first, and ends
+ * the list with 文件. One issuer's “……文件” is its name as written.
+ */
+export function letterheadBlock(issuers: readonly string[], mode: PrintedLetterhead): Extract<Block, { type: 'letterhead' }> {
+  const joint = issuers.length >= 3 && issuers[issuers.length - 1] === LETTERHEAD_SUFFIX;
+  return { type: 'letterhead', names: joint ? issuers.slice(0, -1) : [...issuers], suffix: joint ? LETTERHEAD_SUFFIX : '', mode };
+}
 
 export type TableBlock = Extract<Block, { type: 'table' }>;
 

@@ -9,7 +9,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import type { Block, Run } from './blocks.js';
+import { type Block, letterheadBlock, type PrintedLetterhead, type Run } from './blocks.js';
 
 export class MarkdownSubsetError extends Error {
   override name = 'MarkdownSubsetError';
@@ -72,9 +72,9 @@ function toBlocks(node: RootContent): Block[] {
         case 'signature':
           return [{ type: 'signature', signature: lines[0] ?? '', date: lines[1] ?? '', seal: node.meta === 'seal' }];
         case 'letterhead':
-          return [{ type: 'letterhead', issuers: lines, mode: node.meta === 'preprinted' ? 'preprinted' : 'red' }];
+          return [letterheadBlock(lines, printedLetterhead(node.meta, line))];
         case 'docnumber':
-          return [{ type: 'docnumber', number: lines[0] ?? '', signers: lines.slice(1), mode: node.meta === 'preprinted' ? 'preprinted' : 'red' }];
+          return [{ type: 'docnumber', number: lines[0] ?? '', signers: lines.slice(1), mode: printedLetterhead(node.meta, line) }];
         case 'note':
           return [{ type: 'note', text: lines.join('') }];
         case 'imprint': {
@@ -100,6 +100,13 @@ function toBlocks(node: RootContent): Block[] {
   }
   const what = node.type === 'code' ? `代码块“${(node as { lang?: string | null }).lang ?? ''}”` : (NODE_NAMES[node.type] ?? node.type);
   throw new MarkdownSubsetError(`模板生成的 Markdown 第 ${line} 行含有不支持的结构：${what}（见 templates/README.md 的 Markdown 子集）`, line);
+}
+
+/** A letterhead fence's mode: red when none is given; any other word is a template mistake. */
+function printedLetterhead(meta: string | null | undefined, line: number): PrintedLetterhead {
+  if (!meta || meta === 'red') return 'red';
+  if (meta === 'preprinted') return 'preprinted';
+  throw new MarkdownSubsetError(`模板生成的 Markdown 第 ${line} 行：红头方式“${meta}”无效，应为 red 或 preprinted`, line);
 }
 
 /** One line of escaped Markdown → its literal text. */

@@ -1,7 +1,7 @@
 /**
  * load → check for a batch of files, in one process: each plan is loaded, its repository's
- * workplan.config.yaml read once, and every rule run. check and build share this, so build stops
- * with exactly the diagnostics check prints.
+ * workplan.config.yaml read once, and every rule run. check, build and units share this, so build
+ * stops with exactly the diagnostics check prints.
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
@@ -9,13 +9,19 @@ import { type LoadedConfig, loadConfig } from '../plan/config.js';
 import { findConfigRoot } from '../plan/find-root.js';
 import { type LoadedPlan, STDIN_NAME, STDIN_PATH, loadPlanFile, loadPlanStream } from '../plan/load-plan.js';
 import { runRules } from '../rules/run-rules.js';
+import type { SourceEdit } from '../rules/types.js';
+import { describeFsError } from './fs-errors.js';
+import { UsageError } from './usage-error.js';
 
 export interface CheckedPlan {
   file: string;
+  /** The name messages give the file (relative to the working folder, or `<stdin>`). */
   shown: string;
   root: string;
   config: LoadedConfig;
   loaded?: LoadedPlan;
+  /** Edits of the reported findings that can be corrected safely (what --fix applies). */
+  edits: SourceEdit[];
 }
 
 export interface CheckResult {
@@ -23,17 +29,10 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-/** Raised when a file cannot be read at all (not a problem with its content). */
-export class UnreadableFileError extends Error {
-  constructor(
-    readonly file: string,
-    override readonly cause: unknown,
-  ) {
-    super(file);
-  }
-}
-
-/** `-` reads the plan from standard input; its repository is the current folder's. */
+/**
+ * `-` reads the plan from standard input; its repository is the current folder's. A file that
+ * cannot be read at all is a UsageError (exit 2), not a problem of its content.
+ */
 export async function checkPlans(files: readonly string[], stdin: AsyncIterable<Uint8Array> = process.stdin): Promise<CheckResult> {
   const configs = new Map<string, LoadedConfig>();
   const plans: CheckedPlan[] = [];
@@ -53,11 +52,12 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
     try {
       result = piped ? await loadPlanStream(shown, stdin) : await loadPlanFile(shown, file);
     } catch (error) {
-      throw new UnreadableFileError(shown, error);
+      throw new UsageError(`无法读取“${shown}”：${describeFsError(error)}`);
     }
     diagnostics.push(...result.diagnostics);
-    if (result.loaded) diagnostics.push(...runRules(result.loaded, config.config));
-    plans.push({ file, shown, root, config, ...(result.loaded ? { loaded: result.loaded } : {}) });
+    const checked = result.loaded ? runRules(result.loaded, config.config) : { diagnostics: [], edits: [] };
+    diagnostics.push(...checked.diagnostics);
+    plans.push({ file, shown, root, config, ...(result.loaded ? { loaded: result.loaded } : {}), edits: checked.edits });
   }
   return { plans, diagnostics };
 }

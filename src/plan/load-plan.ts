@@ -4,7 +4,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Diagnostic, Span } from '../diagnostic.js';
+import { type Diagnostic, type Span, makeDiagnostic } from '../diagnostic.js';
+import type { LoaderRuleId } from '../rule-catalog.js';
 import type { ZodType } from 'zod';
 import { modelFor, type PlanFile } from './model.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
@@ -103,16 +104,7 @@ export function parseYamlFile(
   const decoded = decodeUtf8(bytes);
   if (typeof decoded !== 'string') {
     return {
-      diagnostics: [
-        {
-          ruleId: 'file-encoding',
-          severity: 'error',
-          message: '文件不是 UTF-8 编码（可能是 GBK/GB2312）：请在编辑器中另存为 UTF-8',
-          file,
-          ...decoded,
-          path: '',
-        },
-      ],
+      diagnostics: [makeDiagnostic('file-encoding', '文件不是 UTF-8 编码（可能是 GBK/GB2312）：请在编辑器中另存为 UTF-8', { file, span: decoded })],
     };
   }
   const source = decoded;
@@ -131,14 +123,7 @@ export function parseYamlFile(
 
   if (document.errors.length > 0) {
     return {
-      diagnostics: document.errors.map((error) => ({
-        ruleId: yamlRuleId(error.code),
-        severity: 'error' as const,
-        message: yamlMessage(error.code, error.message),
-        file,
-        ...at(error.pos[0]),
-        path: '',
-      })),
+      diagnostics: document.errors.map((error) => makeDiagnostic(yamlRuleId(error.code), yamlMessage(error.code, error.message), { file, span: at(error.pos[0]) })),
     };
   }
 
@@ -151,17 +136,13 @@ export function parseYamlFile(
   if (!isMap(root)) {
     return {
       diagnostics: [
-        {
-          ruleId: 'schema-root',
-          severity: 'error',
-          message:
-            isScalar(root) && typeof root.value === 'string' && root.value.includes('：')
-              ? '文件顶层应是“键: 值”形式的映射：键后应使用半角冒号加空格“: ”，而不是全角“：”'
-              : '文件顶层应是“键: 值”形式的映射（例如 title: …），而不是列表或单个值',
-          file,
-          ...spanOf(root.range),
-          path: '',
-        },
+        makeDiagnostic(
+          'schema-root',
+          isScalar(root) && typeof root.value === 'string' && root.value.includes('：')
+            ? '文件顶层应是“键: 值”形式的映射：键后应使用半角冒号加空格“: ”，而不是全角“：”'
+            : '文件顶层应是“键: 值”形式的映射（例如 title: …），而不是列表或单个值',
+          { file, span: spanOf(root.range) },
+        ),
       ],
     };
   }
@@ -180,14 +161,10 @@ export function parseYamlFile(
     });
     return {
       diagnostics: [
-        {
-          ruleId: 'yaml-alias-limit',
-          severity: 'error',
-          message: `别名（*引用）展开次数过多（上限 ${MAX_ALIAS_COUNT}），疑似“别名炸弹”：请直接写出内容`,
+        makeDiagnostic('yaml-alias-limit', `别名（*引用）展开次数过多（上限 ${MAX_ALIAS_COUNT}），疑似“别名炸弹”：请直接写出内容`, {
           file,
-          ...spanOf(first?.range),
-          path: '',
-        },
+          span: spanOf(first?.range),
+        }),
       ],
     };
   }
@@ -212,8 +189,8 @@ export function parseYamlFile(
   }
 }
 
-function fileProblem(file: string, ruleId: string, message: string): LoadResult {
-  return { file, diagnostics: [{ ruleId, severity: 'error', message, file, line: 1, column: 1, path: '' }] };
+function fileProblem(file: string, ruleId: LoaderRuleId, message: string): LoadResult {
+  return { file, diagnostics: [makeDiagnostic(ruleId, message, { file })] };
 }
 
 /** UTF-8 text without BOM, or the position of the first byte that is not UTF-8. */

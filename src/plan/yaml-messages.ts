@@ -1,4 +1,5 @@
 /** Chinese wording for the `yaml` library's error codes. */
+import type { LoaderRuleId } from '../rule-catalog.js';
 
 const YAML_MESSAGES: Record<string, string> = {
   DUPLICATE_KEY: '重复的键：同一层级里这个键已经出现过',
@@ -18,7 +19,7 @@ const YAML_MESSAGES: Record<string, string> = {
 };
 
 /** Rule ids for YAML problems a user can cause. */
-export function yamlRuleId(code: string): string {
+export function yamlRuleId(code: string): LoaderRuleId {
   if (code === 'DUPLICATE_KEY') return 'yaml-duplicate-key';
   if (code === 'TAB_AS_INDENT') return 'yaml-tab-indent';
   return 'yaml-syntax';

@@ -1,7 +1,8 @@
 /** Turns zod issues into Chinese Diagnostics that point at the right YAML node. */
 import { isMap, isNode, isScalar, type Document } from 'yaml';
 import type { core, z } from 'zod';
-import { type Diagnostic, type Span, formatPath } from '../diagnostic.js';
+import { type Diagnostic, type Span, makeDiagnostic } from '../diagnostic.js';
+import type { LoaderRuleId } from '../rule-catalog.js';
 import { suggestClosest } from '../text/suggest.js';
 import { KEY_LABELS } from './model.js';
 import { keysAt } from './model-keys.js';
@@ -44,14 +45,7 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], ctx: IssueConte
 
 function issueToDiagnostics(issue: Issue, ctx: IssueContext): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const make = (ruleId: string, message: string, span: Span, at = path): Diagnostic => ({
-    ruleId,
-    severity: 'error',
-    message,
-    file: ctx.file,
-    ...span,
-    path: formatPath(at),
-  });
+  const make = (ruleId: LoaderRuleId, message: string, span: Span, at = path): Diagnostic => makeDiagnostic(ruleId, message, { file: ctx.file, span, path: at });
   const nodeSpan = (p: readonly (string | number)[]): Span => {
     const node = ctx.document.getIn(p, true);
     return ctx.spanOf(isNode(node) ? node.range : undefined);

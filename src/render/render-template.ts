@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { escapeExpressionForMarkdown } from './escape-markdown.js';
+import { escapeMarkdown } from '../text/escape-markdown.js';
 import { helpers } from './helpers.js';
 
 /** The templates shipped with workplan. */
@@ -16,6 +16,15 @@ export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.
 // The runtime reads Utils.escapeExpression when a template is instantiated; every template
 // compiled by this module therefore escapes for Markdown. Nothing else in workplan uses Handlebars.
 (Handlebars.Utils as { escapeExpression: (value: unknown) => string }).escapeExpression = escapeExpressionForMarkdown;
+
+/** Handlebars' `{{x}}` contract: null → '', SafeString passes through, everything else escaped. */
+function escapeExpressionForMarkdown(value: unknown): string {
+  if (value == null) return '';
+  if (typeof value === 'object' && 'toHTML' in value && typeof (value as { toHTML: unknown }).toHTML === 'function') {
+    return String((value as { toHTML(): unknown }).toHTML());
+  }
+  return escapeMarkdown(String(value));
+}
 
 export class TemplateError extends Error {
   override name = 'TemplateError';

@@ -2,6 +2,7 @@
  * Plan → the object templates see. Handlebars runs in strict mode, so every key a template may
  * test is present (null or [] when the plan leaves it out). Numbering is not here: helpers compute it.
  */
+import type { LetterheadMode, PrintedLetterhead } from '../markdown/blocks.js';
 import { type Measure, type Plan, type Section, type Target, planYear, progressFigures, targetText } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
@@ -26,7 +27,7 @@ export interface RenderOptions {
   /** Task table: only this unit's tasks. */
   unit?: string | undefined;
   /** 发文机关标志: red (default when the plan has one), preprinted paper, or none. */
-  letterhead?: 'none' | 'red' | 'preprinted' | undefined;
+  letterhead?: LetterheadMode | undefined;
   /** Contents of file attachments (Markdown), by their `file` value; the caller reads them. */
   attachmentFiles?: Map<string, string> | undefined;
 }
@@ -73,7 +74,7 @@ export interface PlanView {
   conclusion: string[];
   signature: string | null;
   letterhead: string[];
-  letterheadMode: 'red' | 'preprinted';
+  letterheadMode: PrintedLetterhead;
   signers: string[];
   seal: boolean;
   note: string | null;

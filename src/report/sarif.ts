@@ -1,18 +1,11 @@
 /** SARIF 2.1.0 for code-scanning upload: stable rule ids, paths relative to the repository root. */
 import { type Diagnostic, sortDiagnostics } from '../diagnostic.js';
-import { LOADER_RULES } from '../plan/loader-rules.js';
-import { RULES } from '../rules/index.js';
+import { RULE_CATALOG } from '../rule-catalog.js';
 
 export interface SarifOptions {
   version: string;
 }
 
-function catalog(): { id: string; description: string; level: 'error' | 'warning' }[] {
-  return [
-    ...Object.entries(LOADER_RULES).map(([id, description]) => ({ id, description, level: 'error' as const })),
-    ...RULES.map((r) => ({ id: r.id, description: r.description, level: r.severity })),
-  ];
-}
 
 /** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
 export function toUri(file: string): string {
@@ -20,8 +13,7 @@ export function toUri(file: string): string {
 }
 
 export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOptions): string {
-  const rules = catalog();
-  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const index = new Map(RULE_CATALOG.map((r, i) => [r.id, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -31,17 +23,17 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
           driver: {
             name: 'workplan',
             version: options.version,
-            rules: rules.map((r) => ({
+            rules: RULE_CATALOG.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
-              defaultConfiguration: { level: r.level },
+              defaultConfiguration: { level: r.severity },
             })),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: '计划仓库的根目录' } } },
         results: sortDiagnostics(diagnostics).map((d) => ({
           ruleId: d.ruleId,
-          ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
+          ruleIndex: index.get(d.ruleId),
           level: d.severity,
           message: { text: d.message },
           locations: [

@@ -1,6 +1,7 @@
 /** doc-number: 发文字号 as GB/T 9704 §7.2.4 writes it: 机关代字〔2025〕1号 — 六角括号, no 第, no leading zero. */
 import { isSpeechFile } from '../plan/model.js';
-import type { Edit, Rule } from './types.js';
+import { sourceEdits } from './text-fields.js';
+import { defineRule, type Edit } from './types.js';
 
 const CANONICAL = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/;
 const LOOSE = /^\s*(\S+?)\s*[[【(（〔［]\s*(\d{4})\s*[\]】)）〕］]\s*(第)?\s*(0*)(\d+)\s*(号)?\s*$/;
@@ -17,18 +18,21 @@ function problems(value: string): string[] {
   return out;
 }
 
-export const docNumber: Rule = {
-  id: 'doc-number',
-  description: '发文字号格式：机关代字〔年份〕序号号',
-  severity: 'error',
-  check({ loaded }) {
-    const plan = loaded.plan;
-    if (isSpeechFile(plan) || !plan.number || CANONICAL.test(plan.number)) return [];
-    return [{ path: ['number'], message: `发文字号“${plan.number}”：${problems(plan.number).join('；')}` }];
-  },
-  fix(value): Edit[] {
-    const m = LOOSE.exec(value);
-    if (!m || CANONICAL.test(value)) return [];
-    return [{ start: 0, end: value.length, text: `${m[1]}〔${m[2]}〕${Number(m[5])}号` }];
-  },
-};
+export const docNumber = defineRule('doc-number', ({ loaded }) => {
+  const plan = loaded.plan;
+  if (isSpeechFile(plan) || !plan.number || CANONICAL.test(plan.number)) return [];
+  return [
+    {
+      path: ['number'],
+      message: `发文字号“${plan.number}”：${problems(plan.number).join('；')}`,
+      edits: sourceEdits(loaded, ['number'], canonicalEdits(plan.number)),
+    },
+  ];
+});
+
+/** The whole number rewritten canonically, when its parts can be read unambiguously. */
+function canonicalEdits(value: string): Edit[] {
+  const m = LOOSE.exec(value);
+  if (!m) return [];
+  return [{ start: 0, end: value.length, text: `${m[1]}〔${m[2]}〕${Number(m[5])}号` }];
+}

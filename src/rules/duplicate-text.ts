@@ -1,7 +1,7 @@
 /** duplicate-text: two measures with the same title, or with near-identical text (copy-paste left in). */
 import { toClause } from '../speech/compose-speech.js';
 import { allMeasures } from '../plan/plan-walk.js';
-import type { Finding, Rule } from './types.js';
+import { defineRule, type Finding } from './types.js';
 
 type Bigrams = Map<string, number>;
 
@@ -31,31 +31,26 @@ function dice(ga: Bigrams, gb: Bigrams): number {
 const NEAR = 0.9;
 const MIN_TEXT = 20;
 
-export const duplicateText: Rule = {
-  id: 'duplicate-text',
-  description: '两项举措标题相同或正文几乎相同',
-  severity: 'warning',
-  check({ loaded }) {
-    const measures = allMeasures(loaded.plan).map((m) => {
-      const text = m.measure.text ?? '';
-      // Bigrams once per measure: the pairs are many, the measures few.
-      return { ...m, clause: toClause(m.measure.title), grams: text.length >= MIN_TEXT ? bigrams(text) : undefined };
-    });
-    const findings: Finding[] = [];
-    measures.forEach((later, j) => {
-      for (const earlier of measures.slice(0, j)) {
-        if (earlier.clause === later.clause) {
-          findings.push({ path: [...later.path, 'title'], message: `举措标题“${later.measure.title}”与${earlier.label}相同` });
-          return;
-        }
-        if (!earlier.grams || !later.grams) continue;
-        const score = dice(earlier.grams, later.grams);
-        if (score >= NEAR) {
-          findings.push({ path: [...later.path, 'text'], message: `${later.label}的正文与${earlier.label}几乎相同（相似度 ${Math.round(score * 100)}%）` });
-          return;
-        }
+export const duplicateText = defineRule('duplicate-text', ({ loaded }) => {
+  const measures = allMeasures(loaded.plan).map((m) => {
+    const text = m.measure.text ?? '';
+    // Bigrams once per measure: the pairs are many, the measures few.
+    return { ...m, clause: toClause(m.measure.title), grams: text.length >= MIN_TEXT ? bigrams(text) : undefined };
+  });
+  const findings: Finding[] = [];
+  measures.forEach((later, j) => {
+    for (const earlier of measures.slice(0, j)) {
+      if (earlier.clause === later.clause) {
+        findings.push({ path: [...later.path, 'title'], message: `举措标题“${later.measure.title}”与${earlier.label}相同` });
+        return;
       }
-    });
-    return findings;
-  },
-};
+      if (!earlier.grams || !later.grams) continue;
+      const score = dice(earlier.grams, later.grams);
+      if (score >= NEAR) {
+        findings.push({ path: [...later.path, 'text'], message: `${later.label}的正文与${earlier.label}几乎相同（相似度 ${Math.round(score * 100)}%）` });
+        return;
+      }
+    }
+  });
+  return findings;
+});

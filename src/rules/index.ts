@@ -1,4 +1,4 @@
-/** The rule registry: an explicit list, in the order rules run. */
+/** The rule registry: an explicit list, in the order rules run (the catalogue's order). */
 import { dateRange } from './date-range.js';
 import { docNumber } from './doc-number.js';
 import { duplicateText } from './duplicate-text.js';

@@ -3,7 +3,7 @@
  * (dang, zhong), and asterisk masking (****, **大, 3zhong.*会).
  */
 import { spanInString, textFields } from './text-fields.js';
-import type { Finding, Rule } from './types.js';
+import { defineRule, type Finding } from './types.js';
 
 /** Pinyin that sites substitute for sensitive characters. */
 const STAND_INS = 'dang|zhong|zheng|gong|guo|xi|jin|ping|min|zhu|hui|fa|lun|du|she|jun';
@@ -16,26 +16,21 @@ const PATTERNS: [RegExp, string][] = [
   [/\*{2,}|(?<=[\p{Script=Han}.])\*|\*(?=\p{Script=Han})/gu, '星号屏蔽'],
 ];
 
-export const maskedWord: Rule = {
-  id: 'masked-word',
-  description: '网页复制带来的屏蔽字：拼音替代（dang、zhong）或星号（****）',
-  severity: 'error',
-  check({ loaded }) {
-    const findings: Finding[] = [];
-    for (const { path, value } of textFields(loaded.plan, { prose: true })) {
-      const seen = new Set<number>();
-      for (const [pattern, what] of PATTERNS) {
-        for (const m of value.matchAll(pattern)) {
-          if (seen.has(m.index)) continue;
-          seen.add(m.index);
-          findings.push({
-            path,
-            message: `“${m[0]}”像是网页上的${what}，请还原为原文`,
-            span: spanInString(loaded, path, m.index, m.index + m[0].length),
-          });
-        }
+export const maskedWord = defineRule('masked-word', ({ loaded }) => {
+  const findings: Finding[] = [];
+  for (const { path, value } of textFields(loaded.plan, { prose: true })) {
+    const seen = new Set<number>();
+    for (const [pattern, what] of PATTERNS) {
+      for (const m of value.matchAll(pattern)) {
+        if (seen.has(m.index)) continue;
+        seen.add(m.index);
+        findings.push({
+          path,
+          message: `“${m[0]}”像是网页上的${what}，请还原为原文`,
+          span: spanInString(loaded, path, m.index, m.index + m[0].length),
+        });
       }
     }
-    return findings;
-  },
-};
+  }
+  return findings;
+});

@@ -2,8 +2,8 @@
  * punctuation-width: half-width punctuation touching Chinese text, as pasted from the web.
  * Numbers (3.5, 1,000), times (9:30), URLs, e-mail addresses and English phrases are left alone.
  */
-import { spanInString, textFields } from './text-fields.js';
-import type { Edit, Finding, Rule } from './types.js';
+import { sourceEdits, spanInString, textFields } from './text-fields.js';
+import { defineRule, type Edit, type Finding } from './types.js';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—]/u;
@@ -84,24 +84,19 @@ function quoteEdits(
   return out;
 }
 
-export const punctuationWidth: Rule = {
-  id: 'punctuation-width',
-  description: '中文里的半角标点（, : ; ? ! ( ) 直引号 ... --）应为全角',
-  severity: 'warning',
-  check({ loaded }) {
-    const findings: Finding[] = [];
-    for (const { path, value } of textFields(loaded.plan, { prose: true })) {
-      if (typeof path[path.length - 2] === 'string' && path[path.length - 2] === 'values') continue;
-      for (const e of punctuationEdits(value)) {
-        const found = value.slice(e.start, e.end).trimEnd();
-        findings.push({
-          path,
-          message: `中文里使用了半角标点“${found}”，应为全角“${e.text}”`,
-          span: spanInString(loaded, path, e.start, e.end),
-        });
-      }
+export const punctuationWidth = defineRule('punctuation-width', ({ loaded }) => {
+  const findings: Finding[] = [];
+  for (const { path, value } of textFields(loaded.plan, { prose: true })) {
+    if (typeof path[path.length - 2] === 'string' && path[path.length - 2] === 'values') continue;
+    for (const e of punctuationEdits(value)) {
+      const found = value.slice(e.start, e.end).trimEnd();
+      findings.push({
+        path,
+        message: `中文里使用了半角标点“${found}”，应为全角“${e.text}”`,
+        span: spanInString(loaded, path, e.start, e.end),
+        edits: sourceEdits(loaded, path, [e]),
+      });
     }
-    return findings;
-  },
-  fix: punctuationEdits,
-};
+  }
+  return findings;
+});

@@ -1,14 +1,25 @@
-/** check: run every enabled rule on a loaded plan and turn findings into Diagnostics. */
-import { type Diagnostic, formatPath } from '../diagnostic.js';
+/**
+ * check: run every enabled rule on a loaded plan. This is the one policy that decides what is
+ * reported (configured severity, `off`, inline suppression); --fix applies the edits of exactly
+ * the findings that survive it.
+ */
+import { type Diagnostic, makeDiagnostic } from '../diagnostic.js';
 import type { Config } from '../plan/config.js';
 import type { LoadedPlan } from '../plan/load-plan.js';
 import { RULES } from './index.js';
 import { parseSuppressions } from './suppressions.js';
-import type { Rule } from './types.js';
+import type { Rule, SourceEdit } from './types.js';
 
-export function runRules(loaded: LoadedPlan, config: Config, rules: readonly Rule[] = RULES): Diagnostic[] {
+export interface RuleRun {
+  diagnostics: Diagnostic[];
+  /** Edits carried by the reported findings, in the order found. */
+  edits: SourceEdit[];
+}
+
+export function runRules(loaded: LoadedPlan, config: Config, rules: readonly Rule[] = RULES): RuleRun {
   const suppressed = parseSuppressions(loaded.source);
-  const out: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const edits: SourceEdit[] = [];
   for (const rule of rules) {
     const setting = config.rules?.[rule.id];
     if (setting === 'off') continue;
@@ -16,8 +27,9 @@ export function runRules(loaded: LoadedPlan, config: Config, rules: readonly Rul
     for (const finding of rule.check({ loaded, config })) {
       const span = finding.span ?? loaded.locate(finding.path);
       if (suppressed(rule.id, span.line)) continue;
-      out.push({ ruleId: rule.id, severity, message: finding.message, file: loaded.file, ...span, path: formatPath(finding.path) });
+      diagnostics.push(makeDiagnostic(rule.id, finding.message, { file: loaded.file, span, path: finding.path }, severity));
+      if (finding.edits) edits.push(...finding.edits);
     }
   }
-  return out;
+  return { diagnostics, edits };
 }

@@ -1,22 +1,17 @@
 /** speech-too-long: the speech would run over its time slot (`speech.minutes`) at the reading pace. */
 import { composeSpeech, speechPlainText } from '../speech/compose-speech.js';
 import { DEFAULT_READING_PACE, readingFacts } from '../text/reading.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
-export const speechTooLong: Rule = {
-  id: 'speech-too-long',
-  description: '汇报发言按朗读速度估计超过限时（speech.minutes）',
-  severity: 'warning',
-  check({ loaded, config }) {
-    const content = composeSpeech(loaded.plan);
-    if (!content || content.minutes === null) return [];
-    const facts = readingFacts(speechPlainText(content), config.speech?.pace ?? DEFAULT_READING_PACE);
-    if (facts.minutes <= content.minutes) return [];
-    return [
-      {
-        path: ['speech', 'minutes'],
-        message: `汇报发言约 ${facts.characters} 字，按每分钟 ${facts.pace} 字需约 ${facts.minutes} 分钟，超过限时 ${content.minutes} 分钟：请压缩约 ${Math.ceil(facts.characters - content.minutes * facts.pace)} 字`,
-      },
-    ];
-  },
-};
+export const speechTooLong = defineRule('speech-too-long', ({ loaded, config }) => {
+  const content = composeSpeech(loaded.plan);
+  if (!content || content.minutes === null) return [];
+  const facts = readingFacts(speechPlainText(content), config.speech?.pace ?? DEFAULT_READING_PACE);
+  if (facts.minutes <= content.minutes) return [];
+  return [
+    {
+      path: ['speech', 'minutes'],
+      message: `汇报发言约 ${facts.characters} 字，按每分钟 ${facts.pace} 字需约 ${facts.minutes} 分钟，超过限时 ${content.minutes} 分钟：请压缩约 ${Math.ceil(facts.characters - content.minutes * facts.pace)} 字`,
+    },
+  ];
+});

@@ -5,6 +5,7 @@
 import { isScalar, Scalar } from 'yaml';
 import type { Span } from '../diagnostic.js';
 import type { LoadedPlan, PlanPath } from '../plan/load-plan.js';
+import type { Edit, SourceEdit } from './types.js';
 
 export interface TextField {
   path: PlanPath;
@@ -44,6 +45,17 @@ export function spanInString(loaded: LoadedPlan, path: PlanPath, start: number, 
   const a = loaded.positionOf(from);
   const b = loaded.positionOf(to);
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+
+/**
+ * Edits of the string at `path` as edits of the source file. None when the string's characters
+ * do not map one to one onto the source (escapes in a double-quoted string): the writer fixes those.
+ */
+export function sourceEdits(loaded: LoadedPlan, path: PlanPath, edits: readonly Edit[]): SourceEdit[] {
+  const node = loaded.document.getIn(path, true);
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return [];
+  if (node.type === Scalar.QUOTE_DOUBLE && loaded.source.slice(node.range[0], node.range[1]).includes('\\')) return [];
+  return edits.map((e) => ({ from: sourceOffset(loaded.source, node, e.start), to: sourceOffset(loaded.source, node, e.end), text: e.text }));
 }
 
 /** Source offset of character `index` of a scalar's value. */

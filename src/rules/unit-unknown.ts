@@ -1,13 +1,13 @@
 /** unit-unknown: a unit not in the workplan.config.yaml registry (off when there is no registry). */
 import { unitRegistry } from '../plan/config.js';
 import type { PlanPath } from '../plan/load-plan.js';
-import { isSpeechFile } from '../plan/model.js';
+import { isSpeechFile, type PlanFile } from '../plan/model.js';
 import { suggestClosest } from '../text/suggest.js';
 import { allMeasures } from '../plan/plan-walk.js';
-import type { Finding, Rule } from './types.js';
+import { defineRule, type Finding } from './types.js';
 
 /** Where a plan names units: 牵头单位, 责任单位, 主送机关 and 抄送机关. */
-export function unitMentions(plan: Parameters<Rule['check']>[0]['loaded']['plan']): { path: PlanPath; name: string }[] {
+export function unitMentions(plan: PlanFile): { path: PlanPath; name: string }[] {
   if (isSpeechFile(plan)) return [];
   const out: { path: PlanPath; name: string }[] = [];
   for (const { measure, path } of allMeasures(plan)) {
@@ -19,25 +19,20 @@ export function unitMentions(plan: Parameters<Rule['check']>[0]['loaded']['plan'
   return out;
 }
 
-export const unitUnknown: Rule = {
-  id: 'unit-unknown',
-  description: '单位不在 workplan.config.yaml 的单位名录中',
-  severity: 'error',
-  check({ loaded, config }) {
-    const registry = unitRegistry(config);
-    if (!registry) return [];
-    const findings: Finding[] = [];
-    for (const { path, name } of unitMentions(loaded.plan)) {
-      if (registry.has(name)) continue;
-      const guess = suggestClosest(name, registry.keys());
-      const canonical = guess === undefined ? undefined : registry.get(guess);
-      findings.push({
-        path,
-        message: canonical
-          ? `单位“${name}”不在单位名录中，是否应为“${canonical}”？`
-          : `单位“${name}”不在单位名录中：请改用名录里的名称，或把它加入 workplan.config.yaml 的 units`,
-      });
-    }
-    return findings;
-  },
-};
+export const unitUnknown = defineRule('unit-unknown', ({ loaded, config }) => {
+  const registry = unitRegistry(config);
+  if (!registry) return [];
+  const findings: Finding[] = [];
+  for (const { path, name } of unitMentions(loaded.plan)) {
+    if (registry.has(name)) continue;
+    const guess = suggestClosest(name, registry.keys());
+    const canonical = guess === undefined ? undefined : registry.get(guess);
+    findings.push({
+      path,
+      message: canonical
+        ? `单位“${name}”不在单位名录中，是否应为“${canonical}”？`
+        : `单位“${name}”不在单位名录中：请改用名录里的名称，或把它加入 workplan.config.yaml 的 units`,
+    });
+  }
+  return findings;
+});

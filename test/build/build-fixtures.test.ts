@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { emitMarkdown } from '../../src/emit/markdown.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
-import { documentDate, renderDocument } from '../../src/pipeline/build-document.js';
+import { documentDate, renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
 import { expectGolden, ROOT } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import type { PlanFile } from '../../src/plan/model.js';
-import { documentText, renderDocument } from '../../src/pipeline/build-document.js';
+import { documentText, renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
 import { composeSpeech, enumeratePoints, speechPlainText } from '../../src/speech/compose-speech.js';
 import { countHan } from '../../src/text/width.js';

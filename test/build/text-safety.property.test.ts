@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { emitMarkdown } from '../../src/emit/markdown.js';
 import type { Plan } from '../../src/plan/model.js';
-import { renderDocument } from '../../src/pipeline/build-document.js';
+import { renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
 
 const PIECES = [

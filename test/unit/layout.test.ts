@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutSignature } from '../../src/emit/docx/block-paragraphs.js';
 import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { imprintRows } from '../../src/emit/docx/frame.js';
-import { escapeMarkdown } from '../../src/render/escape-markdown.js';
+import { escapeMarkdown } from '../../src/text/escape-markdown.js';
 import { breakTitle } from '../../src/text/title-lines.js';
 import { visualWidth } from '../../src/text/width.js';
 

@@ -3,6 +3,7 @@ import { AlignmentType, HeadingLevel, PageBreak, Paragraph, type Table, TextRun 
 import type { Block, Run } from '../../markdown/blocks.js';
 import { breakTitle } from '../../text/title-lines.js';
 import { visualWidth } from '../../text/width.js';
+import { blankLine, keep } from './blank-line.js';
 import { fontsFor } from './fonts.js';
 import { docNumberParagraphs, imprintParagraphs, letterheadParagraphs, noteParagraph } from './frame.js';
 import { FONT, GRID, SEAL, SIGNATURE, TEXT_PT, TYPE_AREA_MM, charsToTwip, mmToPt } from './gbt9704.js';
@@ -17,13 +18,6 @@ function bodyRun(run: Run): TextRun {
   return new TextRun({ text: run.text, bold: run.bold ?? false, font: fontsFor(FONT.body) });
 }
 
-/** An empty line on the grid: GB/T spacing is counted in blank lines, as a 文秘 types them. */
-export function blankLine(keepNext = false): Paragraph {
-  return new Paragraph({ style: STYLE.flush, ...keep(keepNext), children: [] });
-}
-
-/** Direct keepNext only where wanted: docx writes `w:val="false"` otherwise, overriding the style. */
-const keep = (keepNext: boolean) => (keepNext ? { keepNext: true } : {});
 
 /**
  * `keepNext` ties the block to the next page's first line: used for the text just above the 署名,
@@ -66,7 +60,7 @@ export function blockToParagraphs(block: Block, keepNext = false): (Paragraph | 
         blankLine(),
       ];
     case 'letterhead':
-      return letterheadParagraphs(block.issuers, block.mode);
+      return letterheadParagraphs(block);
     case 'docnumber':
       return docNumberParagraphs(block.number, block.signers, block.mode);
     case 'note':

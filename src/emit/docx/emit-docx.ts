@@ -11,7 +11,8 @@ import {
   VerticalAlignSection,
 } from 'docx';
 import type { Block } from '../../markdown/blocks.js';
-import { blankLine, blockToParagraphs } from './block-paragraphs.js';
+import { blankLine } from './blank-line.js';
+import { blockToParagraphs } from './block-paragraphs.js';
 import { imprintRows } from './frame.js';
 import { type PageNumberPlacement, buildFooters } from './footers.js';
 import { GRID, LINE_PITCH_PT, MARGIN_MM, PAGE_NUMBER, PAPER_MM, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToTwip } from './gbt9704.js';

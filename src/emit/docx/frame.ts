@@ -15,8 +15,8 @@ import {
   WidthType,
 } from 'docx';
 import { visualWidth } from '../../text/width.js';
-import { LETTERHEAD_SUFFIX, splitLetterhead } from '../letterhead.js';
-import { blankLine } from './block-paragraphs.js';
+import type { Block, PrintedLetterhead } from '../../markdown/blocks.js';
+import { blankLine } from './blank-line.js';
 import { fontsFor } from './fonts.js';
 import {
   COLOR,
@@ -40,9 +40,8 @@ import { STYLE } from './styles.js';
  * longest fit the line. With 文件 after joint names, the names stand in a column, spread to one
  * width, and 文件 sits at their right, centred on them from top to bottom.
  */
-export function letterheadParagraphs(issuers: string[], mode: 'red' | 'preprinted'): (Paragraph | Table)[] {
-  const { names, suffix } = splitLetterhead(issuers);
-  if (suffix) return jointLetterhead(names, mode);
+export function letterheadParagraphs({ names, suffix, mode }: Extract<Block, { type: 'letterhead' }>): (Paragraph | Table)[] {
+  if (suffix) return jointLetterhead(names, suffix, mode);
   const widest = Math.max(...names.map(visualWidth), 1);
   const size = Math.min(LETTERHEAD.maxSizePt, Math.floor(mmToPt(TYPE_AREA_MM.width) / widest));
   const line = ptToTwip(size * 1.2);
@@ -62,10 +61,10 @@ function letterheadRun(text: string, size: number): TextRun {
   return new TextRun({ text, font: fontsFor(FONT.title), size: ptToHalfPt(size), color: COLOR.red });
 }
 
-function jointLetterhead(names: string[], mode: 'red' | 'preprinted'): (Paragraph | Table)[] {
+function jointLetterhead(names: string[], suffix: string, mode: PrintedLetterhead): (Paragraph | Table)[] {
   const widest = Math.max(...names.map(visualWidth), 1);
   // The names, a character's gap, then 文件: together no wider than the type area.
-  const suffixChars = 1 + visualWidth(LETTERHEAD_SUFFIX);
+  const suffixChars = 1 + visualWidth(suffix);
   const size = Math.min(LETTERHEAD.maxSizePt, Math.floor(mmToPt(TYPE_AREA_MM.width) / (widest + suffixChars)));
   const line = ptToTwip(size * 1.2);
   const namesWidth = Math.ceil(ptToTwip(size * widest));
@@ -102,7 +101,7 @@ function jointLetterhead(names: string[], mode: 'red' | 'preprinted'): (Paragrap
           children: [
             // Names of different lengths spread to one width, as joint 标志 are set.
             cell(names.map((name) => paragraph(name, AlignmentType.DISTRIBUTE)), namesWidth),
-            cell([paragraph(LETTERHEAD_SUFFIX, AlignmentType.RIGHT)], suffixWidth),
+            cell([paragraph(suffix, AlignmentType.RIGHT)], suffixWidth),
           ],
         }),
       ],
@@ -111,7 +110,7 @@ function jointLetterhead(names: string[], mode: 'red' | 'preprinted'): (Paragrap
 }
 
 /** 发文字号 centred, or with 签发人 at the right for documents sent upward; the red separator under it. */
-export function docNumberParagraphs(number: string, signers: string[], mode: 'red' | 'preprinted'): Paragraph[] {
+export function docNumberParagraphs(number: string, signers: string[], mode: PrintedLetterhead): Paragraph[] {
   const side = charsToTwip(DOC_NUMBER.sideIndentChars);
   const border =
     mode === 'red'

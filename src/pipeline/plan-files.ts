@@ -2,7 +2,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { STDIN_PATH } from '../plan/load-plan.js';
+import { describeFsError } from './fs-errors.js';
 import { UsageError } from './usage-error.js';
+
+/** `-`: the plan comes from standard input. */
+export { STDIN_PATH };
 
 const PLAN_FILE = /\.ya?ml$/i;
 /** Repository settings live beside plans but are not plans. */
@@ -44,21 +48,4 @@ async function walk(dir: string): Promise<string[]> {
     else if (entry.isFile() && PLAN_FILE.test(entry.name) && !NOT_PLANS.has(entry.name)) out.push(full);
   }
   return out;
-}
-
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return '文件或目录不存在';
-    case 'EACCES':
-    case 'EPERM':
-      return '没有读取权限';
-    case 'EISDIR':
-      return '这是一个目录';
-    case 'ENOTDIR':
-      return '路径中有一段不是目录';
-    default:
-      return code ?? String(error);
-  }
 }

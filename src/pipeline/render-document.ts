@@ -6,27 +6,17 @@ import type { PlanPath } from '../plan/load-plan.js';
 import type { Block } from '../markdown/blocks.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { isSpeechFile, type PlanFile } from '../plan/model.js';
+import type { BuildRuleId } from '../rule-catalog.js';
+import { DOCUMENTS, type DocumentId } from './documents.js';
 import { renderTemplate, type TemplateSet } from '../render/render-template.js';
 import { buildSpeechView } from '../render/speech-view.js';
 import { buildPlanView, type RenderOptions } from '../render/view-model.js';
 import { composeSpeech } from '../speech/compose-speech.js';
 
-export const DOCUMENTS = {
-  opinion: { template: 'opinion.md.hbs', suffix: '', label: '工作安排意见', pageNumbers: 'outside' },
-  speech: { template: 'speech.md.hbs', suffix: '-汇报发言', label: '汇报发言', pageNumbers: 'center' },
-  tasks: { template: 'tasks.md.hbs', suffix: '-重点任务分工表', label: '重点任务分工表', pageNumbers: 'outside' },
-} as const;
-export type DocumentId = keyof typeof DOCUMENTS;
-
-/** The document a file is mainly for: its `kind`. */
-export function mainDocument(file: PlanFile): DocumentId {
-  return isSpeechFile(file) ? 'speech' : 'opinion';
-}
-
 /** A plan that cannot give the asked document: reported like any other plan problem. */
 export class DocumentProblem extends Error {
   constructor(
-    readonly ruleId: string,
+    readonly ruleId: BuildRuleId,
     message: string,
     readonly path: PlanPath,
   ) {
@@ -96,7 +86,7 @@ export function documentText(blocks: readonly Block[]): string {
         case 'attachment':
           return `${b.label}\n${b.title}`;
         case 'letterhead':
-          return b.mode === 'red' ? b.issuers.join('\n') : '';
+          return b.mode === 'red' ? [...b.names, b.suffix].filter(Boolean).join('\n') : '';
         case 'docnumber':
           return [b.number, ...b.signers].join('\n');
         case 'note':

@@ -1,0 +1,183 @@
+/**
+ * build, as an engine: checked plans → rendered documents → the bytes of every output and where
+ * each goes. Holds the template cache, rendering, and the mapping from plan problems to
+ * Diagnostics. Writes nothing: the caller writes, compares or prints the outputs.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Diagnostic, makeDiagnostic } from '../diagnostic.js';
+import { emitCsv } from '../emit/csv.js';
+import { emitDocx } from '../emit/docx/emit-docx.js';
+import { emitMarkdown } from '../emit/markdown.js';
+import { emitXlsx } from '../emit/xlsx.js';
+import { MarkdownSubsetError } from '../markdown/parse-markdown.js';
+import { unitRegistry } from '../plan/config.js';
+import { STDIN_PATH } from '../plan/load-plan.js';
+import { BUILTIN_TEMPLATES, loadTemplateSet, TemplateError, type TemplateSet } from '../render/render-template.js';
+import { DEFAULT_READING_PACE, type ReadingFacts, readingFacts } from '../text/reading.js';
+import { type BuildOptions, OUTPUT_FORMATS, type OutputFormat, TEXT_FORMATS } from './build-options.js';
+import type { CheckedPlan } from './check-plans.js';
+import { describeFsError } from './fs-errors.js';
+import { DOCUMENTS, type DocumentId, mainDocument } from './documents.js';
+import { DocumentProblem, type RenderedDocument, documentDate, documentText, renderDocument } from './render-document.js';
+import { UsageError } from './usage-error.js';
+import type { Output } from './write-outputs.js';
+
+/** A speech's length against its slot, which build reports to the speaker. */
+export interface SpeechReport {
+  shown: string;
+  facts: ReadingFacts;
+  /** The slot in minutes (`speech.minutes`), when the plan gives one. */
+  limit?: number;
+}
+
+export interface BuildResult {
+  /** Every output, in order; `path` is `-` for standard output. Empty when there are diagnostics. */
+  documents: Output[];
+  /** Plans that could not give the document asked for. */
+  diagnostics: Diagnostic[];
+  speeches: SpeechReport[];
+}
+
+export interface BuildHooks {
+  /** Called before each output is made, for a progress line. */
+  onProgress?(index: number, total: number, path: string): void;
+  /** Template sets by plan repository, kept across calls by a caller that builds repeatedly. */
+  templateCache?: Map<string, TemplateSet>;
+}
+
+type LoadedCheckedPlan = CheckedPlan & { loaded: NonNullable<CheckedPlan['loaded']> };
+
+interface Job {
+  plan: LoadedCheckedPlan;
+  doc: DocumentId;
+  rendered: RenderedDocument;
+}
+
+/**
+ * render → parse → emit for checked plans that have no errors. A plan that cannot give the
+ * document is a Diagnostic; a template or output path the user got wrong is a UsageError.
+ */
+export async function buildDocuments(plans: readonly CheckedPlan[], options: BuildOptions, hooks: BuildHooks = {}): Promise<BuildResult> {
+  const templateCache = hooks.templateCache ?? new Map<string, TemplateSet>();
+  const jobs: Job[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const plan of plans) {
+    if (!plan.loaded) continue;
+    const checked = plan as LoadedCheckedPlan;
+    const doc = options.doc ?? mainDocument(checked.loaded.plan);
+    try {
+      const rendered = renderDocument(checked.loaded.plan, doc, await templatesFor(checked.root, templateCache), {
+        owners: options.owners,
+        units: unitRegistry(checked.config.config),
+        unit: options.unit,
+        taskText: options.taskText,
+        letterhead: options.letterhead,
+        attachmentFiles: await readAttachments(checked),
+      });
+      jobs.push({ plan: checked, doc, rendered });
+    } catch (error) {
+      if (error instanceof DocumentProblem) {
+        diagnostics.push(makeDiagnostic(error.ruleId, error.message, { file: checked.shown, span: checked.loaded.locate(error.path), path: error.path }));
+      } else if (error instanceof TemplateError || error instanceof MarkdownSubsetError) {
+        throw new UsageError(error.message);
+      } else {
+        throw error;
+      }
+    }
+  }
+  if (diagnostics.length > 0) return { documents: [], diagnostics, speeches: [] };
+
+  const targets = planTargets(jobs, options);
+  const inputs = new Set(plans.map((p) => path.resolve(p.file)));
+  for (const t of targets) {
+    if (t.path !== '-' && inputs.has(path.resolve(t.path))) throw new UsageError(`输出文件“${t.path}”就是输入的计划文件，拒绝覆盖`);
+  }
+  const documents: Output[] = [];
+  for (const [i, target] of targets.entries()) {
+    hooks.onProgress?.(i, targets.length, target.path);
+    documents.push({ path: target.path, data: await emitTarget(target) });
+  }
+  const speeches = jobs.filter((job) => job.doc === 'speech').map(describeSpeech);
+  return { documents, diagnostics, speeches };
+}
+
+async function templatesFor(root: string, cache: Map<string, TemplateSet>): Promise<TemplateSet> {
+  let templates = cache.get(root);
+  if (!templates) {
+    templates = await loadTemplateSet([path.join(root, 'templates'), BUILTIN_TEMPLATES]);
+    cache.set(root, templates);
+  }
+  return templates;
+}
+
+interface Target {
+  job: Job;
+  format: OutputFormat;
+  path: string;
+}
+
+/** The bytes (or text) of one output. */
+async function emitTarget({ job, format }: Target): Promise<Uint8Array | string> {
+  const { blocks, meta } = job.rendered;
+  switch (format) {
+    case 'docx':
+      return emitDocx(blocks, { title: meta.title, creator: meta.creator, date: documentDate(meta.date), pageNumbers: DOCUMENTS[job.doc].pageNumbers });
+    case 'xlsx':
+      return emitXlsx(blocks, { title: meta.title, date: documentDate(meta.date) });
+    case 'csv':
+      return emitCsv(blocks);
+    case 'md':
+      return emitMarkdown(blocks);
+  }
+}
+
+/** Contents of a plan's file attachments (Markdown), read relative to the plan file. */
+async function readAttachments(plan: LoadedCheckedPlan): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const attachments = 'attachments' in plan.loaded.plan ? (plan.loaded.plan.attachments ?? []) : [];
+  for (const a of attachments) {
+    if (a === 'tasks' || !a.file) continue;
+    const where = path.join(path.dirname(plan.file), a.file);
+    try {
+      files.set(a.file, await readFile(where, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`无法读取附件“${a.file}”（${plan.shown}）：${describeFsError(error)}`);
+    }
+  }
+  return files;
+}
+
+/** 汇报发言 facts a speaker needs: characters and reading time against the slot. */
+function describeSpeech(job: Job): SpeechReport {
+  const pace = job.plan.config.config.speech?.pace ?? DEFAULT_READING_PACE;
+  const limit = job.plan.loaded.plan.speech?.minutes;
+  return { shown: job.plan.shown, facts: readingFacts(documentText(job.rendered.blocks), pace), ...(limit !== undefined ? { limit } : {}) };
+}
+
+/** Where each output goes: `-o` names a file (one output only), `-` (stdout, Markdown only) or a folder. */
+function planTargets(jobs: Job[], options: BuildOptions): Target[] {
+  const { formats } = options;
+  const count = jobs.length * formats.length;
+  const out = options.output ?? 'out';
+  if (out === '-') {
+    if (count !== 1 || !TEXT_FORMATS.includes(formats[0]!)) throw new UsageError('-o - 只能把一个 Markdown 或 CSV 文稿写到标准输出');
+    return [{ job: jobs[0]!, format: formats[0]!, path: '-' }];
+  }
+  const extension = path.extname(out).slice(1).toLowerCase();
+  if ((OUTPUT_FORMATS as readonly string[]).includes(extension)) {
+    if (count !== 1) throw new UsageError(`-o ${out} 是一个文件，但这次要生成 ${count} 个文件：请改为给出一个文件夹`);
+    if (extension !== formats[0]) throw new UsageError(`-o ${out} 的扩展名与 --to ${formats[0]} 不符`);
+    return [{ job: jobs[0]!, format: formats[0]!, path: out }];
+  }
+  if (jobs.some((job) => job.plan.file === STDIN_PATH)) {
+    throw new UsageError('计划来自标准输入（-）时，请用 -o 给出输出文件（或用 -o - 写到标准输出）');
+  }
+  return jobs.flatMap((job) => {
+    // The file's own document keeps the plan's name; another document gets a suffix.
+    const unit = job.doc === 'tasks' && options.unit ? `-${options.unit}` : '';
+    const suffix = (job.doc === mainDocument(job.plan.loaded.plan) ? '' : DOCUMENTS[job.doc].suffix) + unit;
+    const base = path.basename(job.plan.file).replace(/\.ya?ml$/i, '');
+    return formats.map((format) => ({ job, format, path: path.join(out, `${base}${suffix}.${format}`) }));
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * build's options: what the command line asks for, checked before any file is read. Light on
+ * purpose (no rendering stack), so the command line can offer the same lists as choices.
+ */
+import { LETTERHEAD_MODES, type LetterheadMode } from '../markdown/blocks.js';
+import { DOCUMENTS, type DocumentId } from './documents.js';
+import { UsageError } from './usage-error.js';
+
+export { LETTERHEAD_MODES, type LetterheadMode };
+export const DOCUMENT_IDS = Object.keys(DOCUMENTS) as DocumentId[];
+
+export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** Formats that hold only the table: the task list. */
+const TABLE_FORMATS: readonly OutputFormat[] = ['csv', 'xlsx'];
+/** Text formats, the ones that may go to standard output. */
+export const TEXT_FORMATS: readonly OutputFormat[] = ['md', 'csv'];
+
+/** What the command line asks for, as typed. */
+export interface BuildRequest {
+  doc?: string;
+  to: string;
+  output?: string;
+  owners?: boolean;
+  /** Task table: only this unit's tasks. */
+  unit?: string;
+  /** Task table: the measure's text in the 工作任务 cell. */
+  taskText?: boolean;
+  /** 发文机关标志: red, preprinted paper, or none. */
+  letterhead?: string;
+}
+
+/** A request whose values are known to be valid. */
+export interface BuildOptions {
+  doc?: DocumentId;
+  formats: OutputFormat[];
+  output?: string;
+  owners: boolean;
+  unit?: string;
+  taskText: boolean;
+  letterhead?: LetterheadMode;
+}
+
+/** Checks a request before any file is read; every unknown value is a UsageError here. */
+export function resolveBuildOptions(request: BuildRequest): BuildOptions {
+  if (request.doc !== undefined && !(request.doc in DOCUMENTS)) {
+    throw new UsageError(`未知的文稿“${request.doc}”，可用：${Object.keys(DOCUMENTS).join('、')}`);
+  }
+  const formats = parseFormats(request.to);
+  const tableOnly = formats.filter((f) => TABLE_FORMATS.includes(f));
+  if (tableOnly.length && request.doc !== 'tasks') throw new UsageError(`--to ${tableOnly.join(',')} 只用于重点任务分工表：请加 --doc tasks`);
+  if (request.unit !== undefined && request.doc !== 'tasks') throw new UsageError('--unit 只用于重点任务分工表：请加 --doc tasks');
+  const letterhead = request.letterhead;
+  if (letterhead !== undefined && !(LETTERHEAD_MODES as readonly string[]).includes(letterhead)) {
+    throw new UsageError(`未知的红头方式“${letterhead}”，可用：${LETTERHEAD_MODES.join('、')}`);
+  }
+  return {
+    ...(request.doc !== undefined ? { doc: request.doc as DocumentId } : {}),
+    formats,
+    ...(request.output !== undefined ? { output: request.output } : {}),
+    owners: request.owners ?? false,
+    ...(request.unit !== undefined ? { unit: request.unit } : {}),
+    taskText: request.taskText ?? false,
+    ...(letterhead !== undefined ? { letterhead: letterhead as LetterheadMode } : {}),
+  };
+}
+
+function parseFormats(value: string): OutputFormat[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of list) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`未知的输出格式“${f}”，可用：${OUTPUT_FORMATS.join('、')}`);
+  }
+  if (list.length === 0) throw new UsageError('--to 至少需要一种格式');
+  return [...new Set(list)] as OutputFormat[];
+}
+

@@ -1,0 +1,61 @@
+/**
+ * Every rule id the tool can report, with its one-line description and default severity: the
+ * loader's, the writing rules' and the build's. Ids are stable and never reused. The RuleId union
+ * is built from this list, so a Diagnostic cannot carry an id that SARIF and the docs don't know.
+ * Data only, no imports: every layer may read it.
+ */
+
+type Entry = { readonly description: string; readonly severity: 'error' | 'warning' };
+
+/** Problems the loader finds while reading and validating a file. */
+export const LOADER_RULES = {
+  'file-too-large': { description: '文件超过 5 MB', severity: 'error' },
+  'file-encoding': { description: '文件不是 UTF-8 编码', severity: 'error' },
+  'file-empty': { description: '文件是空的', severity: 'error' },
+  'yaml-syntax': { description: 'YAML 语法错误', severity: 'error' },
+  'yaml-duplicate-key': { description: '同一层级里重复的键', severity: 'error' },
+  'yaml-tab-indent': { description: '用制表符缩进', severity: 'error' },
+  'yaml-alias-limit': { description: '别名展开次数过多（别名炸弹）', severity: 'error' },
+  'schema-root': { description: '顶层不是“键: 值”映射', severity: 'error' },
+  'schema-required': { description: '缺少必填的键', severity: 'error' },
+  'schema-unknown-key': { description: '未知的键', severity: 'error' },
+  'schema-type': { description: '值的类型不对', severity: 'error' },
+  'schema-value': { description: '值无效（日期、枚举、时限等）', severity: 'error' },
+  'schema-empty': { description: '需要文字的地方是空的', severity: 'error' },
+} as const satisfies Record<string, Entry>;
+
+/** Writing rules: one file each under rules/, run in this order; severity is the default. */
+export const WRITING_RULES = {
+  'punctuation-width': { description: '中文里的半角标点（, : ; ? ! ( ) 直引号 ... --）应为全角', severity: 'warning' },
+  placeholder: { description: '文中留有占位符：202x、XX、××、某某、TODO', severity: 'error' },
+  'masked-word': { description: '网页复制带来的屏蔽字：拼音替代（dang、zhong）或星号（****）', severity: 'error' },
+  'doc-number': { description: '发文字号格式：机关代字〔年份〕序号号', severity: 'error' },
+  'date-range': { description: '成文日期与计划年度相差超过一年，或完成时限不在计划年度内、早于成文日期', severity: 'warning' },
+  'measure-owner': { description: '举措没有牵头单位（lead）', severity: 'warning' },
+  'numbering-typed': { description: '标题前手打了序号（一、（一）1. 一是）：序号由工具计算', severity: 'error' },
+  'duplicate-text': { description: '两项举措标题相同或正文几乎相同', severity: 'warning' },
+  'unit-unknown': { description: '单位不在 workplan.config.yaml 的单位名录中', severity: 'error' },
+  'speech-too-long': { description: '汇报发言按朗读速度估计超过限时（speech.minutes）', severity: 'warning' },
+} as const satisfies Record<string, Entry>;
+
+/** A plan that checks clean but cannot give the document asked for. */
+export const BUILD_RULES = {
+  'speech-missing': { description: '计划没有 speech 块，无法生成汇报发言', severity: 'error' },
+  'speech-empty': { description: '没有可汇报的内容', severity: 'error' },
+  'document-kind': { description: '文件类型不能生成所要的文稿', severity: 'error' },
+  'unit-no-tasks': { description: '--unit 所指的单位在计划里没有牵头或参与的举措', severity: 'error' },
+} as const satisfies Record<string, Entry>;
+
+export type LoaderRuleId = keyof typeof LOADER_RULES;
+export type WritingRuleId = keyof typeof WRITING_RULES;
+export type BuildRuleId = keyof typeof BUILD_RULES;
+export type RuleId = LoaderRuleId | WritingRuleId | BuildRuleId;
+
+export interface CatalogEntry extends Entry {
+  id: RuleId;
+}
+
+/** The whole catalogue in report order (SARIF's rule indexes): loader, build, writing rules. */
+export const RULE_CATALOG: readonly CatalogEntry[] = [LOADER_RULES, BUILD_RULES, WRITING_RULES].flatMap((group) =>
+  Object.entries(group).map(([id, entry]) => ({ id: id as RuleId, ...entry })),
+);
