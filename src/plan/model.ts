@@ -161,7 +161,6 @@ export const PlanModel = z
 
 export type Plan = z.infer<typeof PlanModel>;
 export type SpeechFile = z.infer<typeof SpeechFileModel>;
-export type SpeechSection = z.infer<typeof SpeechSectionModel>;
 /** What a plan file holds: an annual plan, or a speech on its own. */
 export type PlanFile = Plan | SpeechFile;
 

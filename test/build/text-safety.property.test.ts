@@ -43,6 +43,14 @@ function markdownText(markdown: string): string[] {
   return blocks;
 }
 
+/** Every table of a Markdown text, as rows of cell texts, read by a GFM parser. */
+function markdownTables(markdown: string): string[][][] {
+  const tree = fromMarkdown(markdown, { extensions: [gfmTable(), cjkFriendlyExtension()], mdastExtensions: [gfmTableFromMarkdown()] });
+  const text = (node: Nodes): string =>
+    'value' in node && typeof node.value === 'string' ? node.value : 'children' in node ? (node.children as Nodes[]).map(text).join('') : '';
+  return tree.children.flatMap((node) => (node.type === 'table' ? [node.children.map((row) => row.children.map(text))] : []));
+}
+
 function documentXmlText(docx: Uint8Array): string[] {
   const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
   const decode = (s: string) =>
@@ -85,6 +93,45 @@ describe('text safety (property)', () => {
         }
         // Structure comes only from the template: exactly the headings it writes.
         expect(blocks.filter((b) => b.type === 'heading').map((b) => b.type === 'heading' && b.level)).toEqual([1, 2]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('every task-table cell keeps its text: in the table Block, in the .md table and in word/document.xml', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(textArb, { minLength: 8, maxLength: 8 }), async (t) => {
+        const plan: Plan = {
+          title: '表格测试',
+          date: '2025-01-10',
+          sections: [
+            {
+              title: '第一部分',
+              measures: [
+                { title: t[0]!, lead: t[1]!, responsible: [t[2]!, t[3]!] },
+                { title: t[4]!, lead: t[5]!, responsible: [t[6]!], targets: [{ name: t[7]!, value: 3, unit: '个' }] },
+              ],
+            },
+          ],
+        };
+        const { blocks } = renderDocument(plan, 'tasks', templates, { owners: false });
+        const table = blocks.find((b) => b.type === 'table');
+        if (table?.type !== 'table') throw new Error('no table');
+        // A cell that split or merged would move every later cell: compare whole rows.
+        const expected = [
+          [t[0]!, t[1]!, `${t[2]!}、${t[3]!}`],
+          [t[4]!, t[5]!, t[6]!],
+        ];
+        expect(table.rows.map((row) => row.slice(1, 4))).toEqual(expected);
+        expect(table.rows.map((row) => row.length)).toEqual([table.header.length, table.header.length]);
+        expect(table.rows[1]![table.header.length - 1]).toContain(t[7]!);
+
+        const [mdTable] = markdownTables(emitMarkdown(blocks));
+        expect(mdTable, 'the .md table reads back as the Block table').toEqual([table.header, ...table.rows]);
+
+        const docx = await emitDocx(blocks, { title: plan.title, creator: 'test', date: new Date(0), pageNumbers: 'outside' });
+        const xml = documentXmlText(docx).join('\n');
+        for (const cell of table.rows.flat()) expect(xml, `document.xml lost “${cell}”`).toContain(cell);
       }),
       { numRuns: 60 },
     );

@@ -96,7 +96,8 @@ describe('workplan units', () => {
   it('counts every unit as lead and as responsible', () => {
     const r = runCli(['units', PLAN, '--format', 'json']);
     expect(r.status, r.stderr).toBe(0);
-    const [{ units }] = JSON.parse(r.stdout) as { units: { unit: string; lead: number; responsible: number }[] }[];
+    const [first] = JSON.parse(r.stdout) as { units: { unit: string; lead: number; responsible: number }[] }[];
+    const units = first!.units;
     const lead = (u: string) => measures.filter((m) => m.lead === u).length;
     const resp = (u: string) => measures.filter((m) => (m.responsible ?? []).includes(u)).length;
     for (const u of units) {

@@ -126,7 +126,7 @@ describe('OOXML property order', () => {
         { type: 'title', text: '标题' },
         { type: 'heading', level: 1, text: '一、标题' },
         { type: 'paragraph', runs: [{ text: '1.引领句。', bold: true }, { text: '正文。' }] },
-        { type: 'signature', signature: '某单位', date: '2025年1月1日' },
+        { type: 'signature', signature: '某单位', date: '2025年1月1日', seal: false },
       ],
       { title: '标题', creator: 'test', date: new Date(0), pageNumbers: 'outside' },
     );

@@ -19,7 +19,7 @@ describe('loader', () => {
   it('accepts a UTF-8 byte order mark', () => {
     const { diagnostics, loaded } = parsePlan('p.yaml', enc('\uFEFFtitle: 标题\ndate: 2025-01-10\nsections:\n  - title: 一\n'));
     expect(diagnostics).toEqual([]);
-    expect(loaded?.plan.title).toBe('标题');
+    expect(loaded?.plan).toMatchObject({ title: '标题' });
   });
 
   it('locates plan paths in the source', () => {
