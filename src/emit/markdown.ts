@@ -1,7 +1,9 @@
 /**
- * emit: Blocks → Markdown for people and GitHub. Headings carry the computed numbers; bold
- * lead sentences that CommonMark's flanking rules would not see as bold (`**…。**正文`) are
- * written as <strong>, which GitHub renders.
+ * emit: Blocks → Markdown for people and GitHub. Headings carry the computed numbers. A bold lead
+ * sentence is `**…。**正文`: CommonMark's flanking rules alone would not close that `**` (punctuation
+ * before, a letter after); the CJK-friendly rule our parser uses (as markdown-it and micromark
+ * offer it) does. Centred and right-aligned lines and the red 发文机关标志 stay inline HTML, which
+ * has no Markdown equivalent.
  */
 import type { Block, Run } from '../markdown/blocks.js';
 import { escapeMarkdown } from '../text/escape-markdown.js';
@@ -10,29 +12,20 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-// Unicode punctuation or symbol, as CommonMark's flanking rules define it.
-const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/u;
 
 function runsToMarkdown(runs: readonly Run[]): string {
   let out = '';
-  runs.forEach((run, i) => {
+  for (const run of runs) {
     if (!run.bold) {
       out += escapeMarkdown(run.text, { atLineStart: out === '' });
-      return;
+      continue;
     }
-    const first = run.text[0] ?? '';
-    const last = run.text[run.text.length - 1] ?? '';
-    const before = out[out.length - 1] ?? '';
-    const after = runs[i + 1]?.text[0] ?? '';
-    // `**` works when the closing run is followed by space/punctuation or not preceded by punctuation.
-    const closes = !PUNCTUATION.test(last) || after === '' || WHITESPACE.test(after) || PUNCTUATION.test(after);
-    const opens = !PUNCTUATION.test(first) || before === '' || WHITESPACE.test(before) || PUNCTUATION.test(before);
-    out += closes && opens && !WHITESPACE.test(first) && !WHITESPACE.test(last)
-      ? `**${escapeMarkdown(run.text, { atLineStart: false })}**`
-      : // Inline HTML contributes only the tags; what lies between them is still Markdown.
-        `<strong>${escapeMarkdown(run.text, { atLineStart: false })}</strong>`;
-  });
+    const text = escapeMarkdown(run.text, { atLineStart: false });
+    // `**` cannot open after or close before a space; such a run keeps the HTML tag.
+    const edges = WHITESPACE.test(run.text[0] ?? ' ') || WHITESPACE.test(run.text[run.text.length - 1] ?? ' ');
+    out += edges ? `<strong>${text}</strong>` : `**${text}**`;
+  }
   return out;
 }
 

@@ -9,6 +9,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { emitMarkdown } from '../../src/emit/markdown.js';
+import type { Block } from '../../src/markdown/blocks.js';
+import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { documentDate, renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
@@ -18,6 +20,9 @@ const DIR = path.join(ROOT, 'test', 'fixtures', 'build');
 const cases = readdirSync(DIR).filter((n) => existsSync(path.join(DIR, n, 'plan.yaml'))).sort();
 
 /** One paragraph (or table row) a line: the XML stays exact, the diff stays readable. */
+/** The blocks the .md writes in plain Markdown (no HTML): these read back to the same Blocks. */
+export const MARKDOWN_BODY: readonly Block['type'][] = ['title', 'heading', 'paragraph', 'table'];
+
 export function readableDocumentXml(docx: Uint8Array): string {
   const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
   return `${xml.replace(/<w:(p|tr|sectPr)\b/g, '\n<w:$1')}\n`;
@@ -43,6 +48,11 @@ describe('build fixtures', () => {
       const { blocks, meta } = renderDocument(plan, 'opinion', templates, options);
       const md = emitMarkdown(blocks);
       expect(md).toBe(expectGolden(path.join(folder, 'expected.md'), md));
+      // The body of the .md reads back through our own parser to the same Blocks, bold leads included.
+      const body = blocks.filter((b) => MARKDOWN_BODY.includes(b.type));
+      expect(body.some((b) => b.type === 'paragraph' && b.runs.some((r) => r.bold)) || name === 'long-title').toBe(true);
+      expect(parseMarkdown(emitMarkdown(body))).toEqual(body);
+      expect(md).not.toContain('<strong>');
       const docx = await emitDocx(blocks, { title: meta.title, creator: meta.creator, date: documentDate(meta.date, {}), pageNumbers: 'outside' });
       const xml = readableDocumentXml(docx);
       expect(xml).toBe(expectGolden(path.join(folder, 'expected-document.xml'), xml));

@@ -13,6 +13,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { emitMarkdown } from '../../src/emit/markdown.js';
+import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
 import type { Plan } from '../../src/plan/model.js';
 import { renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
@@ -32,7 +33,7 @@ function markdownText(markdown: string): string[] {
   const blocks: string[] = [];
   const collect = (node: Nodes): string => {
     if (node.type === 'html') {
-      // The emitter writes only <strong> and <p align> around HTML-escaped text.
+      // The emitter writes only <p align> (and <strong> for a bold run with spaces at its edges) around HTML-escaped text.
       return node.value.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     }
     if ('value' in node && typeof node.value === 'string') return node.value;
@@ -85,6 +86,9 @@ describe('text safety (property)', () => {
         };
         const { blocks } = renderDocument(plan, 'opinion', templates, { owners: true });
         const md = markdownText(emitMarkdown(blocks)).join('\n');
+        // The .md body reads back through our own parser to the very same Blocks.
+        const body = blocks.filter((b) => ['title', 'heading', 'paragraph', 'table'].includes(b.type));
+        expect(parseMarkdown(emitMarkdown(body))).toEqual(body);
         const docx = await emitDocx(blocks, { title: plan.title, creator: 'test', date: new Date(0), pageNumbers: 'outside' });
         const xml = documentXmlText(docx).join('\n');
         for (const s of t) {
