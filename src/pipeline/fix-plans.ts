@@ -12,6 +12,8 @@ const MAX_PASSES = 5;
 
 export interface PlanFix {
   plan: CheckedPlan;
+  /** The edits the reported findings carried (the first pass; later passes follow from them). */
+  edits: SourceEdit[];
   before: string;
   after: string;
   /** The file began with a byte-order mark; writing it back keeps it. */
@@ -24,7 +26,7 @@ export function fixPlans(result: CheckResult): PlanFix[] {
   for (const plan of result.plans) {
     if (!plan.loaded) continue;
     const after = fixSource(plan.loaded, plan.edits, plan);
-    if (after !== plan.loaded.source) out.push({ plan, before: plan.loaded.source, after, bom: plan.loaded.bom });
+    if (after !== plan.loaded.source) out.push({ plan, edits: plan.edits, before: plan.loaded.source, after, bom: plan.loaded.bom });
   }
   return out;
 }

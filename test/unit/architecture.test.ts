@@ -162,6 +162,13 @@ describe('the module map (src/README.md)', () => {
     }
   });
 
+  it('no command imports another command: what two commands share lives in the engine', () => {
+    const commands = new Set(['check.ts', 'build.ts', 'units.ts', 'init.ts', 'schema.ts'].map((f) => path.join(SRC, 'cli', f)));
+    for (const i of internal) {
+      if (commands.has(i.from)) expect(commands.has(i.to), `${path.relative(SRC, i.from)} imports ${path.relative(SRC, i.to)}`).toBe(false);
+    }
+  });
+
   it('the checks above can fail: they see a real import of each kind', () => {
     // A parser that saw nothing would pass everything above.
     expect(internal.some((i) => place(i.from) === 'cli/' && place(i.to) === 'pipeline/' && !i.typeOnly)).toBe(true);

@@ -57,3 +57,15 @@ describe('the rule catalogue', () => {
     expect(d.ruleId).toBe('no-such-rule');
   });
 });
+
+describe('build options', () => {
+  it('an unknown --letterhead, --doc or --to is a usage error where it enters, never a silent default', async () => {
+    const { resolveBuildOptions } = await import('../../src/pipeline/build-options.js');
+    const { UsageError } = await import('../../src/pipeline/usage-error.js');
+    expect(() => resolveBuildOptions({ to: 'docx', letterhead: 'blue' })).toThrow(UsageError);
+    expect(() => resolveBuildOptions({ to: 'docx', letterhead: 'blue' })).toThrow(/未知的红头方式“blue”/);
+    expect(() => resolveBuildOptions({ to: 'docx', doc: 'memo' })).toThrow(/未知的文稿“memo”/);
+    expect(() => resolveBuildOptions({ to: 'pdf' })).toThrow(/未知的输出格式“pdf”/);
+    expect(resolveBuildOptions({ to: 'docx,md,docx', letterhead: 'preprinted' })).toMatchObject({ formats: ['docx', 'md'], letterhead: 'preprinted' });
+  });
+});

@@ -10,6 +10,21 @@ describe('parseMarkdown', () => {
     expect(parseMarkdown('```landscape\n```\n')).toEqual([{ type: 'section', orientation: 'landscape' }]);
   });
 
+  it('splits joint issuers from 文件 once, when the letterhead Block is made', () => {
+    expect(parseMarkdown('```letterhead red\n中共澄湖区委统战部\n澄湖区民族宗教事务局\n文件\n```\n')).toEqual([
+      { type: 'letterhead', names: ['中共澄湖区委统战部', '澄湖区民族宗教事务局'], suffix: '文件', mode: 'red' },
+    ]);
+    // One issuer's own “……文件” is its name, not a joint suffix.
+    expect(parseMarkdown('```letterhead preprinted\n澄湖区统战部文件\n```\n')).toEqual([
+      { type: 'letterhead', names: ['澄湖区统战部文件'], suffix: '', mode: 'preprinted' },
+    ]);
+  });
+
+  it('refuses a letterhead mode it does not know, instead of printing it red', () => {
+    expect(() => parseMarkdown('```letterhead blue\n某单位\n```\n')).toThrow(/红头方式“blue”无效/);
+    expect(() => parseMarkdown('```docnumber bleu\n澄统发〔2025〕1号\n```\n')).toThrow(MarkdownSubsetError);
+  });
+
   it.each([
     ['- 一项\n- 两项\n', '列表'],
     ['> 引文\n', '引用'],
