@@ -18,6 +18,8 @@ export interface Diagnostic {
   endColumn?: number;
   /** Plan path such as `sections[2].measures[0].lead`; empty for the whole file. */
   path: string;
+  /** Other places that explain the problem (where an unclosed quote should have closed). */
+  related?: { line: number; column: number; message: string }[];
 }
 
 /** Where a Diagnostic points, without what it says. */

@@ -1,6 +1,6 @@
 /**
  * Every rule id the tool can report, with its one-line description and default severity: the
- * loader's, the writing rules' and the build's. Ids are stable and never reused. The RuleId union
+ * loader's, the build's, the writing rules' and --fix's own. Ids are stable and never reused. The RuleId union
  * is built from this list, so a Diagnostic cannot carry an id that SARIF and the docs don't know.
  * Data only, no imports: every layer may read it.
  */
@@ -46,16 +46,22 @@ export const BUILD_RULES = {
   'unit-no-tasks': { description: '--unit 所指的单位在计划里没有牵头或参与的举措', severity: 'error' },
 } as const satisfies Record<string, Entry>;
 
+/** What --fix reports about the fixes themselves. */
+export const FIX_RULES = {
+  'fix-unsafe': { description: '自动修正会改变其他内容或破坏文件，已保留原文', severity: 'warning' },
+} as const satisfies Record<string, Entry>;
+
 export type LoaderRuleId = keyof typeof LOADER_RULES;
 export type WritingRuleId = keyof typeof WRITING_RULES;
 export type BuildRuleId = keyof typeof BUILD_RULES;
-export type RuleId = LoaderRuleId | WritingRuleId | BuildRuleId;
+export type FixRuleId = keyof typeof FIX_RULES;
+export type RuleId = LoaderRuleId | WritingRuleId | BuildRuleId | FixRuleId;
 
 export interface CatalogEntry extends Entry {
   id: RuleId;
 }
 
-/** The whole catalogue in report order (SARIF's rule indexes): loader, build, writing rules. */
-export const RULE_CATALOG: readonly CatalogEntry[] = [LOADER_RULES, BUILD_RULES, WRITING_RULES].flatMap((group) =>
+/** The whole catalogue in report order (SARIF's rule indexes): loader, build, writing rules, fix. */
+export const RULE_CATALOG: readonly CatalogEntry[] = [LOADER_RULES, BUILD_RULES, WRITING_RULES, FIX_RULES].flatMap((group) =>
   Object.entries(group).map(([id, entry]) => ({ id: id as RuleId, ...entry })),
 );

@@ -1,5 +1,6 @@
 /** `workplan check`: flags → checkPlans (and fixPlans) → report, and the exit code. */
 import { type CheckResult, checkPlans } from '../pipeline/check-plans.js';
+import type { FixResult } from '../pipeline/fix-plans.js';
 import { findPlanFiles, STDIN_PATH } from '../pipeline/plan-files.js';
 import { UsageError } from '../pipeline/usage-error.js';
 import { type FormatName, FORMATS, formatDiagnostics } from '../report/index.js';
@@ -28,19 +29,21 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     throw new UsageError('--fix 要改写文件，不能用于标准输入（-）；可用 --fix-dry-run 查看修改');
   }
   let result = await checkPlans(files);
+  let diagnostics = result.diagnostics;
   if (options.fix || options.fixDryRun) {
-    const changed = await fix(result, options.fixDryRun ? 'show' : 'write');
+    const fixed = await fix(result, options.fixDryRun ? 'show' : 'write');
     // After writing, report what is left; a dry run reports the files as they are.
-    if (changed && options.fix && !options.fixDryRun) result = await checkPlans(files);
+    if (fixed.changed && options.fix && !options.fixDryRun) result = await checkPlans(files);
+    diagnostics = [...result.diagnostics, ...fixed.diagnostics];
   }
   process.stdout.write(
-    formatDiagnostics(format, result.diagnostics, {
+    formatDiagnostics(format, diagnostics, {
       color: useColor(process.stdout, options.color),
       fileCount: files.length,
       version: readVersion(),
     }),
   );
-  const { errors, warnings } = countDiagnostics(result.diagnostics);
+  const { errors, warnings } = countDiagnostics(diagnostics);
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     process.stderr.write(`警告数 ${warnings} 超过了 --max-warnings ${maxWarnings} 的上限\n`);
@@ -49,13 +52,13 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   return 0;
 }
 
-/** Applies (or shows) every safe fix; returns whether any file changed. */
-async function fix(result: CheckResult, mode: 'write' | 'show'): Promise<boolean> {
+/** Applies (or shows) every safe fix; says whether any file changed, and which fixes were refused. */
+async function fix(result: CheckResult, mode: 'write' | 'show'): Promise<{ changed: boolean; diagnostics: FixResult['diagnostics'] }> {
   // Only --fix needs these; plain check stays lean.
   const { fixPlans } = await import('../pipeline/fix-plans.js');
   const { writeOutputs } = await import('../pipeline/write-outputs.js');
   const { formatFixDiff } = await import('../report/fix-diff.js');
-  const fixes = fixPlans(result);
+  const { fixes, diagnostics } = fixPlans(result);
   for (const { plan, before, after, bom } of fixes) {
     if (mode === 'show') {
       process.stdout.write(formatFixDiff(plan.shown, before, after));
@@ -64,7 +67,7 @@ async function fix(result: CheckResult, mode: 'write' | 'show'): Promise<boolean
     await writeOutputs([{ path: plan.file, data: (bom ? '\uFEFF' : '') + after, shown: plan.shown }]);
     process.stderr.write(`已修正 ${plan.shown}\n`);
   }
-  return fixes.length > 0;
+  return { changed: fixes.length > 0, diagnostics };
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

@@ -1,9 +1,16 @@
 /**
  * --fix: the edits that travel on reported findings, applied to the YAML source as range edits,
- * so comments, key order, quoting and layout stay exactly as the writer left them. Passes repeat
- * until nothing changes, so a second --fix run never has more to do. Pure: the caller writes.
+ * so comments, key order, quoting and layout stay exactly as the writer left them.
+ *
+ * Every pass is proven before it is kept: the new source is parsed again and every value compared
+ * with the old one after the intended replacements. A string whose edits would change anything
+ * else (or break the file) keeps its old text and is reported as fix-unsafe; the other strings
+ * are still fixed. Passes repeat until nothing changes, so a second --fix has nothing to do.
+ * Pure: the caller writes.
  */
-import { type LoadedPlan, parsePlan } from '../plan/load-plan.js';
+import { isDeepStrictEqual } from 'node:util';
+import { type Diagnostic, formatPath, makeDiagnostic } from '../diagnostic.js';
+import { type LoadedPlan, type PlanPath, parsePlan } from '../plan/load-plan.js';
 import { runRules } from '../rules/run-rules.js';
 import type { SourceEdit } from '../rules/types.js';
 import type { CheckedPlan, CheckResult } from './check-plans.js';
@@ -20,41 +27,127 @@ export interface PlanFix {
   bom: boolean;
 }
 
-/** The plans whose source the fixes change, with the old and the new text. */
-export function fixPlans(result: CheckResult): PlanFix[] {
-  const out: PlanFix[] = [];
+export interface FixResult {
+  /** The plans whose source the fixes change, with the old and the new text. */
+  fixes: PlanFix[];
+  /** fix-unsafe: strings whose fixes were refused. */
+  diagnostics: Diagnostic[];
+}
+
+export function fixPlans(result: CheckResult): FixResult {
+  const fixes: PlanFix[] = [];
+  const diagnostics: Diagnostic[] = [];
   for (const plan of result.plans) {
     if (!plan.loaded) continue;
-    const after = fixSource(plan.loaded, plan.edits, plan);
-    if (after !== plan.loaded.source) out.push({ plan, edits: plan.edits, before: plan.loaded.source, after, bom: plan.loaded.bom });
+    const fixed = fixSource(plan.loaded, plan);
+    diagnostics.push(...fixed.diagnostics);
+    if (fixed.source !== plan.loaded.source) {
+      fixes.push({ plan, edits: plan.edits, before: plan.loaded.source, after: fixed.source, bom: plan.loaded.bom });
+    }
   }
-  return out;
+  return { fixes, diagnostics };
 }
 
-function fixSource(loaded: LoadedPlan, edits: readonly SourceEdit[], plan: CheckedPlan): string {
+function fixSource(loaded: LoadedPlan, plan: CheckedPlan): { source: string; diagnostics: Diagnostic[] } {
+  const refused = new Map<string, Diagnostic>();
   let current = loaded;
-  let pending = edits;
+  let pending = plan.edits;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const next = applyEdits(current.source, pending);
-    if (next === current.source) return next;
-    const reparsed = parsePlan(current.file, new TextEncoder().encode(next)).loaded;
-    // A fix must never break the file; if it would, keep what the previous pass had.
-    if (!reparsed) return current.source;
-    current = reparsed;
+    const wanted = pending.filter((e) => !refused.has(formatPath(e.path)));
+    if (wanted.length === 0) break;
+    const next = applyProven(current, wanted);
+    for (const path of next.unsafe) refused.set(formatPath(path), unsafeDiagnostic(current, path));
+    if (!next.loaded) break;
+    current = next.loaded;
     pending = runRules(current, plan.config.config).edits;
   }
-  return current.source;
+  return { source: current.source, diagnostics: [...refused.values()] };
 }
 
-/** The source with every non-overlapping edit applied; an overlapping one waits for the next pass. */
-function applyEdits(source: string, edits: readonly SourceEdit[]): string {
+/**
+ * The source with the edits applied, proven: first all together; when that fails, each string's
+ * edits alone, keeping those that pass. Returns the new plan (none when nothing could be kept).
+ */
+function applyProven(loaded: LoadedPlan, edits: readonly SourceEdit[]): { loaded?: LoadedPlan; unsafe: PlanPath[] } {
+  const together = tryEdits(loaded, edits);
+  if (together) return { loaded: together, unsafe: [] };
+  const groups = groupByPath(edits);
+  const safe: SourceEdit[] = [];
+  const unsafe: PlanPath[] = [];
+  for (const group of groups.values()) {
+    if (tryEdits(loaded, group)) safe.push(...group);
+    else unsafe.push(group[0]!.path);
+  }
+  const kept = safe.length ? tryEdits(loaded, safe) : undefined;
+  if (!kept) return { unsafe: [...groups.values()].map((g) => g[0]!.path) };
+  return { loaded: kept, unsafe };
+}
+
+/** The re-parsed plan after the edits, if every value is exactly the old one with the edits made. */
+function tryEdits(loaded: LoadedPlan, edits: readonly SourceEdit[]): LoadedPlan | undefined {
+  const { source, applied } = applyEdits(loaded.source, edits);
+  if (applied.length === 0) return undefined;
+  const reparsed = parsePlan(loaded.file, new TextEncoder().encode(source)).loaded;
+  if (!reparsed) return undefined;
+  const expected = loaded.document.toJS() as unknown;
+  for (const group of groupByPath(applied).values()) {
+    const path = group[0]!.path;
+    const old = getIn(expected, path);
+    if (typeof old !== 'string') return undefined;
+    let value = old;
+    for (const e of [...group].sort((a, b) => b.value.start - a.value.start)) {
+      value = value.slice(0, e.value.start) + e.value.text + value.slice(e.value.end);
+    }
+    if (!setIn(expected, path, value)) return undefined;
+  }
+  return isDeepStrictEqual(reparsed.document.toJS(), expected) ? reparsed : undefined;
+}
+
+/** Non-overlapping edits applied from the end; an overlapping one waits for the next pass. */
+function applyEdits(source: string, edits: readonly SourceEdit[]): { source: string; applied: SourceEdit[] } {
   const sorted = [...edits].sort((a, b) => b.from - a.from || b.to - a.to);
   let out = source;
   let limit = Infinity;
+  const applied: SourceEdit[] = [];
   for (const e of sorted) {
     if (e.to > limit) continue;
     out = out.slice(0, e.from) + e.text + out.slice(e.to);
     limit = e.from;
+    applied.push(e);
   }
-  return out;
+  return { source: out, applied };
+}
+
+function groupByPath(edits: readonly SourceEdit[]): Map<string, SourceEdit[]> {
+  const groups = new Map<string, SourceEdit[]>();
+  for (const e of edits) {
+    const key = formatPath(e.path);
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return groups;
+}
+
+function getIn(data: unknown, path: PlanPath): unknown {
+  let node = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function setIn(data: unknown, path: PlanPath, value: string): boolean {
+  const parent = getIn(data, path.slice(0, -1));
+  if (parent === null || typeof parent !== 'object') return false;
+  (parent as Record<string | number, unknown>)[path[path.length - 1]!] = value;
+  return true;
+}
+
+function unsafeDiagnostic(loaded: LoadedPlan, path: PlanPath): Diagnostic {
+  return makeDiagnostic(
+    'fix-unsafe',
+    '这段文字的自动修正不安全（修正后 YAML 读出的内容会有其他改变，或文件无法解析），已保留原文：请按其他提示手动修改',
+    { file: loaded.file, span: loaded.locate(path), path },
+    'warning',
+  );
 }

@@ -3,7 +3,7 @@
  * Every problem a user can cause becomes a Diagnostic; nothing here throws for bad input.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, LineCounter, Parser, parseDocument, visit, type Document, type Node } from 'yaml';
 import { type Diagnostic, type Span, makeDiagnostic } from '../diagnostic.js';
 import type { LoaderRuleId } from '../rule-catalog.js';
 import type { ZodType } from 'zod';
@@ -123,7 +123,21 @@ export function parseYamlFile(
 
   if (document.errors.length > 0) {
     return {
-      diagnostics: document.errors.map((error) => makeDiagnostic(yamlRuleId(error.code), yamlMessage(error.code, error.message), { file, span: at(error.pos[0]) })),
+      diagnostics: document.errors.map((error) => {
+        const quote = error.code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
+        const opened = quote === undefined ? undefined : unclosedQuoteStart(source, quote, error.pos[0]);
+        if (opened !== undefined) {
+          // The end of the last line, not the empty line after the final line break.
+          const end = at(error.pos[0] >= source.length && source.endsWith('\n') ? source.length - 1 : error.pos[0]);
+          const name = quote === '"' ? '双引号' : '单引号';
+          const until = error.pos[0] >= source.length ? '文件末尾' : `第 ${end.line} 行第 ${end.column} 列`;
+          return {
+            ...makeDiagnostic('yaml-syntax', `这里开始的${name}到${until}都没有闭合：请在这段文字末尾补上 ${quote}`, { file, span: at(opened) }),
+            related: [{ ...end, message: `${name}应在此前闭合` }],
+          };
+        }
+        return makeDiagnostic(yamlRuleId(error.code), yamlMessage(error.code, error.message), { file, span: at(error.pos[0]) });
+      }),
     };
   }
 
@@ -187,6 +201,26 @@ export function parseYamlFile(
     }
     return { parsed: { value: parsed.data, document: doc, source, locate: where, positionOf: at }, diagnostics: [] };
   }
+}
+
+/**
+ * Where a quoted scalar that runs to `end` without its closing quote opens: the parser reports
+ * the end of the file, but the writer needs the place where the quote began.
+ */
+function unclosedQuoteStart(source: string, quote: string, end: number): number | undefined {
+  const type = quote === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
+  let found: number | undefined;
+  const walk = (token: unknown): void => {
+    if (found !== undefined || token === null || typeof token !== 'object') return;
+    const t = token as { type?: unknown; offset?: unknown; source?: unknown };
+    if (t.type === type && typeof t.offset === 'number' && typeof t.source === 'string' && t.offset + t.source.length === end) {
+      found = t.offset;
+      return;
+    }
+    for (const value of Object.values(token)) walk(value);
+  };
+  for (const token of new Parser().parse(source)) walk(token);
+  return found;
 }
 
 function fileProblem(file: string, ruleId: LoaderRuleId, message: string): LoadResult {

@@ -49,6 +49,15 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
               },
             },
           ],
+          ...(d.related
+            ? {
+                relatedLocations: d.related.map((r, i) => ({
+                  id: i,
+                  message: { text: r.message },
+                  physicalLocation: { artifactLocation: { uri: toUri(d.file), uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column } },
+                })),
+              }
+            : {}),
         })),
       },
     ],

@@ -5,6 +5,7 @@
 import { isScalar, Scalar } from 'yaml';
 import type { Span } from '../diagnostic.js';
 import type { LoadedPlan, PlanPath } from '../plan/load-plan.js';
+import { mapScalarSource } from '../plan/scalar-source.js';
 import type { Edit, SourceEdit } from './types.js';
 
 export interface TextField {
@@ -39,45 +40,45 @@ export function textFields(data: unknown, options: { prose?: boolean } = {}): Te
 /** Source span of characters [start, end) of the string at `path`. */
 export function spanInString(loaded: LoadedPlan, path: PlanPath, start: number, end: number = start + 1): Span {
   const node = loaded.document.getIn(path, true);
-  if (!isScalar(node) || !node.range) return loaded.locate(path);
-  const from = sourceOffset(loaded.source, node, start);
-  const to = sourceOffset(loaded.source, node, end);
+  const map = isScalar(node) ? mapScalarSource(loaded.source, node) : undefined;
+  if (!map || map.offsets.length === 0) return loaded.locate(path);
+  const last = map.offsets.length - 1;
+  const from = map.offsets[Math.min(start, last)]!;
+  // The end is just after the last character the span covers.
+  const to = end > start ? map.offsets[Math.min(end - 1, last)]! + 1 : from;
   const a = loaded.positionOf(from);
   const b = loaded.positionOf(to);
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
 }
 
 /**
- * Edits of the string at `path` as edits of the source file. None when the string's characters
- * do not map one to one onto the source (escapes in a double-quoted string): the writer fixes those.
+ * Edits of the string at `path` as edits of the source file. An edit is kept only where every
+ * character it replaces stands verbatim in the source, side by side; a whitespace character at its
+ * end that is really a line fold is left out of it (the fold stays). Anything else gets no edit,
+ * and the finding is reported without a fix.
  */
 export function sourceEdits(loaded: LoadedPlan, path: PlanPath, edits: readonly Edit[]): SourceEdit[] {
   const node = loaded.document.getIn(path, true);
-  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return [];
-  if (node.type === Scalar.QUOTE_DOUBLE && loaded.source.slice(node.range[0], node.range[1]).includes('\\')) return [];
-  return edits.map((e) => ({ from: sourceOffset(loaded.source, node, e.start), to: sourceOffset(loaded.source, node, e.end), text: e.text }));
+  if (!isScalar(node) || typeof node.value !== 'string') return [];
+  const map = mapScalarSource(loaded.source, node);
+  if (!map) return [];
+  const out: SourceEdit[] = [];
+  for (const edit of edits) {
+    let end = edit.end;
+    while (end - 1 > edit.start && !map.verbatim[end - 1] && /\s/.test(node.value[end - 1]!)) end--;
+    if (end <= edit.start) continue;
+    const from = map.offsets[edit.start]!;
+    let contiguous = true;
+    for (let k = edit.start; k < end; k++) if (!map.verbatim[k] || map.offsets[k] !== from + (k - edit.start)) contiguous = false;
+    if (!contiguous) continue;
+    out.push({ from, to: from + (end - edit.start), text: quoteFor(node, edit.text), path, value: { start: edit.start, end, text: edit.text } });
+  }
+  return out;
 }
 
-/** Source offset of character `index` of a scalar's value. */
-export function sourceOffset(source: string, node: Scalar, index: number): number {
-  const [begin, valueEnd] = node.range!;
-  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
-    // The value's lines are the source lines after the header, less their common indent.
-    const body = source.slice(begin, valueEnd);
-    const headerEnd = body.indexOf('\n') + 1;
-    const lines = body.slice(headerEnd).split('\n');
-    const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
-    let remaining = index;
-    let offset = begin + headerEnd;
-    for (const line of lines) {
-      const content = line.length - Math.min(indent, line.length);
-      if (remaining <= content) return offset + Math.min(indent, line.length) + remaining;
-      remaining -= content + 1;
-      offset += line.length + 1;
-    }
-    return valueEnd;
-  }
-  const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE ? 1 : 0;
-  // Plain and quoted scalars map one to one (escapes in quoted strings are rare in plans).
-  return Math.min(begin + quoted + index, valueEnd);
+/** Replacement text written the way the scalar's style needs it. */
+function quoteFor(node: Scalar, text: string): string {
+  if (node.type === Scalar.QUOTE_SINGLE) return text.replace(/'/g, "''");
+  if (node.type === Scalar.QUOTE_DOUBLE) return text.replace(/[\\"]/g, (c) => `\\${c}`);
+  return text;
 }

@@ -8,11 +8,16 @@ export interface RuleContext {
   config: Config;
 }
 
-/** A replacement of source characters [from, to) of the plan file. */
+/**
+ * A replacement of source characters [from, to) of the plan file, with the change it is meant to
+ * make to the string at `path`: --fix checks, after re-parsing, that this is the only change.
+ */
 export interface SourceEdit {
   from: number;
   to: number;
   text: string;
+  path: PlanPath;
+  value: Edit;
 }
 
 /**
