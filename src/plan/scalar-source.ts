@@ -56,17 +56,18 @@ function alignScalar(source: string, node: Scalar): ScalarSourceMap | undefined 
   let i = 0;
   while (i < value.length) {
     const c = value[i]!;
+    // The value has no whitespace here, so whitespace in the source is indentation or a fold.
+    if (!isBlank(c)) for (let step = formattingAt(p); step > 0 && p < end; step = formattingAt(p)) p += step;
     if (double && source[p] === '\\' && formattingAt(p) === 0) {
       const sequence = escapeAt(source, p);
-      if (!sequence) return undefined;
-      const decoded = parse(`"${sequence}"`) as unknown;
-      if (typeof decoded !== 'string' || value.slice(i, i + decoded.length) !== decoded) return undefined;
+      const decoded = sequence === undefined ? undefined : decodeEscape(sequence);
+      if (decoded === undefined || value.slice(i, i + decoded.length) !== decoded) return undefined;
       for (let k = 0; k < decoded.length; k++) {
         offsets[i + k] = p;
         verbatim[i + k] = false;
       }
       i += decoded.length;
-      p += sequence.length;
+      p += sequence!.length;
       continue;
     }
     if (single && c === "'" && source.startsWith("''", p)) {
@@ -93,8 +94,6 @@ function alignScalar(source: string, node: Scalar): ScalarSourceMap | undefined 
       p = q;
       continue;
     }
-    // The value has no whitespace here, so whitespace in the source is indentation or a fold.
-    for (let step = formattingAt(p); step > 0 && p < end; step = formattingAt(p)) p += step;
     if (source[p] !== c) return undefined;
     offsets[i] = p;
     verbatim[i] = true;
@@ -102,6 +101,16 @@ function alignScalar(source: string, node: Scalar): ScalarSourceMap | undefined 
     p += 1;
   }
   return { offsets, verbatim };
+}
+
+/** What an escape sequence stands for, as the yaml library reads it; undefined when it is not one. */
+function decodeEscape(sequence: string): string | undefined {
+  try {
+    const decoded = parse(`"${sequence}"`) as unknown;
+    return typeof decoded === 'string' ? decoded : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The escape sequence starting at a backslash: \xHH, \uHHHH, \UHHHHHHHH or one character. */

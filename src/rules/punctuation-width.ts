@@ -15,6 +15,8 @@ function protectedRanges(text: string): [number, number][] {
 
 /** Every character the rule can correct; most strings of a plan have none, and skip the scan. */
 const CANDIDATE = /[,:;?!()."'-]/;
+/** Marks that chain: next to each other, they are all Chinese punctuation or none is. */
+const MARK = /^[,:;?!().-]$/;
 
 /** All corrections, as edits on the string. */
 export function punctuationEdits(text: string): Edit[] {
@@ -29,7 +31,21 @@ export function punctuationEdits(text: string): Edit[] {
     offsets.push(o);
     o += c.length;
   }
-  const cjkAt = (i: number) => i >= 0 && i < chars.length && CJK.test(chars[i]!);
+  const isCjk = (i: number) => i >= 0 && i < chars.length && CJK.test(chars[i]!);
+  // A run of marks that touches Chinese (“统战?;:--”) is Chinese punctuation as a whole, so one
+  // pass fixes all of it instead of one mark per --fix pass.
+  const chained = new Array<boolean>(chars.length).fill(false);
+  for (let a = 0; a < chars.length; ) {
+    if (!MARK.test(chars[a]!)) {
+      a++;
+      continue;
+    }
+    let b = a;
+    while (b < chars.length && MARK.test(chars[b]!)) b++;
+    if (isCjk(a - 1) || isCjk(b)) chained.fill(true, a, b);
+    a = b;
+  }
+  const cjkAt = (i: number) => isCjk(i) || (i >= 0 && i < chars.length && chained[i]!);
   const edits: Edit[] = [];
   const edit = (i: number, len: number, textOut: string, eatSpace = false) => {
     let end = offsets[i]! + chars.slice(i, i + len).join('').length;
