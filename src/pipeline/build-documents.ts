@@ -20,6 +20,7 @@ import type { CheckedPlan } from './check-plans.js';
 import { describeFsError } from './fs-errors.js';
 import { DOCUMENTS, type DocumentId, mainDocument } from './documents.js';
 import { DocumentProblem, type RenderedDocument, documentDate, documentText, renderDocument } from './render-document.js';
+import { settleMemory } from './settle-memory.js';
 import { UsageError } from './usage-error.js';
 import type { Output } from './write-outputs.js';
 
@@ -60,6 +61,8 @@ interface Job {
  */
 export async function buildDocuments(plans: readonly CheckedPlan[], options: BuildOptions, hooks: BuildHooks = {}): Promise<BuildResult> {
   const templateCache = hooks.templateCache ?? new Map<string, TemplateSet>();
+  const inputChars = plans.reduce((sum, p) => sum + (p.loaded?.source.length ?? 0), 0);
+  settleMemory(inputChars);
   const jobs: Job[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const plan of plans) {
@@ -93,6 +96,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
   for (const t of targets) {
     if (t.path !== '-' && inputs.has(path.resolve(t.path))) throw new UsageError(`输出文件“${t.path}”就是输入的计划文件，拒绝覆盖`);
   }
+  settleMemory(inputChars);
   const documents: Output[] = [];
   for (const [i, target] of targets.entries()) {
     hooks.onProgress?.(i, targets.length, target.path);
