@@ -17,7 +17,7 @@ export async function writeOutputs(outputs: readonly Output[], onWritten: (outpu
     try {
       await writeFileAtomic(output.path, output.data);
     } catch (error) {
-      throw new UsageError(`无法写入“${output.shown ?? output.path}”：${describeFsError(error)}`);
+      throw new UsageError(describeFsError(error, 'write', output.shown ?? output.path));
     }
     onWritten(output);
   }
