@@ -14,7 +14,7 @@ import path from 'node:path';
 const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]{8})\.tmp$/;
 const JOURNAL_NAME = /^\.workplan-(\d+)-([0-9a-f]{8})\.journal$/;
 
-/** One run's names: its process and a random tag, so two runs in one process never collide. */
+/** A journal's name: its process, and a random tag so two calls in one process never collide. */
 export interface RunTag {
   pid: number;
   hex: string;
@@ -28,8 +28,8 @@ export function createRunTag(): RunTag {
  * Same folder as the target, so the rename never crosses a file system; a tag of its own, so two
  * outputs of one set with the same path (the last wins, as it always did) never share a temp.
  */
-export function tempPathFor(target: string, tag: RunTag): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${tag.pid}.${randomBytes(4).toString('hex')}.tmp`);
+export function tempPathFor(target: string, pid: number): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 export function journalPathIn(folder: string, tag: RunTag): string {

@@ -28,7 +28,9 @@ class OutputFailure {
 /**
  * Writes every output to a temp file beside it (synced), records the set in a journal, renames
  * them all, then drops the journal; `onWritten` is told of each once all are in place. A failure
- * removes this run's temps and stops with a UsageError naming the file.
+ * removes this run's temps and stops with a UsageError naming the file. Everything that can be
+ * refused is refused before the first rename; only a rename failing after others succeeded (a
+ * file held open on Windows) leaves the set mixed, each file still whole.
  */
 export async function writeOutputs(outputs: readonly Output[], onWritten: (output: Output) => void = () => {}): Promise<void> {
   const [first] = outputs;
@@ -50,7 +52,7 @@ export async function writeOutputs(outputs: readonly Output[], onWritten: (outpu
         });
         made.add(folder);
       }
-      const temp = tempPathFor(output.path, tag);
+      const temp = tempPathFor(output.path, tag.pid);
       // Listed before writing, so a temp a failed write left half-done is removed too.
       temps.push(temp);
       await refuseFolderTarget(output.path)
