@@ -109,7 +109,8 @@ export function createProgram(): Command {
   workplan build plans/2025.yaml --doc tasks --unit 区工商联   某个单位自己的任务清单
 
 计划有错误时不生成任何文件，输出与 check 相同的诊断并以退出码 1 结束。
-输出先写入同一文件夹的临时文件再改名，不会留下半个文件；不会覆盖输入的计划。
+一次生成的所有文件先写入同一文件夹的临时文件，全部写好后才一起改名：不会留下半个文件，
+中途被打断时下次运行会补完或清理；不会覆盖输入的计划。
 同一输入总是生成逐字节相同的 .docx 和 .xlsx（文档日期取成文日期，或 SOURCE_DATE_EPOCH）。`,
     )
     .action(async (paths: string[], options) => {

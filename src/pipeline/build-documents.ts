@@ -17,7 +17,7 @@ import { BUILTIN_TEMPLATES, loadTemplateSet, TemplateError, type TemplateSet } f
 import { DEFAULT_READING_PACE, type ReadingFacts, readingFacts } from '../text/reading.js';
 import { type BuildOptions, OUTPUT_FORMATS, type OutputFormat, TEXT_FORMATS } from './build-options.js';
 import type { CheckedPlan } from './check-plans.js';
-import { describeFsError } from './fs-errors.js';
+import { explainFsError } from './fs-errors.js';
 import { DOCUMENTS, type DocumentId, mainDocument } from './documents.js';
 import { DocumentProblem, type RenderedDocument, documentDate, documentText, renderDocument } from './render-document.js';
 import { settleMemory } from './settle-memory.js';
@@ -146,7 +146,7 @@ async function readAttachments(plan: LoadedCheckedPlan): Promise<Map<string, str
     try {
       files.set(a.file, await readFile(where, 'utf8'));
     } catch (error) {
-      throw new UsageError(`无法读取附件“${a.file}”（${plan.shown}）：${describeFsError(error)}`);
+      throw new UsageError(`无法读取附件“${a.file}”（${plan.shown}）：${explainFsError(error, 'read')}`);
     }
   }
   return files;

@@ -52,7 +52,7 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
     try {
       result = piped ? await loadPlanStream(shown, stdin) : await loadPlanFile(shown, file);
     } catch (error) {
-      throw new UsageError(`无法读取“${shown}”：${describeFsError(error)}`);
+      throw new UsageError(describeFsError(error, 'read', shown));
     }
     diagnostics.push(...result.diagnostics);
     const checked = result.loaded ? runRules(result.loaded, config.config) : { diagnostics: [], edits: [] };

@@ -27,7 +27,7 @@ export async function findPlanFiles(inputs: readonly string[]): Promise<string[]
     try {
       info = await stat(input);
     } catch (error) {
-      throw new UsageError(`无法读取“${input}”：${describeFsError(error)}`);
+      throw new UsageError(describeFsError(error, 'read', input));
     }
     if (info.isDirectory()) {
       for (const file of await walk(input)) found.add(file);
@@ -40,7 +40,12 @@ export async function findPlanFiles(inputs: readonly string[]): Promise<string[]
 
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(describeFsError(error, 'read', dir));
+  }
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);

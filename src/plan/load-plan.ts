@@ -164,8 +164,10 @@ export function parseYamlFile(
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    // yaml throws only for resource exhaustion here; point at the first alias.
+  } catch (error) {
+    // A stack overflow: nesting too deep to turn into data, wherever it is.
+    if (error instanceof RangeError) return { diagnostics: [makeDiagnostic('yaml-syntax', yamlMessage('RESOURCE_EXHAUSTION'), { file, span: spanOf(root.range) })] };
+    // Otherwise yaml throws only for alias expansion past the limit; point at the first alias.
     let first: Node | undefined;
     visit(document, {
       Alias(_, node) {

@@ -1,5 +1,6 @@
 /** `workplan init`: a new plan repository that checks and builds from its first commit. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -59,6 +60,40 @@ describe('workplan init', () => {
     expect(readFileSync(config, 'utf8')).toBe('# 我改过的配置\n');
     expect(runCli(['init', repo, '--force', '--year', '2026']).status).toBe(0);
     expect(readFileSync(config, 'utf8')).toContain('units:');
+  });
+});
+
+/** A read-only bind mount of `dir` onto itself; false where the system does not allow one. */
+function mountReadOnly(dir: string): boolean {
+  if (process.platform !== 'linux') return false;
+  if (spawnSync('mount', ['--bind', dir, dir], { stdio: 'ignore' }).status !== 0) return false;
+  if (spawnSync('mount', ['-o', 'remount,ro,bind', dir], { stdio: 'ignore' }).status === 0) return true;
+  spawnSync('umount', [dir], { stdio: 'ignore' });
+  return false;
+}
+
+describe('init where it cannot write', () => {
+  // Root ignores permission bits, so a read-only mount is the honest test; skipped where none can be made.
+  it('names the first file in full and the folder it could not create, in a read-only parent', (context) => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'wp-init-ro-'));
+    if (!mountReadOnly(parent)) return context.skip();
+    try {
+      const r = runCli(['init', 'my-plans', '--year', '2026'], { cwd: parent });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('workplan：无法写入“my-plans/plans/2026-工作安排意见.yaml”：无法创建目录“my-plans”（所在位置是只读文件系统，不能写入）\n');
+    } finally {
+      spawnSync('umount', [parent], { stdio: 'ignore' });
+    }
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('names the file that stands where the new folder should be', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'wp-init-notdir-'));
+    writeFileSync(path.join(parent, 'blocked'), '');
+    const r = runCli(['init', 'blocked/my-plans', '--year', '2026'], { cwd: parent });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('workplan：无法写入“blocked/my-plans/plans/2026-工作安排意见.yaml”：“blocked”是文件而不是目录\n');
+    expect(readdirSync(parent)).toEqual(['blocked']);
   });
 });
 
