@@ -65,21 +65,36 @@ function fixSource(loaded: LoadedPlan, plan: CheckedPlan): { source: string; dia
 }
 
 /**
- * The source with the edits applied, proven: first all together; when that fails, each string's
- * edits alone, keeping those that pass. Returns the new plan (none when nothing could be kept).
+ * The source with the edits applied, proven: all together first; when that fails, the strings are
+ * halved until each failing string stands alone (a few re-parses, not one per string, so a large
+ * plan stays linear). Returns the new plan (none when nothing could be kept) and the refused paths.
  */
 function applyProven(loaded: LoadedPlan, edits: readonly SourceEdit[]): { loaded?: LoadedPlan; unsafe: PlanPath[] } {
-  const together = tryEdits(loaded, edits);
-  if (together) return { loaded: together, unsafe: [] };
-  const groups = groupByPath(edits);
-  const safe: SourceEdit[] = [];
+  const groups = [...groupByPath(edits).values()];
   const unsafe: PlanPath[] = [];
-  for (const group of groups.values()) {
-    if (tryEdits(loaded, group)) safe.push(...group);
-    else unsafe.push(group[0]!.path);
-  }
-  const kept = safe.length ? tryEdits(loaded, safe) : undefined;
-  if (!kept) return { unsafe: [...groups.values()].map((g) => g[0]!.path) };
+  const safe: SourceEdit[][] = [];
+  const sort = (list: SourceEdit[][]): void => {
+    if (list.length === 0) return;
+    if (tryEdits(loaded, list.flat())) {
+      safe.push(...list);
+      return;
+    }
+    if (list.length === 1) {
+      unsafe.push(list[0]![0]!.path);
+      return;
+    }
+    const half = Math.ceil(list.length / 2);
+    sort(list.slice(0, half));
+    sort(list.slice(half));
+  };
+  if (groups.length === 0) return { unsafe };
+  const together = tryEdits(loaded, edits);
+  if (together) return { loaded: together, unsafe };
+  const half = Math.ceil(groups.length / 2);
+  sort(groups.slice(0, half));
+  sort(groups.slice(half));
+  const kept = safe.length ? tryEdits(loaded, safe.flat()) : undefined;
+  if (!kept) return { unsafe: groups.map((g) => g[0]!.path) };
   return { loaded: kept, unsafe };
 }
 
@@ -103,19 +118,23 @@ function tryEdits(loaded: LoadedPlan, edits: readonly SourceEdit[]): LoadedPlan 
   return isDeepStrictEqual(reparsed.document.toJS(), expected) ? reparsed : undefined;
 }
 
-/** Non-overlapping edits applied from the end; an overlapping one waits for the next pass. */
+/**
+ * Non-overlapping edits applied in one sweep (pieces joined once, so thousands of edits cost one
+ * copy of the file); an edit that overlaps an earlier one waits for the next pass.
+ */
 function applyEdits(source: string, edits: readonly SourceEdit[]): { source: string; applied: SourceEdit[] } {
-  const sorted = [...edits].sort((a, b) => b.from - a.from || b.to - a.to);
-  let out = source;
-  let limit = Infinity;
+  const sorted = [...edits].sort((a, b) => a.from - b.from || a.to - b.to);
+  const pieces: string[] = [];
   const applied: SourceEdit[] = [];
+  let at = 0;
   for (const e of sorted) {
-    if (e.to > limit) continue;
-    out = out.slice(0, e.from) + e.text + out.slice(e.to);
-    limit = e.from;
+    if (e.from < at) continue;
+    pieces.push(source.slice(at, e.from), e.text);
+    at = e.to;
     applied.push(e);
   }
-  return { source: out, applied };
+  pieces.push(source.slice(at));
+  return { source: pieces.join(''), applied };
 }
 
 function groupByPath(edits: readonly SourceEdit[]): Map<string, SourceEdit[]> {
