@@ -11,12 +11,23 @@ const ZIP_TIME = new Date(Date.UTC(1980, 0, 1, 12, 0, 0));
 /** Edits to one part's XML, for what the docx library cannot express. */
 export type PartPatches = Record<string, (xml: string) => string>;
 
+/** A finished package, unzipped, normalised and zipped again (for writers that give only the zip). */
 export function normalizePackage(bytes: Uint8Array, date: Date, patches: PartPatches = {}): Uint8Array {
-  const entries = unzipSync(bytes);
-  const names = Object.keys(entries).sort(partOrder);
+  return zipParts(new Map(Object.entries(unzipSync(bytes))), date, patches);
+}
+
+/**
+ * A package's parts (XML as text or bytes, media as bytes), normalised and zipped once: the one
+ * compression pass, with pinned times and a fixed entry order.
+ */
+export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, date: Date, patches: PartPatches = {}): Uint8Array {
+  const names = [...parts.keys()].sort(partOrder);
+  const entries: Record<string, Uint8Array> = {};
   const texts = new Map<string, string>();
   for (const name of names) {
-    if (/\.(xml|rels)$/.test(name)) texts.set(name, strFromU8(entries[name]!));
+    const data = parts.get(name)!;
+    if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
+    else entries[name] = typeof data === 'string' ? strToU8(data) : data;
   }
 
   // Random relationship ids (rId followed by letters) → rIdW1, rIdW2… in order of first appearance.

@@ -16,7 +16,7 @@ import { blockToParagraphs } from './block-paragraphs.js';
 import { imprintRows } from './frame.js';
 import { type PageNumberPlacement, buildFooters } from './footers.js';
 import { GRID, LINE_PITCH_PT, MARGIN_MM, PAGE_NUMBER, PAPER_MM, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToTwip } from './gbt9704.js';
-import { normalizePackage } from '../normalize-package.js';
+import { normalizePackage, zipParts } from '../normalize-package.js';
 import { buildStyles, patchStylesXml } from './styles.js';
 import { buildTable } from './table.js';
 
@@ -108,6 +108,18 @@ function leadsIntoSignature(blocks: readonly Block[], index: number): boolean {
   return false;
 }
 
+/**
+ * The package's parts before docx zips them. Packer keeps its compiler in a static field that the
+ * type declarations mark private but the library itself uses for every export; when a docx
+ * release moves it, this gives undefined and the caller takes the zip-then-normalise path.
+ */
+function compileParts(document: Document): Map<string, string | Uint8Array> | undefined {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => unknown } }).compiler;
+  if (typeof compiler?.compile !== 'function') return undefined;
+  const parts = compiler.compile(document);
+  return parts instanceof Map ? (parts as Map<string, string | Uint8Array>) : undefined;
+}
+
 export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promise<Uint8Array> {
   const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, imprint, blocks: own }) => {
     const page = pageOf(orientation);
@@ -138,6 +150,9 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
     styles: buildStyles(),
     sections,
   });
-  const packed = await Packer.toBuffer(document);
-  return normalizePackage(packed, meta.date, { 'word/styles.xml': patchStylesXml });
+  const patches = { 'word/styles.xml': patchStylesXml };
+  const parts = compileParts(document);
+  // One compression pass: the parts as docx compiles them, normalised and zipped once.
+  if (parts) return zipParts(parts, meta.date, patches);
+  return normalizePackage(await Packer.toBuffer(document), meta.date, patches);
 }
