@@ -142,19 +142,26 @@ export const invalidChar = defineRule('invalid-char', ({ loaded }) => {
     const found = findInvalidChars(value);
     if (found.length === 0) continue;
     const node = textNode(loaded, path, value);
-    const written = node ? occurrencesInSource(loaded.source, node) : [];
+    // No scalar here: an alias (*名称), whose text is reported, and fixed, where its anchor writes it.
+    if (!node) continue;
+    const written = occurrencesInSource(loaded.source, node);
     // The source is read character by character rather than through spanInString, which maps a
     // folded or escaped string only approximately: a deletion one character off would remove text.
     const exact = written.length === found.length;
     found.forEach((c, k) => {
       const message = describe(c);
       const at = written[k];
-      if (!exact || !node || !at) {
-        const span = node && isValuesKey(path, value) ? spanOf(loaded, node.range![0], node.range![1]) : spanInString(loaded, path, c.index, c.index + c.char.length);
+      if (!exact || !at) {
+        const span = isValuesKey(path, value) ? spanOf(loaded, node.range![0], node.range![1]) : spanInString(loaded, path, c.index, c.index + c.char.length);
         findings.push({ path, message, span });
         return;
       }
-      const edits: SourceEdit[] = !at.escaped && isSafeToDelete(loaded.source, node, at.from, at.to) ? [{ from: at.from, to: at.to, text: '' }] : [];
+      if (at.escaped) {
+        // Written as an escape: say which, since the character itself shows nowhere in the file.
+        findings.push({ path, message: `${message}双引号里的转义“${loaded.source.slice(at.from, at.to)}”`, span: spanOf(loaded, at.from, at.to) });
+        return;
+      }
+      const edits: SourceEdit[] = isSafeToDelete(loaded.source, node, at.from, at.to) ? [{ from: at.from, to: at.to, text: '' }] : [];
       findings.push({ path, message, span: spanOf(loaded, at.from, at.to), ...(edits.length > 0 ? { edits } : {}) });
     });
   }

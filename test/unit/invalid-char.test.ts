@@ -65,6 +65,7 @@ describe('invalid-char', () => {
     const { diagnostics, edits } = check(`title: "统战\\v工作\\uFFFF、\\x1B和\\uD800"\n${REST}`);
     expect(diagnostics.map((d) => `${d.line}:${d.column}-${d.endColumn}`)).toEqual(['1:11-13', '1:15-21', '1:22-26', '1:27-33']);
     expect(diagnostics[3]!.message).toContain('孤立代理项 U+D800');
+    expect(diagnostics[0]!.message).toMatch(/：请删除双引号里的转义“\\v”$/);
     expect(edits).toEqual([]);
   });
 
@@ -84,6 +85,13 @@ describe('invalid-char', () => {
     const source = `title: 标题\n${REST}        progress:\n          status: ongoing\n          values:\n            走访\v人次: 12\n`;
     const { diagnostics, edits } = check(source);
     expect(diagnostics.map((d) => [`${d.line}:${d.column}`, d.path])).toEqual([['10:15', 'sections[0].measures[0].progress.values.走访\v人次']]);
+    expect(apply(source, edits)).toBe(source.replace('\v', ''));
+  });
+
+  it('reports aliased text once, where its anchor writes it', () => {
+    const source = `title: 标题\nissuer: &who 统战\v部\nsignature: *who\n${REST}`;
+    const { diagnostics, edits } = check(source);
+    expect(diagnostics.map((d) => [`${d.line}:${d.column}`, d.path])).toEqual([['2:16', 'issuer']]);
     expect(apply(source, edits)).toBe(source.replace('\v', ''));
   });
 
