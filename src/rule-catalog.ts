@@ -26,6 +26,7 @@ export const LOADER_RULES = {
 
 /** Writing rules: one file each under rules/, run in this order; severity is the default. */
 export const WRITING_RULES = {
+  'invalid-char': { description: 'XML 不允许或不可见的字符（控制字符、U+FFFE/U+FFFF、孤立代理项），文稿里无法保留', severity: 'error' },
   'punctuation-width': { description: '中文里的半角标点（, : ; ? ! ( ) 直引号 ... --）应为全角', severity: 'warning' },
   placeholder: { description: '文中留有占位符：202x、XX、××、某某、TODO', severity: 'error' },
   'masked-word': { description: '网页复制带来的屏蔽字：拼音替代（dang、zhong）或星号（****）', severity: 'error' },
@@ -36,6 +37,7 @@ export const WRITING_RULES = {
   'duplicate-text': { description: '两项举措标题相同或正文几乎相同', severity: 'warning' },
   'unit-unknown': { description: '单位不在 workplan.config.yaml 的单位名录中', severity: 'error' },
   'speech-too-long': { description: '汇报发言按朗读速度估计超过限时（speech.minutes）', severity: 'warning' },
+  'text-too-long': { description: '标题超过 100 个字符，或一段超过 5000 个字符', severity: 'warning' },
 } as const satisfies Record<string, Entry>;
 
 /** A plan that checks clean but cannot give the document asked for. */

@@ -46,7 +46,7 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
     if (!config) {
       config = configRoot ? await loadConfig(configRoot) : { config: {}, diagnostics: [] };
       configs.set(root, config);
-      diagnostics.push(...config.diagnostics);
+      appendAll(diagnostics, config.diagnostics);
     }
     let result;
     try {
@@ -54,10 +54,18 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
     } catch (error) {
       throw new UsageError(describeFsError(error, 'read', shown));
     }
-    diagnostics.push(...result.diagnostics);
+    appendAll(diagnostics, result.diagnostics);
     const checked = result.loaded ? runRules(result.loaded, config.config) : { diagnostics: [], edits: [] };
-    diagnostics.push(...checked.diagnostics);
+    appendAll(diagnostics, checked.diagnostics);
     plans.push({ file, shown, root, config, ...(result.loaded ? { loaded: result.loaded } : {}), edits: checked.edits });
   }
   return { plans, diagnostics };
+}
+
+/**
+ * push(...items) passes every item as an argument, and a pasted megabyte of text can give a few
+ * hundred thousand findings: more arguments than the stack holds.
+ */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }

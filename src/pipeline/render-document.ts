@@ -12,6 +12,7 @@ import { renderTemplate, type TemplateSet } from '../render/render-template.js';
 import { buildSpeechView } from '../render/speech-view.js';
 import { buildPlanView, type RenderOptions } from '../render/view-model.js';
 import { composeSpeech } from '../speech/compose-speech.js';
+import { removeInvalidCharsDeep } from '../text/invalid-chars.js';
 
 /** A plan that cannot give the asked document: reported like any other plan problem. */
 export class DocumentProblem extends Error {
@@ -31,7 +32,18 @@ export interface RenderedDocument {
   meta: { title: string; creator: string; date: string };
 }
 
+/**
+ * Every output is made from the Blocks and meta this returns, and from nothing else, so this is
+ * the one place that keeps characters no XML part may carry (text/invalid-chars.ts) out of every
+ * format, whatever `invalid-char` is set to, and whether the text came from the plan, a template
+ * or an attachment file. The Blocks are cleaned after parsing, not the Markdown before it: taking
+ * a character out of Markdown could join two pieces of syntax (`<VT>- 项` would become a list).
+ */
 export function renderDocument(file: PlanFile, doc: DocumentId, templates: TemplateSet, options: RenderOptions): RenderedDocument {
+  return removeInvalidCharsDeep(renderBlocks(file, doc, templates, options));
+}
+
+function renderBlocks(file: PlanFile, doc: DocumentId, templates: TemplateSet, options: RenderOptions): RenderedDocument {
   const template = DOCUMENTS[doc].template;
   if (doc === 'speech') {
     const content = composeSpeech(file);

@@ -2,16 +2,19 @@
 import { dateRange } from './date-range.js';
 import { docNumber } from './doc-number.js';
 import { duplicateText } from './duplicate-text.js';
+import { invalidChar } from './invalid-char.js';
 import { maskedWord } from './masked-word.js';
 import { measureOwner } from './measure-owner.js';
 import { numberingTyped } from './numbering-typed.js';
 import { placeholder } from './placeholder.js';
 import { punctuationWidth } from './punctuation-width.js';
 import { speechTooLong } from './speech-too-long.js';
+import { textTooLong } from './text-too-long.js';
 import type { Rule } from './types.js';
 import { unitUnknown } from './unit-unknown.js';
 
 export const RULES: readonly Rule[] = [
+  invalidChar,
   punctuationWidth,
   placeholder,
   maskedWord,
@@ -22,4 +25,5 @@ export const RULES: readonly Rule[] = [
   duplicateText,
   unitUnknown,
   speechTooLong,
+  textTooLong,
 ];

@@ -74,8 +74,8 @@ export function punctuationEdits(text: string): Edit[] {
       i += 1;
     }
   }
-  edits.push(...quoteEdits(text, chars, offsets, cjkAt, isGuarded));
-  return edits.sort((a, b) => a.start - b.start);
+  // concat, not push(...): a pasted megabyte can hold more quotes than a call takes arguments.
+  return edits.concat(quoteEdits(text, chars, offsets, cjkAt, isGuarded)).sort((a, b) => a.start - b.start);
 }
 
 /** Straight quotes in Chinese text become paired curly quotes: "…" → “…”, '…' → ‘…’. */

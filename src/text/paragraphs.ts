@@ -7,10 +7,19 @@
  */
 export function splitParagraphs(text: string | undefined): string[] {
   if (!text) return [];
-  return text
-    .split(/\r\n?|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
+  return paragraphRanges(text).map(({ start, end }) => text.slice(start, end));
+}
+
+/** Where each paragraph of splitParagraphs lies in the text: UTF-16 offsets [start, end). */
+export function paragraphRanges(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[^\r\n]+/g)) {
+    const line = m[0];
+    const start = m.index + (line.length - line.trimStart().length);
+    const end = m.index + line.trimEnd().length;
+    if (end > start) out.push({ start, end });
+  }
+  return out;
 }
 
 const END_PUNCTUATION = /[。！？；…!?]$|[。！？][”’」』）)]$/;
