@@ -35,8 +35,24 @@ const WAYS = [
 ];
 const UNITS = ['区委统战部', '区民族宗教事务局', '区工商联', '区侨联', '区台办', '区委宣传部', '区委党校', '区政府办公室', '各镇人民政府', '各街道办事处'];
 const DUES = ['全年', '年底前', '上半年', '持续推进', '2025-06', '2025-09', '2025-11-30'];
+// Words to build varied sentences from, so that measures differ as in a real plan (a plan of
+// copies would only measure how fast near-duplicates are found).
+const WORDS = (
+  '围绕 聚焦 坚持 统筹 深入 持续 全面 着力 健全 完善 建立 推动 加快 提升 强化 优化 规范 拓展 创新 落实 ' +
+  '政治引领 思想共识 团结合作 协商民主 建言献策 凝心聚力 服务大局 基层基础 队伍建设 阵地建设 制度机制 工作格局 ' +
+  '党外干部 民主党派 无党派人士 知识分子 民营企业 商会组织 青年企业家 新媒体从业人员 律师行业 社会组织 ' +
+  '民族团结 宗教事务 港澳同胞 台湾同胞 海外侨胞 归侨侨眷 留学人员 流动人口 城市社区 乡村振兴 产业园区 ' +
+  '调研走访 座谈交流 培训轮训 实践锻炼 挂职交流 结对帮扶 志愿服务 典型培树 宣传报道 信息报送 考核评价 ' +
+  '问题清单 责任清单 任务台账 联络机制 会商制度 督查通报 经验总结 示范创建 品牌打造 资源整合 数字赋能 ' +
+  '湖滨街道 临港镇 青石镇 云溪街道 南湾社区 北岸片区 科创走廊 老城片区 滨湖新城 高新园区'
+).split(' ');
 const NAMES = ['开展专题活动', '走访联系对象', '举办培训班', '解决实际问题', '建成示范点位', '报送信息稿件'];
 const QUANTITIES = ['场', '人次', '期', '件', '个', '篇'];
+
+function sentence() {
+  const n = 4 + Math.floor(random() * 5);
+  return Array.from({ length: n }, () => pick(WORDS)).join('');
+}
 
 const perSection = 10;
 const sections = [];
@@ -47,7 +63,7 @@ for (let s = 0; s * perSection < count; s++) {
     const target = { name: `${pick(NAMES)}${n}`, value: 1 + Math.floor(random() * 200), unit: pick(QUANTITIES) };
     measures.push({
       title: `${pick(VERBS)}${pick(OBJECTS)}第${n}项`,
-      text: `${pick(WAYS)}，${pick(WAYS)}。第${n}项举措年内形成阶段性成果，为全区统一战线工作提供支撑。`,
+      text: `${sentence()}，${pick(WAYS)}。${sentence()}，${sentence()}。`,
       lead: pick(UNITS),
       responsible: [pick(UNITS), pick(UNITS)].filter((u, i, all) => all.indexOf(u) === i),
       due: pick(DUES),

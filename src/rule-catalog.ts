@@ -9,7 +9,7 @@ type Entry = { readonly description: string; readonly severity: 'error' | 'warni
 
 /** Problems the loader finds while reading and validating a file. */
 export const LOADER_RULES = {
-  'file-too-large': { description: '文件超过 5 MB', severity: 'error' },
+  'file-too-large': { description: '文件超过 16 MB', severity: 'error' },
   'file-encoding': { description: '文件不是 UTF-8 编码', severity: 'error' },
   'file-empty': { description: '文件是空的', severity: 'error' },
   'yaml-syntax': { description: 'YAML 语法错误', severity: 'error' },

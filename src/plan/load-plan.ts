@@ -11,8 +11,8 @@ import { modelFor, type PlanFile } from './model.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { yamlMessage, yamlRuleId } from './yaml-messages.js';
 
-/** Plans are a few dozen kilobytes; anything this large is a mistake or an attack. */
-export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+/** Plans are kilobytes to a few megabytes (10,000 measures take about 7 MB); more is a mistake or an attack. */
+export const MAX_PLAN_BYTES = 16 * 1024 * 1024;
 /** Aliases expanded while converting to JS; a billion-laughs file needs far more. */
 export const MAX_ALIAS_COUNT = 100;
 

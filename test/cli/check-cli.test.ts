@@ -55,9 +55,9 @@ describe('workplan check (built binary)', () => {
     }
   });
 
-  it('a file over 5 MB exits 1 with file-too-large', () => {
+  it('a file over 16 MB exits 1 with file-too-large', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wp-cli-big-'));
-    writeFileSync(path.join(dir, 'big.yaml'), Buffer.alloc(5 * 1024 * 1024 + 10, 0x23));
+    writeFileSync(path.join(dir, 'big.yaml'), Buffer.alloc(16 * 1024 * 1024 + 10, 0x23));
     const r = runCli(['check', 'big.yaml'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('big.yaml:1:1  错误');
