@@ -68,7 +68,7 @@ describe('duplicate-text (property)', () => {
         expect(mine).toEqual(reference);
         for (const r of reference) seen[r.includes(' title ') ? 'title' : 'text']++;
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.DUPLICATE_PROPERTY_RUNS ?? 300) },
     );
     // The property says something only if both kinds of finding occurred.
     expect(seen.title).toBeGreaterThan(0);
