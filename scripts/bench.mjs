@@ -1,57 +1,131 @@
-// `npm run bench`: whole-process wall time of `workplan check` on one plan against `node -e 0`.
-// Uses hyperfine when it is installed, otherwise times the runs itself. Reports medians and the ratio.
+// `npm run bench`: whole-process figures, as ratios measured in one run on this machine:
+//   check of one plan / `node -e 0`;  build --to docx / pandoc on the same Markdown;
+//   20 plans in one build / 20 pandoc runs;  1k → 10k measures for check, docx and xlsx, with peak RSS.
+// Uses hyperfine when installed (otherwise times the runs itself) and GNU time for peak memory.
+// Big plans come from scripts/generate-plan.mjs. `BENCH_RUNS` sets the repetitions (default 10);
+// `node scripts/bench.mjs --quick` skips the 10k plans.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const plan = process.argv[2] ?? path.join(root, 'plans', '2025-工作安排意见.yaml');
-const runs = Number(process.env.BENCH_RUNS ?? 30);
 const node = process.execPath;
-const commands = {
-  'node -e 0': [node, '-e', '0'],
-  'workplan check': [node, path.join(root, 'bin', 'workplan.js'), 'check', plan],
-};
-const LIMIT = 1.5;
+const bin = path.join(root, 'bin', 'workplan.js');
+const plan = path.join(root, 'plans', '2025-工作安排意见.yaml');
+const runs = Number(process.env.BENCH_RUNS ?? 10);
+const quick = process.argv.includes('--quick');
+const work = mkdtempSync(path.join(tmpdir(), 'wp-bench-'));
+const has = (cmd, arg = '--version') => spawnSync(cmd, [arg], { stdio: 'ignore' }).status === 0;
+const hyperfine = has('hyperfine');
+const pandoc = has('pandoc');
+const gnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0;
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+const quote = (argv) => argv.map((a) => `'${String(a).replace(/'/g, `'\\''`)}'`).join(' ');
 
-function hasHyperfine() {
-  return spawnSync('hyperfine', ['--version'], { stdio: 'ignore' }).status === 0;
+/** Median wall time (ms) of each shell command, measured in one interleaved run. */
+function time(commands) {
+  const names = Object.keys(commands);
+  if (hyperfine) {
+    const out = path.join(work, `hf-${Date.now()}.json`);
+    execFileSync('hyperfine', ['--warmup', '2', '--runs', String(runs), '--export-json', out, '--style', 'none', ...names.map((n) => commands[n])], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    return Object.fromEntries(names.map((n, i) => [n, result.results[i].median * 1000]));
+  }
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < runs + 2; r++) {
+    for (const n of names) {
+      const t = process.hrtime.bigint();
+      spawnSync('sh', ['-c', commands[n]], { stdio: 'ignore' });
+      if (r >= 2) times[n].push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, median(times[n])]));
 }
 
-let medians;
-if (hasHyperfine()) {
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'wp-bench-')), 'result.json');
-  const quote = (argv) => argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  execFileSync(
-    'hyperfine',
-    ['-N', '--warmup', '3', '--runs', String(runs), '--export-json', out, ...Object.values(commands).map(quote)],
-    { stdio: 'inherit' },
-  );
-  const result = JSON.parse(readFileSync(out, 'utf8'));
-  medians = Object.fromEntries(Object.keys(commands).map((name, i) => [name, result.results[i].median * 1000]));
+/** Wall time (s) and peak RSS (MB) of one run, the best of `count`. */
+function measureOnce(argv, count = 2) {
+  let best;
+  for (let i = 0; i < count; i++) {
+    const t = process.hrtime.bigint();
+    const r = gnuTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { encoding: 'utf8', maxBuffer: 1 << 30 })
+      : spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} 失败：${r.stderr}`);
+    const rss = gnuTime ? Number(r.stderr.trim().split('\n').pop()) / 1024 : NaN;
+    if (!best || seconds < best.seconds) best = { seconds, rss };
+  }
+  return best;
+}
+
+const rows = [];
+const report = (name, value, target, unit = '×') =>
+  rows.push(`${name.padEnd(30)} ${value.toFixed(2).padStart(7)}${unit}${target === undefined ? '' : `（目标 ≤ ${target}${unit}，${value <= target ? '达标' : '未达标'}）`}`);
+
+// 1. Start-up: check of one plan against an empty Node.
+const startup = time({ node: quote([node, '-e', '0']), check: quote([node, bin, 'check', plan]) });
+report('check ÷ node -e 0', startup.check / startup.node, 2.0);
+rows.push(`    node -e 0 ${startup.node.toFixed(0)} ms，workplan check ${startup.check.toFixed(0)} ms`);
+
+// 2. One document against pandoc converting the same Markdown.
+const md = path.join(work, 'plan.md');
+execFileSync(node, [bin, 'build', plan, '--to', 'md', '-o', md], { stdio: 'ignore' });
+if (pandoc) {
+  const docx = time({
+    pandoc: quote(['pandoc', md, '-o', path.join(work, 'pandoc.docx')]),
+    build: quote([node, bin, 'build', plan, '-o', path.join(work, 'wp.docx')]),
+  });
+  report('build docx ÷ pandoc', docx.build / docx.pandoc, 3.0);
+  rows.push(`    pandoc ${docx.pandoc.toFixed(0)} ms，workplan build ${docx.build.toFixed(0)} ms`);
+
+  // 3. A batch of 20 plans in one process against 20 pandoc processes.
+  const batch = path.join(work, 'batch');
+  mkdirSync(batch);
+  const mds = [];
+  for (let i = 1; i <= 20; i++) {
+    copyFileSync(plan, path.join(batch, `plan-${i}.yaml`));
+    mds.push(md);
+  }
+  const loop = mds.map((m, i) => quote(['pandoc', m, '-o', path.join(work, `p${i}.docx`)])).join(' && ');
+  const batchTimes = time({ pandoc: loop, build: quote([node, bin, 'build', batch, '-o', path.join(work, 'batch-out')]) });
+  report('20 个计划 ÷ 20 次 pandoc', batchTimes.build / batchTimes.pandoc, 0.6);
+  rows.push(`    20 次 pandoc ${batchTimes.pandoc.toFixed(0)} ms，workplan build 目录 ${batchTimes.build.toFixed(0)} ms`);
 } else {
-  medians = {};
-  for (const [name, [cmd, ...args]] of Object.entries(commands)) {
-    for (let i = 0; i < 3; i++) spawnSync(cmd, args, { stdio: 'ignore' });
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const t = process.hrtime.bigint();
-      spawnSync(cmd, args, { stdio: 'ignore' });
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    medians[name] = median(times);
+  rows.push('（没有 pandoc：跳过与 pandoc 的比较）');
+}
+
+// 4. Scaling: 1k → 10k measures.
+if (!quick) {
+  const sizes = [1000, 10000];
+  const files = Object.fromEntries(
+    sizes.map((n) => {
+      const file = path.join(work, `plan-${n}.yaml`);
+      writeFileSync(file, execFileSync(node, [path.join(root, 'scripts', 'generate-plan.mjs'), String(n)], { maxBuffer: 1 << 30 }));
+      return [n, file];
+    }),
+  );
+  const jobs = {
+    check: (f) => [node, bin, 'check', f],
+    docx: (f) => [node, bin, 'build', f, '-o', `${f}.docx`],
+    xlsx: (f) => [node, bin, 'build', f, '--doc', 'tasks', '--to', 'xlsx', '-o', `${f}.xlsx`],
+  };
+  for (const [name, argv] of Object.entries(jobs)) {
+    const small = measureOnce(argv(files[1000]));
+    const large = measureOnce(argv(files[10000]), 1);
+    report(`${name} 1k → 10k 举措`, large.seconds / small.seconds, 11);
+    rows.push(`    1k ${small.seconds.toFixed(1)} s / ${small.rss.toFixed(0)} MB，10k ${large.seconds.toFixed(1)} s / ${large.rss.toFixed(0)} MB（峰值内存）`);
+    if (name === 'docx') report('docx 10k 峰值内存', large.rss, 500, ' MB');
   }
 }
 
-const ratio = medians['workplan check'] / medians['node -e 0'];
-console.log('');
-for (const [name, ms] of Object.entries(medians)) console.log(`${name.padEnd(16)} 中位数 ${ms.toFixed(1)} ms`);
-console.log(`比值 ${ratio.toFixed(2)}×（目标 ≤ ${LIMIT}×）${ratio <= LIMIT ? '达标' : '未达标'}`);
+console.log(`\nworkplan 性能（${process.version}，${hyperfine ? 'hyperfine' : '自计时'}，每项 ${runs} 次取中位数）`);
+for (const r of rows) console.log(r);
