@@ -1,5 +1,6 @@
 /**
- * The plan file format, version 1 (GONGWEN.md §5), as a zod v4 model.
+ * The plan file format, version 2 (docs/plan-format.md), as a zod v4 model. Version 2 only adds:
+ * every version-1 plan is a valid version-2 plan and builds the same documents.
  * The JSON Schema in schemas/plan.schema.json is generated from this file,
  * so every `describe` text here is what an editor shows a user.
  */
@@ -20,6 +21,9 @@ const isoDate = (description: string) =>
 
 const unitName = text('单位名称');
 const unitList = (description: string) => z.array(unitName).describe(description);
+/** One unit, or several (联合牵头), as a list. */
+const unitOrUnits = (description: string) =>
+  z.union([unitName, z.array(unitName).min(1, { message: '至少需要一个单位' })]).describe(`${description}：一个单位，或单位列表`);
 
 const due = z
   .string()
@@ -33,7 +37,11 @@ export const TargetModel = z
   .strictObject({
     name: text('指标名称，例如“理论政策培训班”'),
     value: z.number().describe('目标数值'),
-    unit: text('计量单位，例如“期”“人次”').optional(),
+    unit: text('计量单位，例如“期”“人次”“%”').optional(),
+    qualifier: z
+      .enum(['左右', '以上', '以下', '以内'])
+      .describe('数值的限定：增长6.2%左右、达到95%以上、控制在3%以内')
+      .optional(),
   })
   .describe('量化目标');
 
@@ -54,8 +62,9 @@ export const MeasureModel = z
   .strictObject({
     title: text('举措的引领句（加粗的首句），不要手打序号'),
     text: text('举措正文').optional(),
-    lead: text('牵头单位').optional(),
-    responsible: unitList('责任单位').optional(),
+    items: z.array(text('一个子项，不要手打“（1）”')).min(1).describe('举措下的子项，编号为（1）（2）（3）').optional(),
+    lead: unitOrUnits('牵头单位；不写时沿用所在部分的 lead').optional(),
+    responsible: unitList('责任单位；不写时沿用所在部分的 responsible').optional(),
     due: due.optional(),
     targets: z.array(TargetModel).describe('量化目标').optional(),
     progress: ProgressModel.optional(),
@@ -67,6 +76,9 @@ export interface Section {
   title: string;
   intro?: string | undefined;
   speechTitle?: string | undefined;
+  lead?: string | string[] | undefined;
+  responsible?: string[] | undefined;
+  due?: string | undefined;
   sections?: Section[] | undefined;
   measures?: Measure[] | undefined;
 }
@@ -76,6 +88,9 @@ export const SectionModel: z.ZodType<Section> = z
     title: text('部分标题，不要手打“一、”“（一）”等序号'),
     intro: text('标题下的导语段落').optional(),
     speechTitle: text('汇报发言中这一部分的标题（numbered）或段首引领句（runin），缺省用 title').optional(),
+    lead: unitOrUnits('本部分各项举措共同的牵头单位（举措自己写了 lead 时以举措为准）').optional(),
+    responsible: unitList('本部分各项举措共同的责任单位').optional(),
+    due: due.describe('本部分各项举措共同的完成时限').optional(),
     get sections() {
       return z.array(SectionModel).describe('下一级部分，编号为（一）（二）').optional();
     },
@@ -92,6 +107,20 @@ export const AttachmentModel = z.union([
     })
     .describe('自定义附件'),
 ]);
+
+/** How a measure's units are written after it (with --owners or `owners.show`). */
+export const OwnersModel = z
+  .strictObject({
+    show: z.boolean().describe('在每项举措后写出牵头单位等（命令行 --owners 也可打开）').optional(),
+    style: z
+      .enum(['colon', 'lead-first', 'lines'])
+      .describe(
+        '写法：colon（牵头单位：…；责任单位：…；完成时限：…），lead-first（X、Y牵头，Z按职责分工负责），lines 在举措下另起几行“牵头单位：…”',
+      )
+      .optional(),
+    template: text('自定义写法，可用 {lead}、{responsible}、{due}，例如“（{lead}牵头，{responsible}配合）”').optional(),
+  })
+  .describe('举措后单位和时限的写法');
 
 export const SpeechModel = z
   .strictObject({
@@ -149,6 +178,7 @@ export const PlanModel = z
     sections: z.array(SectionModel).min(1, { message: '至少需要一个部分' }).describe('各部分，编号为一、二、三'),
     conclusion: text('结尾段落').optional(),
     attachments: z.array(AttachmentModel).describe('附件：tasks 为内置的重点任务分工表').optional(),
+    owners: OwnersModel.optional(),
     signature: text('署名，缺省为 issuer').optional(),
     seal: z.boolean().describe('加盖印章：署名和成文日期按有印章的格式排布').optional(),
     note: text('附注，排在成文日期下一行，外加圆括号').optional(),
@@ -157,7 +187,7 @@ export const PlanModel = z
     printedOn: isoDate('印发日期，YYYY-MM-DD').optional(),
     speech: SpeechModel.describe('据此计划生成的汇报发言').optional(),
   })
-  .describe('workplan 计划文件（第 1 版）');
+  .describe('workplan 计划文件（格式第 2 版，兼容第 1 版）');
 
 export type Plan = z.infer<typeof PlanModel>;
 export type SpeechFile = z.infer<typeof SpeechFileModel>;
@@ -193,9 +223,14 @@ export function progressFigures(measure: Measure): Target[] {
   });
 }
 
-/** A target as documents print it: name, value and unit run together (举办研修班2期). */
+/** A target as documents print it: name, value, unit and qualifier run together (举办研修班2期, 增长6.2%左右). */
 export function targetText(target: Target): string {
-  return `${target.name}${target.value}${target.unit ?? ''}`;
+  return `${target.name}${target.value}${target.unit ?? ''}${target.qualifier ?? ''}`;
+}
+
+/** `lead` as a list, whether the plan wrote one unit or several. */
+export function unitsOf(value: string | readonly string[] | undefined): string[] {
+  return value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
 }
 
 /** Chinese names of keys, for messages. */
@@ -245,4 +280,9 @@ export const KEY_LABELS: Record<string, string> = {
   style: '样式',
   separator: '分隔标点',
   points: '要点',
+  items: '子项',
+  qualifier: '限定',
+  owners: '单位写法',
+  show: '显示',
+  template: '模板',
 };

@@ -1,27 +1,49 @@
 /** Walking the measures and titles of a plan, with their paths. */
 import type { PlanPath } from './load-plan.js';
-import { type Measure, type PlanFile, type Section, isSpeechFile } from './model.js';
+import { type Measure, type PlanFile, type Section, isSpeechFile, unitsOf } from './model.js';
 import { toChineseNumeral } from '../text/numerals.js';
+
+/** Who does a measure and by when: its own units and due, or those of the nearest section that gives them. */
+export interface Owners {
+  lead: string[];
+  responsible: string[];
+  due: string | undefined;
+}
 
 export interface MeasureAt {
   measure: Measure;
   path: PlanPath;
   /** Human position: 第二部分第 3 项, 第一部分（二）第 1 项. */
   label: string;
+  owners: Owners;
+}
+
+const NOBODY: Owners = { lead: [], responsible: [], due: undefined };
+
+/** A measure's or section's own owners over the inherited ones, field by field. */
+function ownersOf(item: Pick<Section, 'lead' | 'responsible' | 'due'>, inherited: Owners): Owners {
+  return {
+    lead: item.lead !== undefined ? unitsOf(item.lead) : inherited.lead,
+    responsible: item.responsible ?? inherited.responsible,
+    due: item.due ?? inherited.due,
+  };
 }
 
 export function allMeasures(plan: PlanFile): MeasureAt[] {
   if (isSpeechFile(plan)) return [];
   const out: MeasureAt[] = [];
-  const walk = (sections: Section[], path: PlanPath, prefix: string) => {
+  const walk = (sections: Section[], path: PlanPath, prefix: string, inherited: Owners) => {
     sections.forEach((s, i) => {
       // As the document numbers them: 第一部分, then （二） inside it.
       const here = prefix ? `${prefix}（${toChineseNumeral(i + 1)}）` : `第${toChineseNumeral(i + 1)}部分`;
-      (s.measures ?? []).forEach((m, j) => out.push({ measure: m, path: [...path, i, 'measures', j], label: `${here}第 ${j + 1} 项` }));
-      walk(s.sections ?? [], [...path, i, 'sections'], here);
+      const shared = ownersOf(s, inherited);
+      (s.measures ?? []).forEach((m, j) =>
+        out.push({ measure: m, path: [...path, i, 'measures', j], label: `${here}第 ${j + 1} 项`, owners: ownersOf(m, shared) }),
+      );
+      walk(s.sections ?? [], [...path, i, 'sections'], here, shared);
     });
   };
-  walk(plan.sections, ['sections'], '');
+  walk(plan.sections, ['sections'], '', NOBODY);
   return out;
 }
 
@@ -42,6 +64,7 @@ export function numberedTitles(plan: PlanFile): { path: PlanPath; value: string 
       (s.measures ?? []).forEach((m, j) => {
         out.push({ path: [...path, i, 'measures', j, 'title'], value: m.title });
         if (m.speech) out.push({ path: [...path, i, 'measures', j, 'speech'], value: m.speech });
+        (m.items ?? []).forEach((item, k) => out.push({ path: [...path, i, 'measures', j, 'items', k], value: item }));
       });
       walk(s.sections ?? [], [...path, i, 'sections']);
     });

@@ -38,9 +38,17 @@ export interface MeasureView {
   body: string;
   /** Further paragraphs of the text. */
   more: string[];
+  /** The lead units joined with 、 (one unit or several), own or inherited; null when none. */
   lead: string | null;
+  leads: string[];
   responsible: string[];
   due: string | null;
+  /** （1）（2） sub-items, after the text. */
+  items: string[];
+  /** The units written after the measure (owners.show or --owners), in the plan's style; '' when not shown. */
+  ownersInline: string;
+  /** The same as lines under the measure (`owners.style: lines`). */
+  ownersLines: string[];
   targets: TargetView[];
   progress: { status: string; result: string | null; values: { name: string; value: number; unit: string }[] } | null;
   speech: string | null;
@@ -89,6 +97,13 @@ export interface PlanView {
 
 export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
   const unit = (name: string) => options.units?.get(name) ?? name;
+  const inherited = new Map(allMeasures(plan).map((at) => [at.measure, at.owners]));
+  const show = options.owners || (plan.owners?.show ?? false);
+  const measureOwners = (measure: Measure): MeasureOwnersView => {
+    const own = inherited.get(measure)!;
+    const view = { lead: own.lead.map(unit), responsible: own.responsible.map(unit), due: own.due ? formatDue(own.due) : null };
+    return { ...view, ...(show ? writeOwners(view, plan.owners) : { inline: '', lines: [] }) };
+  };
   return {
     kind: plan.kind ?? 'opinion',
     title: plan.title,
@@ -98,7 +113,7 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
     year: planYear(plan),
     recipients: (plan.recipients ?? []).map(unit),
     guidance: splitParagraphs(plan.guidance),
-    sections: plan.sections.map((s) => buildSectionView(s, unit)),
+    sections: plan.sections.map((s) => buildSectionView(s, measureOwners)),
     conclusion: splitParagraphs(plan.conclusion),
     signature: plan.signature ?? plan.issuer ?? null,
     letterhead:
@@ -121,25 +136,66 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
   };
 }
 
-function buildSectionView(section: Section, unit: (name: string) => string): SectionView {
+interface MeasureOwnersView {
+  lead: string[];
+  responsible: string[];
+  due: string | null;
+  inline: string;
+  lines: string[];
+}
+
+/**
+ * A measure's units in the office's own phrasing: （牵头单位：…；责任单位：…；完成时限：…）,
+ * （X、Y牵头，Z按职责分工负责）, lines of their own, or the plan's template with {lead},
+ * {responsible} and {due}.
+ */
+function writeOwners(owners: { lead: string[]; responsible: string[]; due: string | null }, style: Plan['owners']): { inline: string; lines: string[] } {
+  const lead = owners.lead.join('、');
+  const responsible = owners.responsible.join('、');
+  if (style?.template) {
+    const filled = style.template.replace(/\{(lead|responsible|due)\}/g, (_, key: string) => (key === 'lead' ? lead : key === 'responsible' ? responsible : (owners.due ?? '')));
+    return { inline: filled, lines: [] };
+  }
+  const labelled = [
+    ...(lead ? [`牵头单位：${lead}`] : []),
+    ...(responsible ? [`责任单位：${responsible}`] : []),
+    ...(owners.due ? [`完成时限：${owners.due}`] : []),
+  ];
+  switch (style?.style ?? 'colon') {
+    case 'lines':
+      return { inline: '', lines: labelled };
+    case 'lead-first': {
+      const parts = [...(lead ? [`${lead}牵头`] : []), ...(responsible ? [`${responsible}按职责分工负责`] : [])];
+      return { inline: parts.length ? `（${parts.join('，')}）` : '', lines: [] };
+    }
+    case 'colon':
+      return { inline: labelled.length ? `（${labelled.join('；')}）` : '', lines: [] };
+  }
+}
+
+function buildSectionView(section: Section, owners: (m: Measure) => MeasureOwnersView): SectionView {
   return {
     title: section.title,
     speechTitle: section.speechTitle ?? section.title,
     intro: splitParagraphs(section.intro),
-    sections: (section.sections ?? []).map((s) => buildSectionView(s, unit)),
-    measures: (section.measures ?? []).map((m) => buildMeasureView(m, unit)),
+    sections: (section.sections ?? []).map((s) => buildSectionView(s, owners)),
+    measures: (section.measures ?? []).map((m) => buildMeasureView(m, owners(m))),
   };
 }
 
-function buildMeasureView(measure: Measure, unit: (name: string) => string): MeasureView {
+function buildMeasureView(measure: Measure, owners: MeasureOwnersView): MeasureView {
   const [body = '', ...more] = splitParagraphs(measure.text);
   return {
     title: measure.title,
     body,
     more,
-    lead: measure.lead ? unit(measure.lead) : null,
-    responsible: (measure.responsible ?? []).map(unit),
-    due: measure.due ? formatDue(measure.due) : null,
+    lead: owners.lead.length ? owners.lead.join('、') : null,
+    leads: owners.lead,
+    responsible: owners.responsible,
+    due: owners.due,
+    items: measure.items ?? [],
+    ownersInline: owners.inline,
+    ownersLines: owners.lines,
     targets: (measure.targets ?? []).map(buildTargetView),
     progress: measure.progress
       ? {

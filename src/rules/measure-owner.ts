@@ -4,7 +4,8 @@ import { defineRule } from './types.js';
 
 export const measureOwner = defineRule('measure-owner', ({ loaded }) => {
   return allMeasures(loaded.plan)
-    .filter(({ measure }) => !measure.lead)
+    // A lead the measure inherits from its section counts.
+    .filter(({ owners }) => owners.lead.length === 0)
     .map(({ measure, path, label }) => ({
       path: [...path, 'title'],
       message: `${label}举措“${measure.title}”没有牵头单位：请填写 lead`,

@@ -1,7 +1,7 @@
 /** unit-unknown: a unit not in the workplan.config.yaml registry (off when there is no registry). */
 import { unitRegistry } from '../plan/config.js';
 import type { PlanPath } from '../plan/load-plan.js';
-import { isSpeechFile, type PlanFile } from '../plan/model.js';
+import { isSpeechFile, type PlanFile, type Section } from '../plan/model.js';
 import { suggestClosest } from '../text/suggest.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { defineRule, type Finding } from './types.js';
@@ -10,10 +10,18 @@ import { defineRule, type Finding } from './types.js';
 export function unitMentions(plan: PlanFile): { path: PlanPath; name: string }[] {
   if (isSpeechFile(plan)) return [];
   const out: { path: PlanPath; name: string }[] = [];
-  for (const { measure, path } of allMeasures(plan)) {
-    if (measure.lead) out.push({ path: [...path, 'lead'], name: measure.lead });
-    (measure.responsible ?? []).forEach((name, i) => out.push({ path: [...path, 'responsible', i], name }));
-  }
+  const named = (owner: { lead?: string | string[] | undefined; responsible?: string[] | undefined }, path: PlanPath) => {
+    if (typeof owner.lead === 'string') out.push({ path: [...path, 'lead'], name: owner.lead });
+    else (owner.lead ?? []).forEach((name, i) => out.push({ path: [...path, 'lead', i], name }));
+    (owner.responsible ?? []).forEach((name, i) => out.push({ path: [...path, 'responsible', i], name }));
+  };
+  const sections = (list: Section[], path: PlanPath) =>
+    list.forEach((section, i) => {
+      named(section, [...path, i]);
+      sections(section.sections ?? [], [...path, i, 'sections']);
+    });
+  sections(plan.sections, ['sections']);
+  for (const { measure, path } of allMeasures(plan)) named(measure, path);
   (plan.recipients ?? []).forEach((name, i) => out.push({ path: ['recipients', i], name }));
   (plan.cc ?? []).forEach((name, i) => out.push({ path: ['cc', i], name }));
   return out;

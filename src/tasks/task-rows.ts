@@ -32,17 +32,20 @@ export function taskRows(plan: Plan, options: TaskOptions): TaskRow[] {
   const canon = (name: string) => options.units?.get(name) ?? name;
   const unit = options.unit === undefined ? undefined : canon(options.unit);
   const rows: TaskRow[] = [];
+  // Units and due as the measure has them, or inherits them from its section.
+  const owners = new Map(allMeasures(plan).map((at) => [at.measure, at.owners]));
   const add = (m: Measure, number: string) => {
-    const lead = m.lead ? canon(m.lead) : '';
-    const responsible = (m.responsible ?? []).map(canon);
-    const role = unit === undefined ? '' : lead === unit ? '牵头' : responsible.includes(unit) ? '参与' : undefined;
+    const own = owners.get(m)!;
+    const leads = own.lead.map(canon);
+    const responsible = own.responsible.map(canon);
+    const role = unit === undefined ? '' : leads.includes(unit) ? '牵头' : responsible.includes(unit) ? '参与' : undefined;
     if (role === undefined) return;
     rows.push({
       seq: number,
       task: options.withText && m.text ? `${endSentence(m.title)}${m.text.replace(/\s*\n\s*/g, '')}` : m.title,
-      lead,
+      lead: leads.join('、'),
       responsible: responsible.join('、'),
-      due: m.due ? formatDue(m.due) : '',
+      due: own.due ? formatDue(own.due) : '',
       target: (m.targets ?? []).map(targetText).join('；'),
       role,
     });
@@ -68,9 +71,10 @@ export function unitCounts(plan: Plan, units?: Map<string, string>): { unit: str
     c[key]++;
     counts.set(canon(name), c);
   };
-  for (const { measure: m } of allMeasures(plan)) {
-    if (m.lead) bump(m.lead, 'lead');
-    for (const r of new Set(m.responsible ?? [])) bump(r, 'responsible');
+  // Each unit of a joint lead counts on its own.
+  for (const { owners } of allMeasures(plan)) {
+    for (const l of new Set(owners.lead)) bump(l, 'lead');
+    for (const r of new Set(owners.responsible)) bump(r, 'responsible');
   }
   return [...counts].map(([unit, c]) => ({ unit, ...c }));
 }

@@ -42,7 +42,7 @@ describe('build fixtures', () => {
       const { loaded, diagnostics } = parsePlan('plan.yaml', readFileSync(path.join(folder, 'plan.yaml')));
       expect(diagnostics).toEqual([]);
       const options = existsSync(path.join(folder, 'options.json'))
-        ? (JSON.parse(readFileSync(path.join(folder, 'options.json'), 'utf8')) as { owners: boolean })
+        ? (JSON.parse(readFileSync(path.join(folder, 'options.json'), 'utf8')) as { owners: boolean; tasks?: boolean })
         : { owners: false };
       const plan = loaded!.plan;
       const { blocks, meta } = renderDocument(plan, 'opinion', templates, options);
@@ -56,6 +56,11 @@ describe('build fixtures', () => {
       const docx = await emitDocx(blocks, { title: meta.title, creator: meta.creator, date: documentDate(meta.date, {}), pageNumbers: 'outside' });
       const xml = readableDocumentXml(docx);
       expect(xml).toBe(expectGolden(path.join(folder, 'expected-document.xml'), xml));
+      if (options.tasks) {
+        // The task table too, where the case is about its columns.
+        const tasks = emitMarkdown(renderDocument(plan, 'tasks', templates, options).blocks);
+        expect(tasks).toBe(expectGolden(path.join(folder, 'expected-tasks.md'), tasks));
+      }
     });
   }
 });

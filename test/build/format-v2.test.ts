@@ -1,0 +1,118 @@
+/**
+ * Plan format v2 structures, read back from the .docx by pandoc (an independent reader) and checked
+ * in document.xml where Markdown cannot show it: （1） sub-items, joint and inherited units in the
+ * office's phrasing, targets with qualifiers. The v1 golden files stay byte-identical (build-fixtures).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitDocx } from '../../src/emit/docx/emit-docx.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import type { Plan } from '../../src/plan/model.js';
+import { documentDate, renderDocument } from '../../src/pipeline/render-document.js';
+import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
+import { runRules } from '../../src/rules/run-rules.js';
+import { unitCounts } from '../../src/tasks/task-rows.js';
+import { ROOT } from '../helpers.js';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'build');
+const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
+
+function load(name: string) {
+  const { loaded, diagnostics } = parsePlan('plan.yaml', readFileSync(path.join(FIXTURES, name, 'plan.yaml')));
+  expect(diagnostics).toEqual([]);
+  return loaded!;
+}
+
+async function docx(plan: Plan, templates: TemplateSet, doc: 'opinion' | 'tasks' = 'opinion'): Promise<Uint8Array> {
+  const { blocks, meta } = renderDocument(plan, doc, templates, { owners: false });
+  return emitDocx(blocks, { title: meta.title, creator: meta.creator, date: documentDate(meta.date, {}), pageNumbers: 'outside' });
+}
+
+/** What pandoc reads from the .docx, as plain text lines. */
+function pandocLines(bytes: Uint8Array): string[] {
+  const r = spawnSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none'], { input: Buffer.from(bytes), encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+/** Each paragraph of document.xml: its text and whether its first run is bold. */
+function paragraphs(bytes: Uint8Array): { text: string; boldStart: boolean }[] {
+  const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+  return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, p]) => ({
+    text: [...p!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+    boldStart: /^(?:(?!<w:r>)[\s\S])*<w:r>\s*<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:b\/>/.test(p!),
+  }));
+}
+
+describe('plan format v2', () => {
+  let templates: TemplateSet;
+  beforeAll(async () => {
+    templates = await loadTemplateSet([BUILTIN_TEMPLATES]);
+  });
+
+  it('（1） sub-items follow the measure as paragraphs of their own, not bold, and units stand on lines of their own', async () => {
+    const loaded = load('v2-sub-items');
+    const bytes = await docx(loaded.plan as Plan, templates);
+    const list = paragraphs(bytes);
+    const lead = list.findIndex((p) => p.text.startsWith('1.打造统战宣传矩阵。'));
+    expect(list[lead]!.boldStart).toBe(true);
+    expect(list.slice(lead + 1, lead + 7).map((p) => [p.text.slice(0, 4), p.boldStart])).toEqual([
+      ['（1）办', false],
+      ['（2）在', false],
+      ['（3）建', false],
+      ['牵头单位', false],
+      ['责任单位', false],
+      ['完成时限', false],
+    ]);
+    if (hasPandoc) {
+      const lines = pandocLines(bytes);
+      expect(lines).toContain('（2）在区融媒体中心开设统战专栏，全年播出专题节目十二期。');
+      expect(lines).toContain('牵头单位：区委统战部');
+      expect(lines).toContain('完成时限：2026年10月底前');
+    }
+  });
+
+  it('numbering-typed knows （1） in a sub-item', () => {
+    const text = readFileSync(path.join(FIXTURES, 'v2-sub-items', 'plan.yaml'), 'utf8').replace('- 办好', '- （1）办好');
+    const { loaded } = parsePlan('plan.yaml', new TextEncoder().encode(text));
+    const found = runRules(loaded!, {}).diagnostics.filter((d) => d.ruleId === 'numbering-typed');
+    expect(found.map((d) => [d.line, d.path])).toEqual([[14, 'sections[0].measures[0].items[0]']]);
+  });
+
+  it('joint leads and a section’s shared units are written “X、Y牵头，Z按职责分工负责” and counted unit by unit', async () => {
+    const loaded = load('v2-units-shared');
+    const plan = loaded.plan as Plan;
+    const bytes = await docx(plan, templates);
+    const text = paragraphs(bytes).map((p) => p.text);
+    // The first measure inherits everything from its section; the second keeps its own joint lead.
+    expect(text).toContain('1.办好青年企业家成长营。分期组织年轻一代企业家走进重点产业园区，围绕传承创业和企业治理开展交流。（区工商联牵头，各镇人民政府、各街道办事处按职责分工负责）');
+    expect(text.some((t) => t.endsWith('（区工商联、区民政局牵头，各镇人民政府、各街道办事处按职责分工负责）'))).toBe(true);
+    if (hasPandoc) expect(pandocLines(bytes).some((l) => l.includes('区委统战部、区发展改革委牵头，区营商环境办按职责分工负责'))).toBe(true);
+    // measure-owner accepts an inherited lead.
+    expect(runRules(loaded, {}).diagnostics.filter((d) => d.ruleId === 'measure-owner')).toEqual([]);
+    expect(unitCounts(plan)).toEqual([
+      { unit: '区工商联', lead: 2, responsible: 0 },
+      { unit: '各镇人民政府', lead: 0, responsible: 2 },
+      { unit: '各街道办事处', lead: 0, responsible: 2 },
+      { unit: '区民政局', lead: 1, responsible: 0 },
+      { unit: '区委统战部', lead: 1, responsible: 0 },
+      { unit: '区发展改革委', lead: 1, responsible: 0 },
+      { unit: '区营商环境办', lead: 0, responsible: 1 },
+    ]);
+  });
+
+  it('targets keep their qualifiers in the task table, and a template phrases the units', async () => {
+    const loaded = load('v2-target-qualifiers');
+    const plan = loaded.plan as Plan;
+    const opinion = paragraphs(await docx(plan, templates)).map((p) => p.text);
+    expect(opinion.some((t) => t.endsWith('（区侨联负责，2026年11月底前完成）'))).toBe(true);
+    const tasks = await docx(plan, templates, 'tasks');
+    const cells = paragraphs(tasks).map((p) => p.text);
+    expect(cells).toContain('引进侨资项目6个以上');
+    expect(cells).toContain('民间投资增长6.2%左右；项目流失率控制在3%以内');
+    if (hasPandoc) expect(pandocLines(tasks).join('\n')).toContain('民间投资增长6.2%左右');
+  });
+});
