@@ -1,7 +1,7 @@
 // `npm run fuzz -- --runs 100000 [--builds 5000] [--seed 1] [--seconds 3600]`: mutates the example
 // and fixture plans and runs check, --fix and build in this process, as an attacker's files would.
 // A crash is an exception the engine lets out (anything but a plan problem), a run over 10 s, a
-// process over 1 GB, a --fix that breaks or loses what it should keep, or an output part that a
+// process over 1 GB, a warning Node prints, a --fix that breaks or loses what it should keep, or an output part that a
 // strict XML parser refuses. Runs on the compiled dist/ (npm run build first); a small fixed-seed
 // run is part of npm test (test/build/fuzz.test.ts).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -203,6 +203,10 @@ export async function fuzz({ runs, builds = Math.ceil(runs / 20), seed = 1, seco
   const failures = [];
   const counts = { runs: 0, invalid: 0, checked: 0, built: 0, xmlChecked: engine.xmlCheck !== undefined, slowestMs: 0, peakRss: 0 };
   const deadline = Date.now() + seconds * 1000;
+  // A warning Node prints (from a library) reaches the user as noise: it counts as a failure.
+  let warned;
+  const onWarning = (warning) => (warned = warning);
+  process.on('warning', onWarning);
 
   for (let i = 0; i < runs && Date.now() < deadline; i++) {
     let text = seeds[Math.floor(rand() * seeds.length)];
@@ -215,6 +219,10 @@ export async function fuzz({ runs, builds = Math.ceil(runs / 20), seed = 1, seco
     } catch (error) {
       failures.push({ run: i, kind: 'crash', message: String(error?.stack ?? error), text });
     }
+    if (warned) {
+      failures.push({ run: i, kind: 'warning', message: String(warned.message), text });
+      warned = undefined;
+    }
     const ms = performance.now() - started;
     counts.slowestMs = Math.max(counts.slowestMs, Math.round(ms));
     if (ms > HANG_MS) failures.push({ run: i, kind: 'hang', message: `${Math.round(ms)} ms`, text });
@@ -224,6 +232,7 @@ export async function fuzz({ runs, builds = Math.ceil(runs / 20), seed = 1, seco
     counts.runs++;
     onProgress?.(counts, failures);
   }
+  process.off('warning', onWarning);
   return { counts, failures };
 }
 

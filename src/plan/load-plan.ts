@@ -109,7 +109,8 @@ export function parseYamlFile(
   }
   const source = decoded;
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // stringKeys: a map or list used as a key is an error (NON_STRING_KEY), not a warning printed by Node.
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, stringKeys: true });
   const at = (offset: number): { line: number; column: number } => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };

@@ -45,3 +45,16 @@ describe('loader', () => {
     }
   });
 });
+
+describe('keys that are maps or lists', () => {
+  it('are a Chinese diagnostic at the key, and Node prints no warning', () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    const { diagnostics, loaded } = parsePlan('p.yaml', new TextEncoder().encode('title: 标题\n{ title }: x\ndate: 2025-01-10\n'));
+    process.off('warning', onWarning);
+    expect(loaded).toBeUndefined();
+    expect(diagnostics.map((d) => [d.line, d.ruleId, d.message])).toEqual([[2, 'yaml-syntax', '键必须是普通文字']]);
+    expect(warnings).toEqual([]);
+  });
+});
