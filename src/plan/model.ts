@@ -108,6 +108,20 @@ export const AttachmentModel = z.union([
     .describe('自定义附件'),
 ]);
 
+/** How the levels are numbered and laid out (要点 often run （一） in at the top level). */
+export const OutlineModel = z
+  .strictObject({
+    start: z
+      .union([z.literal(1), z.literal(2), z.literal(3)])
+      .describe('最上一级的编号：1 为“一、”（缺省），2 为“（一）”，3 为“1.”；下级依次为（一）1.（1）')
+      .optional(),
+    sections: z
+      .enum(['heading', 'runin', 'unnumbered'])
+      .describe('部分的排法：heading 独立标题（缺省）；runin 编号和加粗的标题接排导语；unnumbered 不编号的独立标题')
+      .optional(),
+  })
+  .describe('层级的编号和排法');
+
 /** How a measure's units are written after it (with --owners or `owners.show`). */
 export const OwnersModel = z
   .strictObject({
@@ -175,7 +189,9 @@ export const PlanModel = z
     year: z.number().int().min(1949).max(2100).describe('计划年度，缺省取成文日期的年份').optional(),
     recipients: unitList('主送机关').optional(),
     guidance: text('总体思路/总体要求，可有多段').optional(),
-    sections: z.array(SectionModel).min(1, { message: '至少需要一个部分' }).describe('各部分，编号为一、二、三'),
+    sections: z.array(SectionModel).min(1, { message: '至少需要一个部分' }).describe('各部分，编号为一、二、三').optional(),
+    measures: z.array(MeasureModel).min(1, { message: '至少需要一项举措' }).describe('不分部分时直接列出的举措，编号由 outline.start 决定（缺省为 1. 2. 3.）').optional(),
+    outline: OutlineModel.optional(),
     conclusion: text('结尾段落').optional(),
     attachments: z.array(AttachmentModel).describe('附件：tasks 为内置的重点任务分工表').optional(),
     owners: OwnersModel.optional(),
@@ -187,7 +203,12 @@ export const PlanModel = z
     printedOn: isoDate('印发日期，YYYY-MM-DD').optional(),
     speech: SpeechModel.describe('据此计划生成的汇报发言').optional(),
   })
-  .describe('workplan 计划文件（格式第 2 版，兼容第 1 版）');
+  .describe('workplan 计划文件（格式第 2 版，兼容第 1 版）')
+  .superRefine((plan, ctx) => {
+    if (plan.sections === undefined && plan.measures === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: '缺少必填的键“sections”（部分）：计划至少需要 sections，或不分部分时的 measures' });
+    }
+  });
 
 export type Plan = z.infer<typeof PlanModel>;
 export type SpeechFile = z.infer<typeof SpeechFileModel>;
@@ -285,4 +306,6 @@ export const KEY_LABELS: Record<string, string> = {
   owners: '单位写法',
   show: '显示',
   template: '模板',
+  outline: '层级',
+  start: '起始编号',
 };

@@ -43,7 +43,9 @@ export function allMeasures(plan: PlanFile): MeasureAt[] {
       walk(s.sections ?? [], [...path, i, 'sections'], here, shared);
     });
   };
-  walk(plan.sections, ['sections'], '', NOBODY);
+  walk(plan.sections ?? [], ['sections'], '', NOBODY);
+  // Measures of a plan that has no sections (要点 run in at the top level).
+  (plan.measures ?? []).forEach((m, j) => out.push({ measure: m, path: ['measures', j], label: `第 ${j + 1} 项`, owners: ownersOf(m, NOBODY) }));
   return out;
 }
 
@@ -57,18 +59,21 @@ export function numberedTitles(plan: PlanFile): { path: PlanPath; value: string 
     });
     return out;
   }
+  const measures = (list: Measure[], path: PlanPath) =>
+    list.forEach((m, j) => {
+      out.push({ path: [...path, j, 'title'], value: m.title });
+      if (m.speech) out.push({ path: [...path, j, 'speech'], value: m.speech });
+      (m.items ?? []).forEach((item, k) => out.push({ path: [...path, j, 'items', k], value: item }));
+    });
   const walk = (sections: Section[], path: PlanPath) => {
     sections.forEach((s, i) => {
       out.push({ path: [...path, i, 'title'], value: s.title });
       if (s.speechTitle) out.push({ path: [...path, i, 'speechTitle'], value: s.speechTitle });
-      (s.measures ?? []).forEach((m, j) => {
-        out.push({ path: [...path, i, 'measures', j, 'title'], value: m.title });
-        if (m.speech) out.push({ path: [...path, i, 'measures', j, 'speech'], value: m.speech });
-        (m.items ?? []).forEach((item, k) => out.push({ path: [...path, i, 'measures', j, 'items', k], value: item }));
-      });
+      measures(s.measures ?? [], [...path, i, 'measures']);
       walk(s.sections ?? [], [...path, i, 'sections']);
     });
   };
-  walk(plan.sections, ['sections']);
+  walk(plan.sections ?? [], ['sections']);
+  measures(plan.measures ?? [], ['measures']);
   return out;
 }

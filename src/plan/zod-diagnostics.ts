@@ -87,6 +87,8 @@ function issueToDiagnostics(issue: Issue, ctx: IssueContext): Diagnostic[] {
       const value = valueAt(ctx.data, path);
       const blank = issue.message === '不能为空';
       if (blank) return [make('schema-empty', `${label}不能为空`, nodeSpan(path))];
+      // A rule over the whole plan that a key is missing: said as the message gives it, at the parent.
+      if (value === undefined) return [make('schema-required', issue.message, nodeSpan(path.slice(0, -1)))];
       return [make('schema-value', `${label}“${String(value)}”无效：${issue.message}`, nodeSpan(path))];
     }
     case 'invalid_value': {

@@ -6,6 +6,7 @@ import type { LetterheadMode, PrintedLetterhead } from '../markdown/blocks.js';
 import { type Measure, type Plan, type Section, type Target, planYear, progressFigures, targetText } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
+import { formatLevelNumber } from '../text/numerals.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { type TaskRow, taskRows } from '../tasks/task-rows.js';
 
@@ -43,8 +44,10 @@ export interface MeasureView {
   leads: string[];
   responsible: string[];
   due: string | null;
+  /** The measure's number as the document prints it (1. by default; （一） in a run-in 要点). */
+  number: string;
   /** （1）（2） sub-items, after the text. */
-  items: string[];
+  items: { number: string; text: string }[];
   /** The units written after the measure (owners.show or --owners), in the plan's style; '' when not shown. */
   ownersInline: string;
   /** The same as lines under the measure (`owners.style: lines`). */
@@ -64,6 +67,13 @@ export interface TargetView {
 export interface SectionView {
   title: string;
   speechTitle: string;
+  /** Its number (一、 or （一） …; '' when unnumbered) and its Markdown heading marks (## for 一、). */
+  number: string;
+  marks: string;
+  /** Run in: number and bold title lead into the first intro paragraph (`body`), `more` follow. */
+  runin: boolean;
+  body: string;
+  more: string[];
   intro: string[];
   sections: SectionView[];
   measures: MeasureView[];
@@ -79,6 +89,8 @@ export interface PlanView {
   recipients: string[];
   guidance: string[];
   sections: SectionView[];
+  /** Measures of a plan without sections. */
+  measures: MeasureView[];
   conclusion: string[];
   signature: string | null;
   letterhead: string[];
@@ -98,6 +110,7 @@ export interface PlanView {
 export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
   const unit = (name: string) => options.units?.get(name) ?? name;
   const inherited = new Map(allMeasures(plan).map((at) => [at.measure, at.owners]));
+  const outline: Outline = { start: plan.outline?.start ?? 1, sections: plan.outline?.sections ?? 'heading' };
   const show = options.owners || (plan.owners?.show ?? false);
   const measureOwners = (measure: Measure): MeasureOwnersView => {
     const own = inherited.get(measure)!;
@@ -113,7 +126,8 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
     year: planYear(plan),
     recipients: (plan.recipients ?? []).map(unit),
     guidance: splitParagraphs(plan.guidance),
-    sections: plan.sections.map((s) => buildSectionView(s, measureOwners)),
+    sections: (plan.sections ?? []).map((s, i) => buildSectionView(s, i, outline.start, outline, measureOwners)),
+    measures: (plan.measures ?? []).map((m, j) => buildMeasureView(m, j, outline.start === 1 ? 3 : outline.start, measureOwners(m))),
     conclusion: splitParagraphs(plan.conclusion),
     signature: plan.signature ?? plan.issuer ?? null,
     letterhead:
@@ -173,27 +187,48 @@ function writeOwners(owners: { lead: string[]; responsible: string[]; due: strin
   }
 }
 
-function buildSectionView(section: Section, owners: (m: Measure) => MeasureOwnersView): SectionView {
+type Level = 1 | 2 | 3 | 4;
+interface Outline {
+  start: 1 | 2 | 3;
+  sections: 'heading' | 'runin' | 'unnumbered';
+}
+const deeper = (level: number): Level => Math.min(4, level + 1) as Level;
+
+/**
+ * A section at its level: 一、 at the top (or where outline.start puts the top), （一） below it.
+ * Its measures are numbered 1. (GB/T's third level) whatever the section's depth, as offices do,
+ * unless the section itself already sits at the third level.
+ */
+function buildSectionView(section: Section, index: number, level: number, outline: Outline, owners: (m: Measure) => MeasureOwnersView): SectionView {
+  const at = Math.min(4, level) as Level;
+  const intro = splitParagraphs(section.intro);
+  const [body = '', ...more] = intro;
   return {
     title: section.title,
     speechTitle: section.speechTitle ?? section.title,
-    intro: splitParagraphs(section.intro),
-    sections: (section.sections ?? []).map((s) => buildSectionView(s, owners)),
-    measures: (section.measures ?? []).map((m) => buildMeasureView(m, owners(m))),
+    number: outline.sections === 'unnumbered' ? '' : formatLevelNumber(at, index + 1),
+    marks: '#'.repeat(at + 1),
+    runin: outline.sections === 'runin',
+    body,
+    more,
+    intro,
+    sections: (section.sections ?? []).map((s, i) => buildSectionView(s, i, at + 1, outline, owners)),
+    measures: (section.measures ?? []).map((m, j) => buildMeasureView(m, j, Math.max(3, deeper(at)) as Level, owners(m))),
   };
 }
 
-function buildMeasureView(measure: Measure, owners: MeasureOwnersView): MeasureView {
+function buildMeasureView(measure: Measure, index: number, level: Level, owners: MeasureOwnersView): MeasureView {
   const [body = '', ...more] = splitParagraphs(measure.text);
   return {
     title: measure.title,
+    number: formatLevelNumber(level, index + 1),
     body,
     more,
     lead: owners.lead.length ? owners.lead.join('、') : null,
     leads: owners.lead,
     responsible: owners.responsible,
     due: owners.due,
-    items: measure.items ?? [],
+    items: (measure.items ?? []).map((text, k) => ({ number: formatLevelNumber(deeper(level), k + 1), text })),
     ownersInline: owners.inline,
     ownersLines: owners.lines,
     targets: (measure.targets ?? []).map(buildTargetView),

@@ -20,7 +20,7 @@ export function unitMentions(plan: PlanFile): { path: PlanPath; name: string }[]
       named(section, [...path, i]);
       sections(section.sections ?? [], [...path, i, 'sections']);
     });
-  sections(plan.sections, ['sections']);
+  sections(plan.sections ?? [], ['sections']);
   for (const { measure, path } of allMeasures(plan)) named(measure, path);
   (plan.recipients ?? []).forEach((name, i) => out.push({ path: ['recipients', i], name }));
   (plan.cc ?? []).forEach((name, i) => out.push({ path: ['cc', i], name }));

@@ -70,7 +70,7 @@ export function composeSpeech(file: PlanFile): SpeechContent | undefined {
   if (!speech) return undefined;
   const sections: SpeechSectionContent[] = isSpeechFile(file)
     ? file.sections.map((s, i) => ({ heading: s.title, intro: s.intro ?? '', points: s.points.map(toClause), path: ['sections', i] }))
-    : file.sections.flatMap((s, i) => {
+    : (file.sections ?? []).flatMap((s, i) => {
         const points = measuresUnder(s).flatMap((m) => pointOf(m) ?? []);
         return points.length ? [{ heading: s.speechTitle ?? s.title, intro: '', points, path: ['sections', i] }] : [];
       });

@@ -58,7 +58,8 @@ export function taskRows(plan: Plan, options: TaskOptions): TaskRow[] {
       walk(s.sections ?? [], label);
     });
   };
-  walk(plan.sections, undefined);
+  walk(plan.sections ?? [], undefined);
+  (plan.measures ?? []).forEach((m, j) => add(m, String(j + 1)));
   return rows;
 }
 

@@ -115,4 +115,47 @@ describe('plan format v2', () => {
     expect(cells).toContain('民间投资增长6.2%左右；项目流失率控制在3%以内');
     if (hasPandoc) expect(pandocLines(tasks).join('\n')).toContain('民间投资增长6.2%左右');
   });
+
+  it('a 要点 without sections runs （一） in at the top level; its sub-items are 1. 2.', async () => {
+    const loaded = load('v2-runin-top');
+    const bytes = await docx(loaded.plan as Plan, templates);
+    const list = paragraphs(bytes).filter((p) => p.text);
+    const numbered = list.filter((p) => /^（[一二三]）|^\d\./.test(p.text)).map((p) => [p.text.slice(0, 3), p.boldStart]);
+    expect(numbered).toEqual([
+      ['（一）', true],
+      ['（二）', true],
+      ['1.每', false],
+      ['2.年', false],
+      ['（三）', true],
+    ]);
+    if (hasPandoc) {
+      const markdown = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', '--wrap=none'], { input: Buffer.from(bytes), encoding: 'utf8' }).stdout;
+      // Bold run-in leads, and no heading other than the title.
+      expect(markdown).toContain('**（一）加强理论武装。**坚持');
+      expect(markdown.match(/^#/gm) ?? []).toHaveLength(0);
+    }
+  });
+
+  it('sections may run in too (outline.sections: runin), with their measures numbered 1.', async () => {
+    const bytes = await docx(load('v2-runin-sections').plan as Plan, templates);
+    const texts = paragraphs(bytes).filter((p) => p.boldStart).map((p) => p.text.slice(0, 7));
+    expect(texts).toEqual(['（一）摸清队伍', '1.健全信息库', '（二）搭建实践', '1.规范基地运']);
+  });
+
+  it('unnumbered sections are headings without numbers, and pandoc sees them as headings', async () => {
+    const bytes = await docx(load('v2-unnumbered').plan as Plan, templates);
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
+    if (hasPandoc) {
+      const markdown = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', '--wrap=none'], { input: Buffer.from(bytes), encoding: 'utf8' }).stdout;
+      expect(markdown.match(/^# .*$/gm)).toEqual(['# 区工商联召开商会工作推进会', '# 临港镇建成新阶层人士实践基地']);
+    }
+  });
+
+  it('a plan needs sections or measures, and says so in Chinese', () => {
+    const { diagnostics } = parsePlan('plan.yaml', new TextEncoder().encode('title: 标题\ndate: 2026-01-10\n'));
+    expect(diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['schema-required', 1, '缺少必填的键“sections”（部分）：计划至少需要 sections，或不分部分时的 measures'],
+    ]);
+  });
 });

@@ -13,7 +13,7 @@ const PLAN = path.join(ROOT, 'plans', '2025-工作安排意见.yaml');
 const plan = parsePlan('p.yaml', readFileSync(PLAN)).loaded!.plan as Plan;
 const measures: Measure[] = [];
 const walk = (ss: Section[]) => ss.forEach((s) => (measures.push(...(s.measures ?? [])), walk(s.sections ?? [])));
-walk(plan.sections);
+walk(plan.sections ?? []);
 
 /** Python's own csv module, as Excel users' tools would read the file. */
 function readCsvWithPython(bytes: Buffer): string[][] {

@@ -245,7 +245,7 @@ describe.skipIf(!hasPandoc)('opinion read back by pandoc', () => {
         for (const m of s.measures ?? []) expected.push(m.title, ...(m.text ? [m.text.trim()] : []));
       }
     };
-    walk((loaded!.plan as Plan).sections);
+    walk((loaded!.plan as Plan).sections ?? []);
     expect(expected.length).toBeGreaterThan(40);
     let at = 0;
     for (const piece of expected) {

@@ -96,7 +96,7 @@ describe.skipIf(!hasPandoc)('speech read back by pandoc', () => {
     const plan = parsePlan('p.yaml', readFileSync(PLAN)).loaded!.plan as Plan;
     const measures: Measure[] = [];
     const walk = (ss: Section[]) => ss.forEach((s) => (measures.push(...(s.measures ?? [])), walk(s.sections ?? [])));
-    walk(plan.sections);
+    walk(plan.sections ?? []);
     let figures = 0;
     for (const m of measures) {
       for (const [name, value] of Object.entries(m.progress?.values ?? {})) {
