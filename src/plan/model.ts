@@ -108,6 +108,17 @@ export const AttachmentModel = z.union([
     .describe('自定义附件'),
 ]);
 
+/** The 印发通知 a plan is issued under: its own page, the plan following on a new page. */
+export const NoticeModel = z
+  .union([
+    z.literal(true).describe('用缺省的标题和正文'),
+    z.strictObject({
+      title: text('通知标题，缺省为“关于印发《{计划标题}》的通知”').optional(),
+      text: text('通知正文，一两段；缺省为“现将《{计划标题}》印发给你们，请结合实际认真贯彻落实。”').optional(),
+    }),
+  ])
+  .describe('印发通知：红头、发文字号、主送、署名和成文日期属于通知，计划另起一页排在通知之后，版记在最后');
+
 /** How the levels are numbered and laid out (要点 often run （一） in at the top level). */
 export const OutlineModel = z
   .strictObject({
@@ -188,6 +199,7 @@ export const PlanModel = z
     date: isoDate('成文日期，YYYY-MM-DD'),
     year: z.number().int().min(1949).max(2100).describe('计划年度，缺省取成文日期的年份').optional(),
     recipients: unitList('主送机关').optional(),
+    notice: NoticeModel.optional(),
     guidance: text('总体思路/总体要求，可有多段').optional(),
     sections: z.array(SectionModel).min(1, { message: '至少需要一个部分' }).describe('各部分，编号为一、二、三').optional(),
     measures: z.array(MeasureModel).min(1, { message: '至少需要一项举措' }).describe('不分部分时直接列出的举措，编号由 outline.start 决定（缺省为 1. 2. 3.）').optional(),
@@ -307,5 +319,6 @@ export const KEY_LABELS: Record<string, string> = {
   show: '显示',
   template: '模板',
   outline: '层级',
+  notice: '印发通知',
   start: '起始编号',
 };

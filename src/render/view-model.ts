@@ -88,6 +88,8 @@ export interface PlanView {
   year: number;
   recipients: string[];
   guidance: string[];
+  /** The 印发通知 the plan is issued under; the plan follows it on a new page. */
+  notice: { title: string; text: string[] } | null;
   sections: SectionView[];
   /** Measures of a plan without sections. */
   measures: MeasureView[];
@@ -126,6 +128,7 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
     year: planYear(plan),
     recipients: (plan.recipients ?? []).map(unit),
     guidance: splitParagraphs(plan.guidance),
+    notice: buildNoticeView(plan),
     sections: (plan.sections ?? []).map((s, i) => buildSectionView(s, i, outline.start, outline, measureOwners)),
     measures: (plan.measures ?? []).map((m, j) => buildMeasureView(m, j, outline.start === 1 ? 3 : outline.start, measureOwners(m))),
     conclusion: splitParagraphs(plan.conclusion),
@@ -185,6 +188,16 @@ function writeOwners(owners: { lead: string[]; responsible: string[]; due: strin
     case 'colon':
       return { inline: labelled.length ? `（${labelled.join('；')}）` : '', lines: [] };
   }
+}
+
+/** The notice's title and text, as the plan gives them or in the usual words. */
+function buildNoticeView(plan: Plan): PlanView['notice'] {
+  if (!plan.notice) return null;
+  const own = plan.notice === true ? {} : plan.notice;
+  return {
+    title: own.title ?? `关于印发《${plan.title}》的通知`,
+    text: splitParagraphs(own.text ?? `现将《${plan.title}》印发给你们，请结合实际认真贯彻落实。`),
+  };
 }
 
 type Level = 1 | 2 | 3 | 4;

@@ -158,4 +158,19 @@ describe('plan format v2', () => {
       ['schema-required', 1, '缺少必填的键“sections”（部分）：计划至少需要 sections，或不分部分时的 measures'],
     ]);
   });
+
+  it('a 印发通知 comes first with the frame and the 署名; the plan follows on a new page; the 版记 comes last', async () => {
+    const plan = load('v2-notice').plan as Plan;
+    const { blocks } = renderDocument(plan, 'opinion', templates, { owners: false });
+    const order = blocks.map((b) => (b.type === 'title' ? `title:${b.text.slice(0, 4)}` : b.type)).filter((t) => t !== 'paragraph');
+    expect(order).toEqual(['letterhead', 'docnumber', 'title:关于印发', 'flush', 'signature', 'pagebreak', 'title:2026', 'imprint']);
+    if (hasPandoc) {
+      const lines = pandocLines(await docx(plan, templates));
+      const at = (s: string) => lines.findIndex((l) => l.includes(s));
+      expect(at('《2026年全区民族宗教工作要点》的通知')).toBeGreaterThan(at('澄统发〔2026〕3号'));
+      expect(at('现将《2026年全区民族宗教工作要点》印发给你们')).toBeLessThan(at('2026年2月26日'));
+      expect(at('2026年2月26日')).toBeLessThan(at('（一）深化民族团结进步创建'));
+      expect(at('（二）依法管理宗教事务')).toBeLessThan(at('2026年2月27日印发'));
+    }
+  });
 });
