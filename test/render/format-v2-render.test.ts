@@ -1,0 +1,53 @@
+/**
+ * The format-v2 example (a 要点 issued under a 印发通知, run-in （一） items, joint units, the task
+ * table) rendered by LibreOffice: the notice is a page of its own, the plan starts a new page, every
+ * full text page of the plan holds 22 grid lines, and no page holds only its page number.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers.js';
+import { MM, type PdfPage, baselines, bodyLines, isLandscape, measurePdf, pageNumberLine, renderPdf, renderUnavailable } from './render.js';
+
+const PLAN = path.join(ROOT, 'plans', '2026-全区统一战线工作要点.yaml');
+const LINE_PITCH = (225 * MM) / 22;
+const why = renderUnavailable();
+const text = (page: PdfPage) => bodyLines(page).map((l) => l.text.replace(/\s/g, '')).join('');
+const rowsOf = (page: PdfPage) => {
+  const ys = baselines(bodyLines(page));
+  return Math.round((ys[ys.length - 1]! - ys[0]!) / LINE_PITCH) + 1;
+};
+
+describe.skipIf(why !== undefined)('the 印发通知 example rendered by LibreOffice', () => {
+  let pages: PdfPage[];
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-render-v2-'));
+    const out = path.join(dir, 'notice.docx');
+    const r = runCli(['build', PLAN, '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    pages = measurePdf(renderPdf(out, dir));
+  });
+
+  it('puts the notice with its 署名 and date on page 1, and starts the plan under its own title on page 2', () => {
+    expect(text(pages[0]!)).toContain('关于印发《2026年全区统一战线工作要点》的通知');
+    expect(text(pages[0]!)).toContain('2026年2月16日');
+    expect(bodyLines(pages[1]!)[0]!.text.replace(/\s/g, '')).toBe('2026年全区统一战线工作要点');
+    expect(text(pages[1]!)).toContain('（一）加强政治引领和思想共识。');
+  });
+
+  it('fills 22 grid lines on every full text page of the plan', () => {
+    const attachment = pages.findIndex((p) => isLandscape(p));
+    const plan = pages.slice(1, attachment);
+    expect(plan.length).toBeGreaterThan(2);
+    // The last page of the plan holds its closing text and the 附件说明: it may be short.
+    plan.slice(0, -1).forEach((page, i) => expect(rowsOf(page), `plan page ${i + 1}`).toBe(22));
+  });
+
+  it('has no page that holds only its page number', () => {
+    pages.forEach((page, i) => {
+      expect(pageNumberLine(page), `page ${i + 1} has a number`).toBeDefined();
+      expect(bodyLines(page).length, `page ${i + 1} carries text`).toBeGreaterThan(0);
+    });
+  });
+});
