@@ -76,6 +76,8 @@ export interface Section {
   title: string;
   intro?: string | undefined;
   speechTitle?: string | undefined;
+  points?: string[] | undefined;
+  separator?: '；' | '。' | undefined;
   lead?: string | string[] | undefined;
   responsible?: string[] | undefined;
   due?: string | undefined;
@@ -88,6 +90,12 @@ export const SectionModel: z.ZodType<Section> = z
     title: text('部分标题，不要手打“一、”“（一）”等序号'),
     intro: text('标题下的导语段落').optional(),
     speechTitle: text('汇报发言中这一部分的标题（numbered）或段首引领句（runin），缺省用 title').optional(),
+    points: z
+      .array(text('一条要点，不要手打“一是”'))
+      .min(1)
+      .describe('按“一是、二是……”列举的要点，接在导语之后成一段（总结、汇报常用）')
+      .optional(),
+    separator: z.enum(['；', '。']).describe('要点之间的标点，缺省为“；”，最后一条以“。”结尾').optional(),
     lead: unitOrUnits('本部分各项举措共同的牵头单位（举措自己写了 lead 时以举措为准）').optional(),
     responsible: unitList('本部分各项举措共同的责任单位').optional(),
     due: due.describe('本部分各项举措共同的完成时限').optional(),
@@ -119,6 +127,8 @@ export const NoticeModel = z
   ])
   .describe('印发通知：红头、发文字号、主送、署名和成文日期属于通知，计划另起一页排在通知之后，版记在最后');
 
+const SECTION_LAYOUT = z.enum(['heading', 'runin', 'unnumbered']);
+
 /** How the levels are numbered and laid out (要点 often run （一） in at the top level). */
 export const OutlineModel = z
   .strictObject({
@@ -127,8 +137,10 @@ export const OutlineModel = z
       .describe('最上一级的编号：1 为“一、”（缺省），2 为“（一）”，3 为“1.”；下级依次为（一）1.（1）')
       .optional(),
     sections: z
-      .enum(['heading', 'runin', 'unnumbered'])
-      .describe('部分的排法：heading 独立标题（缺省）；runin 编号和加粗的标题接排导语；unnumbered 不编号的独立标题')
+      .union([SECTION_LAYOUT, z.array(SECTION_LAYOUT).min(1)])
+      .describe(
+        '部分的排法：heading 独立标题（缺省）；runin 编号和加粗的标题接排导语；unnumbered 不编号的独立标题。写成列表时按层级分别指定，如 [heading, runin]：“一、”独立成行，“（一）”接排',
+      )
       .optional(),
   })
   .describe('层级的编号和排法');

@@ -69,6 +69,7 @@ export function numberedTitles(plan: PlanFile): { path: PlanPath; value: string 
     sections.forEach((s, i) => {
       out.push({ path: [...path, i, 'title'], value: s.title });
       if (s.speechTitle) out.push({ path: [...path, i, 'speechTitle'], value: s.speechTitle });
+      (s.points ?? []).forEach((p, k) => out.push({ path: [...path, i, 'points', k], value: p }));
       measures(s.measures ?? [], [...path, i, 'measures']);
       walk(s.sections ?? [], [...path, i, 'sections']);
     });

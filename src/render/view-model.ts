@@ -6,7 +6,8 @@ import type { LetterheadMode, PrintedLetterhead } from '../markdown/blocks.js';
 import { type Measure, type Plan, type Section, type Target, planYear, progressFigures, targetText } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
-import { formatLevelNumber } from '../text/numerals.js';
+import { formatLevelNumber, formatOrdinal } from '../text/numerals.js';
+import { toClause } from '../speech/compose-speech.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { type TaskRow, taskRows } from '../tasks/task-rows.js';
 
@@ -201,9 +202,19 @@ function buildNoticeView(plan: Plan): PlanView['notice'] {
 }
 
 type Level = 1 | 2 | 3 | 4;
+type SectionLayout = 'heading' | 'runin' | 'unnumbered';
 interface Outline {
   start: 1 | 2 | 3;
-  sections: 'heading' | 'runin' | 'unnumbered';
+  /** One layout for every level, or one per level (the last repeats). */
+  sections: SectionLayout | SectionLayout[];
+}
+const layoutAt = (outline: Outline, depth: number): SectionLayout =>
+  Array.isArray(outline.sections) ? outline.sections[Math.min(depth, outline.sections.length - 1)]! : outline.sections;
+
+/** 一是……；二是……。 as one paragraph (a single point has no 一是). */
+function joinPoints(points: readonly string[], separator: '；' | '。'): string {
+  const clauses = points.map(toClause);
+  return clauses.map((p, i) => `${clauses.length > 1 ? formatOrdinal(i + 1) : ''}${p}${i === clauses.length - 1 ? '。' : separator}`).join('');
 }
 const deeper = (level: number): Level => Math.min(4, level + 1) as Level;
 
@@ -212,20 +223,29 @@ const deeper = (level: number): Level => Math.min(4, level + 1) as Level;
  * Its measures are numbered 1. (GB/T's third level) whatever the section's depth, as offices do,
  * unless the section itself already sits at the third level.
  */
-function buildSectionView(section: Section, index: number, level: number, outline: Outline, owners: (m: Measure) => MeasureOwnersView): SectionView {
+function buildSectionView(
+  section: Section,
+  index: number,
+  level: number,
+  outline: Outline,
+  owners: (m: Measure) => MeasureOwnersView,
+  depth = 0,
+): SectionView {
   const at = Math.min(4, level) as Level;
-  const intro = splitParagraphs(section.intro);
+  const layout = layoutAt(outline, depth);
+  // Points (一是……二是……) are one more paragraph of the intro, so a run-in title can lead into them.
+  const intro = [...splitParagraphs(section.intro), ...(section.points ? [joinPoints(section.points, section.separator ?? '；')] : [])];
   const [body = '', ...more] = intro;
   return {
     title: section.title,
     speechTitle: section.speechTitle ?? section.title,
-    number: outline.sections === 'unnumbered' ? '' : formatLevelNumber(at, index + 1),
+    number: layout === 'unnumbered' ? '' : formatLevelNumber(at, index + 1),
     marks: '#'.repeat(at + 1),
-    runin: outline.sections === 'runin',
+    runin: layout === 'runin',
     body,
     more,
     intro,
-    sections: (section.sections ?? []).map((s, i) => buildSectionView(s, i, at + 1, outline, owners)),
+    sections: (section.sections ?? []).map((s, i) => buildSectionView(s, i, at + 1, outline, owners, depth + 1)),
     measures: (section.measures ?? []).map((m, j) => buildMeasureView(m, j, Math.max(3, deeper(at)) as Level, owners(m))),
   };
 }

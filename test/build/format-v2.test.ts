@@ -173,4 +173,23 @@ describe('plan format v2', () => {
       expect(at('（二）依法管理宗教事务')).toBeLessThan(at('2026年2月27日印发'));
     }
   });
+
+  it('a 总结: sections list their points 一是……；二是……。, run in under （一） when outline.sections says so per level', async () => {
+    const file = path.join(ROOT, 'plans', '2025-工作总结和2026年工作打算.yaml');
+    const { loaded } = parsePlan('plan.yaml', readFileSync(file));
+    const bytes = await docx(loaded!.plan as Plan, templates);
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    // 一、 is a heading; （一） runs in, bold, into its points.
+    expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(xml).not.toContain('<w:pStyle w:val="Heading2"/>');
+    const list = paragraphs(bytes);
+    const first = list.find((p) => p.text.startsWith('（一）思想政治引领更加有力。'))!;
+    expect(first.boldStart).toBe(true);
+    expect(first.text).toMatch(/。一是分领域.*；二是组织.*；三是在区融媒体中心开设统战专栏，推出人物故事二十二篇。$/);
+    if (hasPandoc) expect(pandocLines(bytes)).toContain('二、存在的问题和不足');
+    // A typed 一是 in a point is numbering-typed, as in a title.
+    const typed = readFileSync(file, 'utf8').replace('- 分领域举办', '- 一是分领域举办');
+    const again = parsePlan('plan.yaml', new TextEncoder().encode(typed)).loaded!;
+    expect(runRules(again, {}).diagnostics.filter((d) => d.ruleId === 'numbering-typed').map((d) => d.path)).toEqual(['sections[0].sections[0].points[0]']);
+  });
 });

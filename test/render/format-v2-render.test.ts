@@ -51,3 +51,31 @@ describe.skipIf(why !== undefined)('the 印发通知 example rendered by LibreOf
     });
   });
 });
+
+describe.skipIf(why !== undefined)('the 总结和打算 example rendered by LibreOffice', () => {
+  let pages: PdfPage[];
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-render-summary-'));
+    const out = path.join(dir, 'summary.docx');
+    const r = runCli(['build', path.join(ROOT, 'plans', '2025-工作总结和2026年工作打算.yaml'), '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    pages = measurePdf(renderPdf(out, dir));
+  });
+
+  it('fills 22 grid lines on every page but the last, and no page holds only its number', () => {
+    expect(pages.length).toBeGreaterThan(1);
+    pages.slice(0, -1).forEach((page, i) => {
+      const next = bodyLines(pages[i + 1]!)[0]!.text.replace(/\s/g, '');
+      // A heading that would stand last on a page moves on with its text, as Word does.
+      const headingMoved = /^[一二三四五六七八九十]+、/.test(next);
+      expect(rowsOf(page) === 22 || (rowsOf(page) === 21 && headingMoved), `page ${i + 1}: ${rowsOf(page)} rows`).toBe(true);
+    });
+    for (const page of pages) expect(bodyLines(page).length).toBeGreaterThan(0);
+  });
+
+  it('runs （一） in with its 一是……二是…… points', () => {
+    const all = pages.map(text).join('');
+    expect(all).toContain('（一）思想政治引领更加有力。一是分领域举办党外代表人士理论研修班三期');
+    expect(all).toContain('二、存在的问题和不足');
+  });
+});
