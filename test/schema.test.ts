@@ -20,7 +20,9 @@ describe('schemas/plan.schema.json', () => {
     expect(schema.else.$ref).toBe('#/definitions/Plan');
     const plan = schema.definitions.Plan;
     expect(plan.additionalProperties).toBe(false);
-    expect(plan.required).toEqual(['title', 'date', 'sections']);
+    expect(plan.required).toEqual(['title', 'date']);
+    // Sections, or measures without sections (format v2): one of the two.
+    expect(plan.anyOf).toEqual([{ required: ['sections'] }, { required: ['measures'] }]);
     expect(plan.properties.title.description).toMatch(/\p{Script=Han}/u);
     expect(schema.definitions.Section.properties.measures.items.additionalProperties).toBe(false);
     expect(schema.definitions.SpeechFile.required).toEqual(['kind', 'speech', 'sections']);

@@ -23,7 +23,8 @@ export function buildPlanJsonSchema(): Record<string, unknown> {
     if: { type: 'object', properties: { kind: { const: 'speech' } }, required: ['kind'] },
     then: { $ref: '#/definitions/SpeechFile' },
     else: { $ref: '#/definitions/Plan' },
-    definitions: { ...planDefs, ...speechDefs, Plan: plan, SpeechFile: speech },
+    // The model's rule that a plan has sections or top-level measures (a refinement zod cannot export).
+    definitions: { ...planDefs, ...speechDefs, Plan: { ...plan, anyOf: [{ required: ['sections'] }, { required: ['measures'] }] }, SpeechFile: speech },
   };
 }
 
