@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { translateCommanderMessage } from './commander-zh.js';
-import { DOCUMENT_IDS, LETTERHEAD_MODES, OUTPUT_FORMATS } from '../pipeline/build-options.js';
+import { DOCUMENT_IDS, LETTERHEAD_MODES, OUTPUT_FORMATS, SCRIPTS } from '../pipeline/build-options.js';
 import { UsageError } from '../pipeline/usage-error.js';
 import { readVersion } from './version.js';
 
@@ -92,6 +92,7 @@ export function createProgram(): Command {
         LETTERHEAD_MODES,
       ),
     )
+    .addOption(new Option('--script <script>', '文字：hans 简体，hant 繁体（缺省与计划相同；换一种文字时整篇转换，只转字形不改用词）').choices(SCRIPTS))
     .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 或 CSV 写到标准输出')
     .option('--owners', '在每项举措后附上（牵头单位：…；责任单位：…；完成时限：…）')
     .option('--check', '不写文件，只检查已有的文稿是否与计划现在生成的结果一致（不一致时退出码 1）')

@@ -57,7 +57,7 @@ export function emitMarkdown(blocks: readonly Block[]): string {
         }
         break;
       case 'docnumber':
-        parts.push(`<p align="center">${escapeHtml([block.number, ...block.signers.map((s, i) => `${i === 0 ? '签发人：' : ''}${s}`)].join('　'))}</p>\n\n---`);
+        parts.push(`<p align="center">${escapeHtml([block.number, ...block.signers.map((s, i) => `${i === 0 ? (block.signerLabel ?? '签发人：') : ''}${s}`)].join('　'))}</p>\n\n---`);
         break;
       case 'note':
         parts.push(`（${escapeMarkdown(block.text, { atLineStart: false })}）`);

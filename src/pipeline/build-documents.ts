@@ -14,7 +14,10 @@ import { MarkdownSubsetError } from '../markdown/parse-markdown.js';
 import { unitRegistry } from '../plan/config.js';
 import { STDIN_PATH } from '../plan/load-plan.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, TemplateError, type TemplateSet } from '../render/render-template.js';
+import type { PlanFile } from '../plan/model.js';
+import type { RenderOptions } from '../render/view-model.js';
 import { DEFAULT_READING_PACE, type ReadingFacts, readingFacts } from '../text/reading.js';
+import { type Script, detectScript, loadConverters, mayBeTraditional } from '../text/script.js';
 import { type BuildOptions, OUTPUT_FORMATS, type OutputFormat, TEXT_FORMATS } from './build-options.js';
 import type { CheckedPlan } from './check-plans.js';
 import { explainFsError } from './fs-errors.js';
@@ -71,6 +74,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
     const doc = options.doc ?? mainDocument(checked.loaded.plan);
     try {
       const rendered = renderDocument(checked.loaded.plan, doc, await templatesFor(checked.root, templateCache), {
+        ...(await scriptOptions(checked.loaded.plan, options.script)),
         owners: options.owners,
         units: unitRegistry(checked.config.config),
         unit: options.unit,
@@ -104,6 +108,33 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
   }
   const speeches = jobs.filter((job) => job.doc === 'speech').map(describeSpeech);
   return { documents, diagnostics, speeches };
+}
+
+/**
+ * The script of a plan (its `script`, or what its text is written in) and of the output (`--script`,
+ * or the plan's). A 繁体 plan keeps its text and gets the tool's words in 繁体; a plan built into the
+ * other script is converted whole. 简体 in, 简体 out loads no dictionary.
+ */
+export async function scriptOptions(plan: PlanFile, wanted?: Script): Promise<Pick<RenderOptions, 'localize' | 'convertAll'>> {
+  const text = planText(plan);
+  let source: Script = plan.script ?? 'hans';
+  if (plan.script === undefined && mayBeTraditional(text)) {
+    const { toSimplified, toTraditional } = await loadConverters();
+    source = detectScript(text, toSimplified, toTraditional);
+  }
+  const target = wanted ?? source;
+  if (source === 'hans' && target === 'hans') return {};
+  const { toSimplified, toTraditional } = await loadConverters();
+  if (source === target) return { localize: toTraditional };
+  return { convertAll: target === 'hant' ? toTraditional : toSimplified };
+}
+
+/** Every string of a plan, for telling its script. */
+function planText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(planText).join('\n');
+  if (value !== null && typeof value === 'object') return Object.values(value).map(planText).join('\n');
+  return '';
 }
 
 async function templatesFor(root: string, cache: Map<string, TemplateSet>): Promise<TemplateSet> {

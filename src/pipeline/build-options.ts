@@ -3,10 +3,11 @@
  * purpose (no rendering stack), so the command line can offer the same lists as choices.
  */
 import { LETTERHEAD_MODES, type LetterheadMode } from '../markdown/blocks.js';
+import { SCRIPTS, type Script } from '../text/script.js';
 import { DOCUMENTS, type DocumentId } from './documents.js';
 import { UsageError } from './usage-error.js';
 
-export { LETTERHEAD_MODES, type LetterheadMode };
+export { LETTERHEAD_MODES, type LetterheadMode, SCRIPTS };
 export const DOCUMENT_IDS = Object.keys(DOCUMENTS) as DocumentId[];
 
 export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx'] as const;
@@ -28,6 +29,8 @@ export interface BuildRequest {
   taskText?: boolean;
   /** 发文机关标志: red, preprinted paper, or none. */
   letterhead?: string;
+  /** hans or hant: the script of the whole output, whatever the plan's. */
+  script?: string;
 }
 
 /** A request whose values are known to be valid. */
@@ -39,6 +42,7 @@ export interface BuildOptions {
   unit?: string;
   taskText: boolean;
   letterhead?: LetterheadMode;
+  script?: Script;
 }
 
 /** Checks a request before any file is read; every unknown value is a UsageError here. */
@@ -62,7 +66,13 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
     ...(request.unit !== undefined ? { unit: request.unit } : {}),
     taskText: request.taskText ?? false,
     ...(letterhead !== undefined ? { letterhead: letterhead as LetterheadMode } : {}),
+    ...(request.script !== undefined ? { script: parseScript(request.script) } : {}),
   };
+}
+
+function parseScript(value: string): Script {
+  if ((SCRIPTS as readonly string[]).includes(value)) return value as Script;
+  throw new UsageError(`未知的文字“${value}”，可用：hans（简体）、hant（繁体）`);
 }
 
 function parseFormats(value: string): OutputFormat[] {

@@ -40,13 +40,49 @@ export interface RenderedDocument {
  * a character out of Markdown could join two pieces of syntax (`<VT>- 项` would become a list).
  */
 export function renderDocument(file: PlanFile, doc: DocumentId, templates: TemplateSet, options: RenderOptions): RenderedDocument {
-  return removeInvalidCharsDeep(renderBlocks(file, doc, templates, options));
+  const { localize, convertAll } = options;
+  let rendered = renderBlocks(file, doc, localize ? localizedTemplates(templates, localize) : templates, options);
+  if (localize) {
+    // The one label an emitter adds itself.
+    const label = localize('签发人：');
+    rendered = { ...rendered, blocks: rendered.blocks.map((b) => (b.type === 'docnumber' ? { ...b, signerLabel: label } : b)) };
+  }
+  if (convertAll) rendered = convertText(rendered, convertAll);
+  return removeInvalidCharsDeep(rendered);
+}
+
+/** Keys whose values are codes, not text. */
+const CODES = new Set(['type', 'mode', 'orientation', 'date']);
+
+/** Every text of the document through `convert` (a whole document into the other script). */
+function convertText<T>(value: T, convert: (text: string) => string, key = ''): T {
+  if (typeof value === 'string') return (CODES.has(key) ? value : convert(value)) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => convertText(v, convert)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertText(v, convert, k)])) as T;
+  }
+  return value;
+}
+
+const localizedSets = new WeakMap<TemplateSet, WeakMap<(text: string) => string, TemplateSet>>();
+
+/** The template set with the tool's words in the plan's script (Handlebars syntax is ASCII and stays as it is). */
+function localizedTemplates(templates: TemplateSet, localize: (text: string) => string): TemplateSet {
+  let byLocalize = localizedSets.get(templates);
+  if (!byLocalize) localizedSets.set(templates, (byLocalize = new WeakMap()));
+  let set = byLocalize.get(localize);
+  if (!set) {
+    const convert = (entries: TemplateSet['templates']) => new Map([...entries].map(([name, t]) => [name, { ...t, source: localize(t.source) }]));
+    set = { templates: convert(templates.templates), partials: convert(templates.partials) };
+    byLocalize.set(localize, set);
+  }
+  return set;
 }
 
 function renderBlocks(file: PlanFile, doc: DocumentId, templates: TemplateSet, options: RenderOptions): RenderedDocument {
   const template = DOCUMENTS[doc].template;
   if (doc === 'speech') {
-    const content = composeSpeech(file);
+    const content = composeSpeech(file, options.localize);
     if (!content) {
       throw new DocumentProblem('speech-missing', '计划没有 speech 块：生成汇报发言需要 speech 的 meeting、speaker 和 date', []);
     }

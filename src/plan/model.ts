@@ -27,7 +27,7 @@ const unitOrUnits = (description: string) =>
 
 const due = z
   .string()
-  .regex(/^(\d{4}-\d{2}(-\d{2})?|全年|长期坚持|持续推进|年底前|上半年|下半年|(1[0-2]|[1-9])月底前)$/, {
+  .regex(/^(\d{4}-\d{2}(-\d{2})?|全年|长期坚持|持续推进|長期堅持|持續推進|年底前|上半年|下半年|(1[0-2]|[1-9])月底前)$/, {
     message: `完成时限应为 YYYY-MM-DD、YYYY-MM、${DUE_PHRASES.join('、')}或“N月底前”`,
   })
   .refine(isValidDue, { message: '不是日历上存在的日期或月份' })
@@ -188,10 +188,16 @@ export const SpeechSectionModel = z
   })
   .describe('汇报发言的一个部分');
 
+const script = z
+  .enum(['hans', 'hant'])
+  .describe('文字：hans 简体，hant 繁体；不写时按正文判断。繁体计划中工具自己的用语（牽頭單位、印發等）也用繁体，正文照原样')
+  .optional();
+
 /** A speech on its own (`kind: speech`): the minimal shape of a 汇报发言 or 交流发言. */
 export const SpeechFileModel = z
   .strictObject({
     kind: z.literal('speech').describe('独立的汇报发言'),
+    script,
     speech: SpeechModel,
     sections: z.array(SpeechSectionModel).min(1, { message: '至少需要一个部分' }).describe('发言的各部分'),
   })
@@ -200,6 +206,7 @@ export const SpeechFileModel = z
 export const PlanModel = z
   .strictObject({
     kind: z.literal('opinion').describe('工作安排意见（缺省）；独立的汇报发言写 kind: speech').optional(),
+    script,
     title: text('文件标题，例如“2025年全区统一战线工作安排意见”'),
     issuer: text('发文机关，也是缺省的署名').optional(),
     letterhead: z
@@ -332,5 +339,6 @@ export const KEY_LABELS: Record<string, string> = {
   template: '模板',
   outline: '层级',
   notice: '印发通知',
+  script: '文字',
   start: '起始编号',
 };

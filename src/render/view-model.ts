@@ -30,6 +30,10 @@ export interface RenderOptions {
   unit?: string | undefined;
   /** 发文机关标志: red (default when the plan has one), preprinted paper, or none. */
   letterhead?: LetterheadMode | undefined;
+  /** Puts the tool's own words (牵头单位, 印发…) in the plan's script; plan text never passes through it. */
+  localize?: ((text: string) => string) | undefined;
+  /** Converts the whole document to the other script (`--script` on a plan written in the other one). */
+  convertAll?: ((text: string) => string) | undefined;
   /** Contents of file attachments (Markdown), by their `file` value; the caller reads them. */
   attachmentFiles?: Map<string, string> | undefined;
 }
@@ -115,10 +119,11 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
   const inherited = new Map(allMeasures(plan).map((at) => [at.measure, at.owners]));
   const outline: Outline = { start: plan.outline?.start ?? 1, sections: plan.outline?.sections ?? 'heading' };
   const show = options.owners || (plan.owners?.show ?? false);
+  const L = options.localize ?? ((text: string) => text);
   const measureOwners = (measure: Measure): MeasureOwnersView => {
     const own = inherited.get(measure)!;
-    const view = { lead: own.lead.map(unit), responsible: own.responsible.map(unit), due: own.due ? formatDue(own.due) : null };
-    return { ...view, ...(show ? writeOwners(view, plan.owners) : { inline: '', lines: [] }) };
+    const view = { lead: own.lead.map(unit), responsible: own.responsible.map(unit), due: own.due ? L(formatDue(own.due)) : null };
+    return { ...view, ...(show ? writeOwners(view, plan.owners, L) : { inline: '', lines: [] }) };
   };
   return {
     kind: plan.kind ?? 'opinion',
@@ -129,7 +134,7 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
     year: planYear(plan),
     recipients: (plan.recipients ?? []).map(unit),
     guidance: splitParagraphs(plan.guidance),
-    notice: buildNoticeView(plan),
+    notice: buildNoticeView(plan, L),
     sections: (plan.sections ?? []).map((s, i) => buildSectionView(s, i, outline.start, outline, measureOwners)),
     measures: (plan.measures ?? []).map((m, j) => buildMeasureView(m, j, outline.start === 1 ? 3 : outline.start, measureOwners(m))),
     conclusion: splitParagraphs(plan.conclusion),
@@ -142,7 +147,7 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
     note: plan.note ?? null,
     attachments: (plan.attachments ?? []).map((a) =>
       a === 'tasks'
-        ? { title: tasksTitle(plan), builtin: 'tasks', file: null, content: '' }
+        ? { title: tasksTitle(plan, L), builtin: 'tasks', file: null, content: '' }
         : { title: a.title, builtin: null, file: a.file ?? null, content: (a.file && options.attachmentFiles?.get(a.file)) || '' },
     ),
     tasks: buildTasksView(plan, options),
@@ -167,7 +172,11 @@ interface MeasureOwnersView {
  * （X、Y牵头，Z按职责分工负责）, lines of their own, or the plan's template with {lead},
  * {responsible} and {due}.
  */
-function writeOwners(owners: { lead: string[]; responsible: string[]; due: string | null }, style: Plan['owners']): { inline: string; lines: string[] } {
+function writeOwners(
+  owners: { lead: string[]; responsible: string[]; due: string | null },
+  style: Plan['owners'],
+  L: (text: string) => string,
+): { inline: string; lines: string[] } {
   const lead = owners.lead.join('、');
   const responsible = owners.responsible.join('、');
   if (style?.template) {
@@ -175,15 +184,15 @@ function writeOwners(owners: { lead: string[]; responsible: string[]; due: strin
     return { inline: filled, lines: [] };
   }
   const labelled = [
-    ...(lead ? [`牵头单位：${lead}`] : []),
-    ...(responsible ? [`责任单位：${responsible}`] : []),
-    ...(owners.due ? [`完成时限：${owners.due}`] : []),
+    ...(lead ? [`${L('牵头单位：')}${lead}`] : []),
+    ...(responsible ? [`${L('责任单位：')}${responsible}`] : []),
+    ...(owners.due ? [`${L('完成时限：')}${owners.due}`] : []),
   ];
   switch (style?.style ?? 'colon') {
     case 'lines':
       return { inline: '', lines: labelled };
     case 'lead-first': {
-      const parts = [...(lead ? [`${lead}牵头`] : []), ...(responsible ? [`${responsible}按职责分工负责`] : [])];
+      const parts = [...(lead ? [`${lead}${L('牵头')}`] : []), ...(responsible ? [`${responsible}${L('按职责分工负责')}`] : [])];
       return { inline: parts.length ? `（${parts.join('，')}）` : '', lines: [] };
     }
     case 'colon':
@@ -192,12 +201,12 @@ function writeOwners(owners: { lead: string[]; responsible: string[]; due: strin
 }
 
 /** The notice's title and text, as the plan gives them or in the usual words. */
-function buildNoticeView(plan: Plan): PlanView['notice'] {
+function buildNoticeView(plan: Plan, L: (text: string) => string): PlanView['notice'] {
   if (!plan.notice) return null;
   const own = plan.notice === true ? {} : plan.notice;
   return {
-    title: own.title ?? `关于印发《${plan.title}》的通知`,
-    text: splitParagraphs(own.text ?? `现将《${plan.title}》印发给你们，请结合实际认真贯彻落实。`),
+    title: own.title ?? `${L('关于印发')}《${plan.title}》${L('的通知')}`,
+    text: splitParagraphs(own.text ?? `${L('现将')}《${plan.title}》${L('印发给你们，请结合实际认真贯彻落实。')}`),
   };
 }
 
@@ -280,15 +289,21 @@ function buildTargetView(target: Target): TargetView {
   return { name: target.name, value: target.value, unit: target.unit ?? '', text: targetText(target) };
 }
 
-function tasksTitle(plan: Plan): string {
-  return `${planYear(plan)}年重点任务分工表`;
+function tasksTitle(plan: Plan, L: (text: string) => string = (text) => text): string {
+  return `${planYear(plan)}${L('年重点任务分工表')}`;
 }
 
 export function buildTasksView(plan: Plan, options: RenderOptions): TasksView {
-  const rows = taskRows(plan, { withText: options.taskText ?? false, unit: options.unit, units: options.units });
+  const L = options.localize ?? ((text: string) => text);
+  // The tool's words in a row: the due phrase and the unit's role.
+  const rows = taskRows(plan, { withText: options.taskText ?? false, unit: options.unit, units: options.units }).map((row) => ({
+    ...row,
+    due: L(row.due),
+    role: L(row.role),
+  }));
   const unit = options.unit === undefined ? null : (options.units?.get(options.unit) ?? options.unit);
   return {
-    title: unit ? `${tasksTitle(plan)}（${unit}）` : tasksTitle(plan),
+    title: unit ? `${tasksTitle(plan, L)}（${unit}）` : tasksTitle(plan, L),
     hasTargets: allMeasures(plan).some(({ measure }) => (measure.targets ?? []).length > 0),
     unit,
     rows,

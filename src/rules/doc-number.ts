@@ -3,8 +3,9 @@ import { isSpeechFile } from '../plan/model.js';
 import { sourceEdits } from './text-fields.js';
 import { defineRule, type Edit } from './types.js';
 
-const CANONICAL = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/;
-const LOOSE = /^\s*(\S+?)\s*[[【(（〔［]\s*(\d{4})\s*[\]】)）〕］]\s*(第)?\s*(0*)(\d+)\s*(号)?\s*$/;
+// 号, or 號 in a plan written in 繁体.
+const CANONICAL = /^(\S+?)〔(\d{4})〕([1-9]\d*)[号號]$/;
+const LOOSE = /^\s*(\S+?)\s*[[【(（〔［]\s*(\d{4})\s*[\]】)）〕］]\s*(第)?\s*(0*)(\d+)\s*([号號])?\s*$/;
 
 function problems(value: string): string[] {
   const m = LOOSE.exec(value);
@@ -34,5 +35,5 @@ export const docNumber = defineRule('doc-number', ({ loaded }) => {
 function canonicalEdits(value: string): Edit[] {
   const m = LOOSE.exec(value);
   if (!m) return [];
-  return [{ start: 0, end: value.length, text: `${m[1]}〔${m[2]}〕${Number(m[5])}号` }];
+  return [{ start: 0, end: value.length, text: `${m[1]}〔${m[2]}〕${Number(m[5])}${m[6] ?? '号'}` }];
 }

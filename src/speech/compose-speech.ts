@@ -39,11 +39,11 @@ export function toClause(text: string): string {
 }
 
 /** The opening ends with “现将有关工作情况汇报如下：” unless the writer ended it with a colon already. */
-function composeOpening(opening: string | undefined): string[] {
+function composeOpening(opening: string | undefined, localize: (text: string) => string): string[] {
   const paragraphs = splitParagraphs(opening);
   const last = paragraphs[paragraphs.length - 1];
-  if (last === undefined) return [REPORT_FOLLOWS];
-  if (!/[：:]$/.test(last)) paragraphs[paragraphs.length - 1] = `${endSentence(last)}${REPORT_FOLLOWS}`;
+  if (last === undefined) return [localize(REPORT_FOLLOWS)];
+  if (!/[：:]$/.test(last)) paragraphs[paragraphs.length - 1] = `${endSentence(last)}${localize(REPORT_FOLLOWS)}`;
   return paragraphs;
 }
 
@@ -65,7 +65,8 @@ function measuresUnder(section: Section): Measure[] {
   return [...(section.measures ?? []), ...(section.sections ?? []).flatMap(measuresUnder)];
 }
 
-export function composeSpeech(file: PlanFile): SpeechContent | undefined {
+/** `localize` puts the tool's own words (the default title, salutation, opening and closing) in the plan's script. */
+export function composeSpeech(file: PlanFile, localize: (text: string) => string = (text) => text): SpeechContent | undefined {
   const speech: Speech | undefined = file.speech;
   if (!speech) return undefined;
   const sections: SpeechSectionContent[] = isSpeechFile(file)
@@ -75,13 +76,13 @@ export function composeSpeech(file: PlanFile): SpeechContent | undefined {
         return points.length ? [{ heading: s.speechTitle ?? s.title, intro: '', points, path: ['sections', i] }] : [];
       });
   return {
-    title: speech.title ?? `在${speech.meeting}上的汇报发言`,
+    title: speech.title ?? `${localize('在')}${speech.meeting}${localize('上的汇报发言')}`,
     speaker: speech.speaker,
     date: formatChineseDate(speech.date),
-    salutation: speech.salutation ?? DEFAULT_SALUTATION,
-    opening: composeOpening(speech.opening),
+    salutation: speech.salutation ?? localize(DEFAULT_SALUTATION),
+    opening: composeOpening(speech.opening, localize),
     sections,
-    closing: speech.closing ?? DEFAULT_CLOSING,
+    closing: speech.closing ?? localize(DEFAULT_CLOSING),
     style: speech.style ?? 'runin',
     separator: speech.separator ?? '；',
     minutes: speech.minutes ?? null,

@@ -5,6 +5,8 @@ const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 
 /** Deadline phrases a plan may use instead of a date (GONGWEN.md §5). */
 export const DUE_PHRASES = ['全年', '长期坚持', '持续推进', '年底前', '上半年', '下半年'] as const;
+/** The same phrases as a plan in 繁体 writes them. */
+export const DUE_PHRASES_HANT = ['長期堅持', '持續推進'] as const;
 const MONTH_END = /^(1[0-2]|[1-9])月底前$/;
 
 export interface CalendarDate {
@@ -43,6 +45,7 @@ export function isValidDue(text: string): boolean {
     parseIsoDate(text) !== undefined ||
     parseIsoMonth(text) !== undefined ||
     (DUE_PHRASES as readonly string[]).includes(text) ||
+    (DUE_PHRASES_HANT as readonly string[]).includes(text) ||
     MONTH_END.test(text)
   );
 }

@@ -12,6 +12,7 @@ import { emitMarkdown } from '../../src/emit/markdown.js';
 import type { Block } from '../../src/markdown/blocks.js';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
+import { scriptOptions } from '../../src/pipeline/build-documents.js';
 import { documentDate, renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
 import { expectGolden, ROOT } from '../helpers.js';
@@ -45,7 +46,9 @@ describe('build fixtures', () => {
         ? (JSON.parse(readFileSync(path.join(folder, 'options.json'), 'utf8')) as { owners: boolean; tasks?: boolean })
         : { owners: false };
       const plan = loaded!.plan;
-      const { blocks, meta } = renderDocument(plan, 'opinion', templates, options);
+      // As build does: a plan in 繁体 gets the tool's words in 繁体.
+      const script = await scriptOptions(plan);
+      const { blocks, meta } = renderDocument(plan, 'opinion', templates, { ...options, ...script });
       const md = emitMarkdown(blocks);
       expect(md).toBe(expectGolden(path.join(folder, 'expected.md'), md));
       // The body of the .md reads back through our own parser to the same Blocks, bold leads included.
@@ -58,7 +61,7 @@ describe('build fixtures', () => {
       expect(xml).toBe(expectGolden(path.join(folder, 'expected-document.xml'), xml));
       if (options.tasks) {
         // The task table too, where the case is about its columns.
-        const tasks = emitMarkdown(renderDocument(plan, 'tasks', templates, options).blocks);
+        const tasks = emitMarkdown(renderDocument(plan, 'tasks', templates, { ...options, ...script }).blocks);
         expect(tasks).toBe(expectGolden(path.join(folder, 'expected-tasks.md'), tasks));
       }
     });

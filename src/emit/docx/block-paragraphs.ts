@@ -62,7 +62,7 @@ export function blockToParagraphs(block: Block, keepNext = false): (Paragraph | 
     case 'letterhead':
       return letterheadParagraphs(block);
     case 'docnumber':
-      return docNumberParagraphs(block.number, block.signers, block.mode);
+      return docNumberParagraphs(block.number, block.signers, block.mode, block.signerLabel);
     case 'note':
       return [noteParagraph(block.text)];
     case 'imprint':

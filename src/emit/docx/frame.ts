@@ -110,7 +110,7 @@ function jointLetterhead(names: string[], suffix: string, mode: PrintedLetterhea
 }
 
 /** 发文字号 centred, or with 签发人 at the right for documents sent upward; the red separator under it. */
-export function docNumberParagraphs(number: string, signers: string[], mode: PrintedLetterhead): Paragraph[] {
+export function docNumberParagraphs(number: string, signers: string[], mode: PrintedLetterhead, signerLabel = '签发人：'): Paragraph[] {
   const side = charsToTwip(DOC_NUMBER.sideIndentChars);
   const border =
     mode === 'red'
@@ -124,7 +124,7 @@ export function docNumberParagraphs(number: string, signers: string[], mode: Pri
         tabStops: [{ type: TabStopType.RIGHT, position: mmToTwip(TYPE_AREA_MM.width) - side }],
         ...(border ? { border } : {}),
         children: [
-          new TextRun({ text: `${number}\t签发人：`, font: body }),
+          new TextRun({ text: `${number}\t${signerLabel}`, font: body }),
           new TextRun({ text: signers.join('　'), font: fontsFor(FONT.heading2) }),
         ],
       })
