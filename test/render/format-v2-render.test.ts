@@ -79,3 +79,18 @@ describe.skipIf(why !== undefined)('the 总结和打算 example rendered by Libr
     expect(all).toContain('二、存在的问题和不足');
   });
 });
+
+describe.skipIf(why !== undefined)('the 繁体 交流发言 example rendered by LibreOffice', () => {
+  it('sets its text and the tool’s words in 繁体 on the 22-line grid, with no page holding only its number', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-render-hant-'));
+    const out = path.join(dir, 'speech.docx');
+    const r = runCli(['build', path.join(ROOT, 'plans', '2025-港澳青年交流發言.yaml'), '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const pages = measurePdf(renderPdf(out, dir));
+    const all = pages.map(text).join('');
+    expect(all).toContain('尊敬的各位領導，同志們：');
+    expect(all).toContain('彙報完畢，謝謝大家！');
+    pages.slice(0, -1).forEach((page, i) => expect(rowsOf(page), `page ${i + 1}`).toBe(22));
+    for (const page of pages) expect(bodyLines(page).length).toBeGreaterThan(0);
+  });
+});
