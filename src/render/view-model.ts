@@ -6,8 +6,8 @@ import type { LetterheadMode, PrintedLetterhead } from '../markdown/blocks.js';
 import { type Measure, type Plan, type Section, type Target, planYear, progressFigures, targetText } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
-import { formatLevelNumber, formatOrdinal } from '../text/numerals.js';
-import { toClause } from '../speech/compose-speech.js';
+import { formatLevelNumber } from '../text/numerals.js';
+import { enumeratePoints, toClause } from '../speech/compose-speech.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { type TaskRow, taskRows } from '../tasks/task-rows.js';
 
@@ -220,11 +220,6 @@ interface Outline {
 const layoutAt = (outline: Outline, depth: number): SectionLayout =>
   Array.isArray(outline.sections) ? outline.sections[Math.min(depth, outline.sections.length - 1)]! : outline.sections;
 
-/** 一是……；二是……。 as one paragraph (a single point has no 一是). */
-function joinPoints(points: readonly string[], separator: '；' | '。'): string {
-  const clauses = points.map(toClause);
-  return clauses.map((p, i) => `${clauses.length > 1 ? formatOrdinal(i + 1) : ''}${p}${i === clauses.length - 1 ? '。' : separator}`).join('');
-}
 const deeper = (level: number): Level => Math.min(4, level + 1) as Level;
 
 /**
@@ -243,7 +238,7 @@ function buildSectionView(
   const at = Math.min(4, level) as Level;
   const layout = layoutAt(outline, depth);
   // Points (一是……二是……) are one more paragraph of the intro, so a run-in title can lead into them.
-  const intro = [...splitParagraphs(section.intro), ...(section.points ? [joinPoints(section.points, section.separator ?? '；')] : [])];
+  const intro = [...splitParagraphs(section.intro), ...(section.points ? [enumeratePoints(section.points.map(toClause), section.separator ?? '；')] : [])];
   const [body = '', ...more] = intro;
   return {
     title: section.title,
