@@ -37,6 +37,7 @@ export const WRITING_RULES = {
   'duplicate-text': { description: '两项举措标题相同或正文几乎相同', severity: 'warning' },
   'unit-unknown': { description: '单位不在 workplan.config.yaml 的单位名录中', severity: 'error' },
   'speech-too-long': { description: '汇报发言按朗读速度估计超过限时（speech.minutes）', severity: 'warning' },
+  'speech-section-skipped': { description: '计划的一个部分没有可汇报的进展，汇报发言中略去了它', severity: 'warning' },
   'text-too-long': { description: '标题超过 100 个字符，或一段超过 5000 个字符', severity: 'warning' },
 } as const satisfies Record<string, Entry>;
 

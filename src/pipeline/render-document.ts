@@ -84,14 +84,15 @@ function renderBlocks(file: PlanFile, doc: DocumentId, templates: TemplateSet, o
   if (doc === 'speech') {
     const content = composeSpeech(file, options.localize);
     if (!content) {
-      throw new DocumentProblem('speech-missing', '计划没有 speech 块：生成汇报发言需要 speech 的 meeting、speaker 和 date', []);
+      throw new DocumentProblem('speech-missing', '计划没有 speech 块：生成汇报发言需要 speech（至少写 meeting 或 title）', []);
     }
     if (content.sections.length === 0) {
       throw new DocumentProblem('speech-empty', '没有可以汇报的内容：给举措填写 progress（status 不为 planned）或 speech', ['sections']);
     }
     const markdown = renderTemplate(templates, template, buildSpeechView(content));
-    const date = file.speech!.date;
-    return { markdown, blocks: parseMarkdown(markdown), meta: { title: content.title, creator: content.speaker, date } };
+    // A speech without a date still needs one for the document's properties: the plan's, or a fixed one.
+    const date = file.speech!.date ?? ('date' in file && typeof file.date === 'string' ? file.date : '1980-01-01');
+    return { markdown, blocks: parseMarkdown(markdown), meta: { title: content.title, creator: content.speaker ?? 'workplan', date } };
   }
   if (isSpeechFile(file)) {
     throw new DocumentProblem('document-kind', '这是独立的汇报发言文件（kind: speech），只能生成 --doc speech', ['kind']);

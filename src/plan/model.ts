@@ -162,10 +162,13 @@ export const OwnersModel = z
 export const SpeechModel = z
   .strictObject({
     title: text('发言标题，缺省为“在{meeting}上的汇报发言”').optional(),
-    meeting: text('会议名称，例如“全市统战工作会议”'),
-    speaker: text('发言单位或发言人'),
-    date: isoDate('发言日期，YYYY-MM-DD'),
-    salutation: text('称谓，缺省为“尊敬的各位领导，同志们：”').optional(),
+    meeting: text('会议名称，例如“全市统战工作会议”；写了 title 时可不写').optional(),
+    speaker: text('发言单位或发言人；不写时标题下不排').optional(),
+    date: isoDate('发言日期，YYYY-MM-DD；不写时标题下不排').optional(),
+    salutation: z
+      .union([text('称谓'), z.array(text('称谓的一行')).min(1), z.literal(false)])
+      .describe('称谓：一行（缺省为“尊敬的各位领导，同志们：”），两行时写成列表（各位领导： / 大家好！），不要称谓时写 false')
+      .optional(),
     opening: text('开场段落，缺省以“现将有关工作情况汇报如下：”结尾').optional(),
     closing: text('结束语，缺省为“汇报完毕，谢谢大家！”').optional(),
     minutes: z.number().positive().describe('发言限时（分钟）').optional(),
@@ -178,15 +181,22 @@ export const SpeechModel = z
       .describe('“一是……；二是……。”中各条之间的标点，缺省为“；”，最后一条总以“。”结尾')
       .optional(),
   })
-  .describe('汇报发言');
+  .describe('汇报发言')
+  .refine((s) => s.title !== undefined || s.meeting !== undefined, { message: '缺少必填的键“meeting”（会议名称）：没有 title 时据此生成标题', path: ['meeting'] });
 
 export const SpeechSectionModel = z
   .strictObject({
     title: text('这一部分的标题（numbered）或段首引领句（runin），不要手打序号'),
     intro: text('引领句之后、“一是”之前的文字').optional(),
-    points: z.array(text('一条要点，不要手打“一是”')).min(1, { message: '至少需要一条要点' }).describe('按“一是、二是……”列举的要点'),
+    points: z.array(text('一条要点，不要手打“一是”')).min(1, { message: '至少需要一条要点' }).describe('要点，按 enumerate 的方式列举').optional(),
+    enumerate: z
+      .enum(['ordinal', 'numbered', 'runin'])
+      .describe('要点的列举方式：ordinal “一是……；二是……。”接排成一段（缺省）；numbered 每条一段，编为“1、”“2、”；runin 每条一段，首句加粗')
+      .optional(),
+    text: text('不列举的散文段落，排在要点之后（可多段）').optional(),
   })
-  .describe('汇报发言的一个部分');
+  .describe('汇报发言的一个部分')
+  .refine((s) => s.points !== undefined || s.text !== undefined, { message: '这一部分需要 points（要点）或 text（段落）', path: ['points'] });
 
 const script = z
   .enum(['hans', 'hant'])

@@ -55,7 +55,7 @@ export function numberedTitles(plan: PlanFile): { path: PlanPath; value: string 
   if (isSpeechFile(plan)) {
     plan.sections.forEach((s, i) => {
       out.push({ path: ['sections', i, 'title'], value: s.title });
-      s.points.forEach((p, j) => out.push({ path: ['sections', i, 'points', j], value: p }));
+      (s.points ?? []).forEach((p, j) => out.push({ path: ['sections', i, 'points', j], value: p }));
     });
     return out;
   }

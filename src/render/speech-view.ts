@@ -1,14 +1,16 @@
 /** SpeechContent → the object speech.md.hbs sees (strict mode: every key present). */
-import type { SpeechContent } from '../speech/compose-speech.js';
-import { endSentence } from '../text/paragraphs.js';
+import { byline, type SpeechContent, sectionItems, sectionLead, sectionParagraphs } from '../speech/compose-speech.js';
 
 export interface SpeechView {
   title: string;
+  /** Speaker and （date）, those the speech gives. */
+  byline: string[];
+  /** Kept for templates written for version 1: the speaker, '' when none. */
   speaker: string;
   dateText: string;
-  salutation: string;
+  salutation: string[];
   opening: string[];
-  sections: { heading: string; intro: string; points: string[]; enumerate: boolean }[];
+  sections: { heading: string; lead: string; items: { bold: string; text: string }[]; paragraphs: string[] }[];
   closing: string;
   numbered: boolean;
   separator: string;
@@ -17,15 +19,16 @@ export interface SpeechView {
 export function buildSpeechView(content: SpeechContent): SpeechView {
   return {
     title: content.title,
-    speaker: content.speaker,
-    dateText: content.date,
+    byline: byline(content),
+    speaker: content.speaker ?? '',
+    dateText: content.date ?? '',
     salutation: content.salutation,
     opening: content.opening,
     sections: content.sections.map((s) => ({
       heading: s.heading,
-      intro: s.intro ? endSentence(s.intro) : '',
-      points: s.points,
-      enumerate: s.points.length > 1,
+      lead: sectionLead(s, content.separator),
+      items: sectionItems(s),
+      paragraphs: sectionParagraphs(s),
     })),
     closing: content.closing,
     numbered: content.style === 'numbered',

@@ -8,6 +8,7 @@ import { measureOwner } from './measure-owner.js';
 import { numberingTyped } from './numbering-typed.js';
 import { placeholder } from './placeholder.js';
 import { punctuationWidth } from './punctuation-width.js';
+import { speechSectionSkipped } from './speech-section-skipped.js';
 import { speechTooLong } from './speech-too-long.js';
 import { textTooLong } from './text-too-long.js';
 import type { Rule } from './types.js';
@@ -25,5 +26,6 @@ export const RULES: readonly Rule[] = [
   duplicateText,
   unitUnknown,
   speechTooLong,
+  speechSectionSkipped,
   textTooLong,
 ];

@@ -16,15 +16,21 @@ export interface SpeechSectionContent {
   heading: string;
   intro: string;
   points: string[];
+  /** ordinal: 一是……；二是……。 in one paragraph; numbered: 1、 paragraphs; runin: paragraphs with a bold lead. */
+  enumerate: 'ordinal' | 'numbered' | 'runin';
+  /** Prose after the points, not enumerated. */
+  paragraphs: string[];
   /** Where in the plan this section came from, for messages. */
   path: (string | number)[];
 }
 
 export interface SpeechContent {
   title: string;
-  speaker: string;
-  date: string;
-  salutation: string;
+  /** Speaker and date under the title; null when the speech gives none (nothing is invented). */
+  speaker: string | null;
+  date: string | null;
+  /** One line, two (各位领导： / 大家好！), or none. */
+  salutation: string[];
   opening: string[];
   sections: SpeechSectionContent[];
   closing: string;
@@ -70,16 +76,25 @@ export function composeSpeech(file: PlanFile, localize: (text: string) => string
   const speech: Speech | undefined = file.speech;
   if (!speech) return undefined;
   const sections: SpeechSectionContent[] = isSpeechFile(file)
-    ? file.sections.map((s, i) => ({ heading: s.title, intro: s.intro ?? '', points: s.points.map(toClause), path: ['sections', i] }))
+    ? file.sections.map((s, i) => ({
+        heading: s.title,
+        intro: s.intro ?? '',
+        points: (s.points ?? []).map(toClause),
+        enumerate: s.enumerate ?? ('ordinal' as const),
+        paragraphs: splitParagraphs(s.text),
+        path: ['sections', i],
+      }))
     : (file.sections ?? []).flatMap((s, i) => {
         const points = measuresUnder(s).flatMap((m) => pointOf(m) ?? []);
-        return points.length ? [{ heading: s.speechTitle ?? s.title, intro: '', points, path: ['sections', i] }] : [];
+        // A section with nothing to report is left out; the speech-section-skipped rule says so.
+        return points.length ? [{ heading: s.speechTitle ?? s.title, intro: '', points, enumerate: 'ordinal' as const, paragraphs: [], path: ['sections', i] }] : [];
       });
   return {
-    title: speech.title ?? `${localize('在')}${speech.meeting}${localize('上的汇报发言')}`,
-    speaker: speech.speaker,
-    date: formatChineseDate(speech.date),
-    salutation: speech.salutation ?? localize(DEFAULT_SALUTATION),
+    title: speech.title ?? `${localize('在')}${speech.meeting ?? ''}${localize('上的汇报发言')}`,
+    speaker: speech.speaker ?? null,
+    date: speech.date ? formatChineseDate(speech.date) : null,
+    salutation:
+      speech.salutation === false ? [] : typeof speech.salutation === 'string' ? [speech.salutation] : (speech.salutation ?? [localize(DEFAULT_SALUTATION)]),
     opening: composeOpening(speech.opening, localize),
     sections,
     closing: speech.closing ?? localize(DEFAULT_CLOSING),
@@ -94,14 +109,46 @@ export function composeSpeech(file: PlanFile, localize: (text: string) => string
  * it computes. `check` counts this; a test keeps it equal to what `build` measures on the output.
  */
 export function speechPlainText(content: SpeechContent): string {
-  const out = [content.title, content.speaker, `（${content.date}）`, content.salutation, ...content.opening];
+  const out = [content.title, ...byline(content), ...content.salutation, ...content.opening];
   content.sections.forEach((section, i) => {
-    const body = `${section.intro ? endSentence(section.intro) : ''}${enumeratePoints(section.points, content.separator)}`;
+    const body = sectionLead(section, content.separator);
     if (content.style === 'numbered') out.push(`${formatLevelNumber(1, i + 1)}${section.heading}`, body);
     else out.push(`${endSentence(section.heading)}${body}`);
+    out.push(...sectionItems(section).map((item) => `${item.bold}${item.text}`), ...sectionParagraphs(section));
   });
   out.push(content.closing);
   return out.join('\n');
+}
+
+/** The speaker and （date） under the title, those the speech gives. */
+export function byline(content: SpeechContent): string[] {
+  return [...(content.speaker ? [content.speaker] : []), ...(content.date ? [`（${content.date}）`] : [])];
+}
+
+/** What follows a section's heading in its first paragraph: the intro, then 一是……二是…… when points run on. */
+export function sectionLead(section: SpeechSectionContent, separator: string): string {
+  const intro = section.intro ? endSentence(section.intro) : '';
+  if (section.enumerate === 'ordinal' && section.points.length) return `${intro}${enumeratePoints(section.points, separator)}`;
+  // A section of prose alone runs its first paragraph in after the heading.
+  if (!intro && section.points.length === 0) return section.paragraphs[0] ?? '';
+  return intro;
+}
+
+/** The prose paragraphs that stand on their own (the first has run in when the section is prose alone). */
+export function sectionParagraphs(section: SpeechSectionContent): string[] {
+  return !section.intro && section.points.length === 0 ? section.paragraphs.slice(1) : section.paragraphs;
+}
+
+/** Points that stand as paragraphs of their own: 1、…… or a bold first sentence. */
+export function sectionItems(section: SpeechSectionContent): { bold: string; text: string }[] {
+  if (section.enumerate === 'numbered') return section.points.map((p, i) => ({ bold: '', text: `${i + 1}、${endSentence(p)}` }));
+  if (section.enumerate === 'runin') {
+    return section.points.map((p) => {
+      const lead = /^(.+?[。：！？])(.*)$/u.exec(p);
+      return lead ? { bold: lead[1]!, text: endSentence(lead[2]!) } : { bold: '', text: endSentence(p) };
+    });
+  }
+  return [];
 }
 
 /** 一是……；二是……。 — a single point is written without an ordinal. */

@@ -13,6 +13,7 @@ import type { Block } from '../../src/markdown/blocks.js';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { scriptOptions } from '../../src/pipeline/build-documents.js';
+import { mainDocument } from '../../src/pipeline/documents.js';
 import { documentDate, renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
 import { expectGolden, ROOT } from '../helpers.js';
@@ -48,7 +49,7 @@ describe('build fixtures', () => {
       const plan = loaded!.plan;
       // As build does: a plan in 繁体 gets the tool's words in 繁体.
       const script = await scriptOptions(plan);
-      const { blocks, meta } = renderDocument(plan, 'opinion', templates, { ...options, ...script });
+      const { blocks, meta } = renderDocument(plan, mainDocument(plan), templates, { ...options, ...script });
       const md = emitMarkdown(blocks);
       expect(md).toBe(expectGolden(path.join(folder, 'expected.md'), md));
       // The body of the .md reads back through our own parser to the same Blocks, bold leads included.

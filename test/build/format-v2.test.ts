@@ -10,8 +10,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
-import type { Plan } from '../../src/plan/model.js';
-import { documentDate, renderDocument } from '../../src/pipeline/render-document.js';
+import type { Plan, PlanFile } from '../../src/plan/model.js';
+import { documentDate, documentText, renderDocument } from '../../src/pipeline/render-document.js';
+import { composeSpeech, speechPlainText } from '../../src/speech/compose-speech.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
 import { runRules } from '../../src/rules/run-rules.js';
 import { unitCounts } from '../../src/tasks/task-rows.js';
@@ -191,5 +192,30 @@ describe('plan format v2', () => {
     const typed = readFileSync(file, 'utf8').replace('- 分领域举办', '- 一是分领域举办');
     const again = parsePlan('plan.yaml', new TextEncoder().encode(typed)).loaded!;
     expect(runRules(again, {}).diagnostics.filter((d) => d.ruleId === 'numbering-typed').map((d) => d.path)).toEqual(['sections[0].sections[0].points[0]']);
+  });
+
+  it('speeches as people write them: two salutation lines, no invented byline, ordinal, numbered, run-in and prose sections', async () => {
+    const file = load('v2-speech-shapes').plan as PlanFile;
+    const { blocks, markdown } = renderDocument(file, 'speech', templates, { owners: false });
+    // Nothing is invented: no byline without speaker and date; the salutation is the plan's two lines.
+    expect(blocks.some((b) => b.type === 'byline')).toBe(false);
+    expect(blocks.filter((b) => b.type === 'flush').map((b) => b.type === 'flush' && b.text)).toEqual(['各位领导：', '大家好！']);
+    // The opening ends with its own colon, nothing forced after it.
+    expect(markdown).toContain('下面，我就青石镇基层统战工作的做法作简要交流：\n');
+    expect(markdown).toContain('**建强队伍，让基层有人办事。**一是镇党委明确一名副书记分管统战工作；二是');
+    expect(markdown).toContain('\n1、在镇便民服务中心设立统战工作室，每周安排值班。\n');
+    expect(markdown).toContain('\n**组建乡贤服务团。**邀请在外发展的乡贤回乡参与产业规划，去年引进项目两个。\n');
+    expect(markdown).toContain('**几点体会。**基层统战工作千头万绪');
+    // What check counts is what build prints.
+    const content = composeSpeech(file)!;
+    const counted = [...speechPlainText(content)].filter((c) => /\p{Script=Han}/u.test(c)).length;
+    expect(counted).toBe([...documentText(blocks)].filter((c) => /\p{Script=Han}/u.test(c)).length);
+  });
+
+  it('a plan section with nothing to report is not dropped silently: speech-section-skipped names it', () => {
+    const text = readFileSync(path.join(ROOT, 'plans', '2025-工作安排意见.yaml'), 'utf8').replace('  # workplan-disable-next-line speech-section-skipped\n', '');
+    const { loaded } = parsePlan('plan.yaml', new TextEncoder().encode(text));
+    const found = runRules(loaded!, {}).diagnostics.filter((d) => d.ruleId === 'speech-section-skipped');
+    expect(found.map((d) => d.message.slice(0, 24))).toEqual(['第五部分“铸牢中华民族共同体意识，依法做好民族宗']);
   });
 });

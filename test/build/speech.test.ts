@@ -27,7 +27,7 @@ describe('speech composition', () => {
   it('defaults the title, salutation, closing and the opening’s last words', () => {
     const content = composeSpeech(load('2025-工作安排意见.yaml'))!;
     expect(content.title).toBe('在全市统战工作会议暨基层统战工作规范化建设推进会上的汇报发言');
-    expect(content.salutation).toBe('尊敬的各位领导，同志们：');
+    expect(content.salutation).toEqual(['尊敬的各位领导，同志们：']);
     expect(content.closing).toBe('汇报完毕，谢谢大家！');
     expect(content.opening.at(-1)).toMatch(/。现将有关工作情况汇报如下：$/);
     // Five sections have progress to report; the fifth goal section has none and is left out.
