@@ -134,6 +134,8 @@ export function createProgram(): Command {
     .argument('[dir]', '目录，缺省为当前目录')
     .option('--year <year>', '计划年度，缺省为今年（11 月起为明年，正是起草来年计划的时候）')
     .option('--force', '覆盖已有的文件')
+    .option('--tool <spec>', '流水线安装 workplan 所用的 npm 包说明：版本（workplan@0.1.0）、tarball 路径或 git 地址；缺省为正在运行的这份 workplan 的来源，记录在 workplan.config.yaml 的 tool')
+    .option('--shards <n>', '流水线把计划分成 n 片并行检查和生成（GitHub 矩阵、GitLab parallel）')
     .action(async (dir: string | undefined, options) => {
       const { runInit } = await import('./init.js');
       program.setOptionValue('exitCode', await runInit(dir, options));
