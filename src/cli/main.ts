@@ -107,6 +107,7 @@ export function createProgram(): Command {
   workplan build plans/ --check                         提交的文稿过期时失败（在 CI 中使用）
   workplan build plans/2025.yaml --doc tasks --to docx,xlsx   重点任务分工表（横向表格；xlsx 作台账，也可 --to csv）
   workplan build plans/2025.yaml --doc tasks --unit 区工商联   某个单位自己的任务清单
+  workplan build plans/2025.yaml --to docx,pdf          同时用 LibreOffice（soffice）把 .docx 转成 PDF
 
 计划有错误时不生成任何文件，输出与 check 相同的诊断并以退出码 1 结束。
 一次生成的所有文件先写入同一文件夹的临时文件，全部写好后才一起改名：不会留下半个文件，

@@ -9,7 +9,7 @@ import { UsageError } from './usage-error.js';
 export { LETTERHEAD_MODES, type LetterheadMode };
 export const DOCUMENT_IDS = Object.keys(DOCUMENTS) as DocumentId[];
 
-export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx'] as const;
+export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx', 'pdf'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** Formats that hold only the table: the task list. */
 const TABLE_FORMATS: readonly OutputFormat[] = ['csv', 'xlsx'];
@@ -28,6 +28,8 @@ export interface BuildRequest {
   taskText?: boolean;
   /** 发文机关标志: red, preprinted paper, or none. */
   letterhead?: string;
+  /** Compare with the files on disk instead of writing them. */
+  check?: boolean;
 }
 
 /** A request whose values are known to be valid. */
@@ -50,6 +52,8 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
   const tableOnly = formats.filter((f) => TABLE_FORMATS.includes(f));
   if (tableOnly.length && request.doc !== 'tasks') throw new UsageError(`--to ${tableOnly.join(',')} 只用于重点任务分工表：请加 --doc tasks`);
   if (request.unit !== undefined && request.doc !== 'tasks') throw new UsageError('--unit 只用于重点任务分工表：请加 --doc tasks');
+  // A PDF carries the time LibreOffice made it: no two conversions are the same bytes.
+  if (request.check && formats.includes('pdf')) throw new UsageError('--check 比较逐字节相同的文稿，而 PDF 每次转换都不同（含转换时间）：请去掉 --to 中的 pdf');
   const letterhead = request.letterhead;
   if (letterhead !== undefined && !(LETTERHEAD_MODES as readonly string[]).includes(letterhead)) {
     throw new UsageError(`未知的红头方式“${letterhead}”，可用：${LETTERHEAD_MODES.join('、')}`);
