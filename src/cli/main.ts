@@ -95,6 +95,7 @@ export function createProgram(): Command {
     .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 或 CSV 写到标准输出')
     .option('--owners', '在每项举措后附上（牵头单位：…；责任单位：…；完成时限：…）')
     .option('--check', '不写文件，只检查已有的文稿是否与计划现在生成的结果一致（不一致时退出码 1）')
+    .option('--require-fonts', '文稿所用的字体（小标宋、仿宋_GB2312、黑体、楷体_GB2312、宋体、Times New Roman）有未安装的时，不生成并以退出码 2 结束（详见 workplan doctor）')
     .option('--no-color', '不使用颜色')
     .addHelpText(
       'after',
@@ -140,6 +141,20 @@ export function createProgram(): Command {
     .action(async (dir: string | undefined, options) => {
       const { runInit } = await import('./init.js');
       program.setOptionValue('exitCode', await runInit(dir, options));
+    });
+
+  program
+    .command('doctor')
+    .description('检查这台机器：文稿所用的字体是否安装、缺少时以什么代替、是否移动换行；LibreOffice 和 pandoc 的版本')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+只报告，不改动机器，退出码总是 0；要在字体缺少时让生成失败，用 build --require-fonts。`,
+    )
+    .action(async (options) => {
+      const { runDoctor } = await import('./doctor.js');
+      program.setOptionValue('exitCode', await runDoctor(options));
     });
 
   program

@@ -18,6 +18,7 @@ import { DEFAULT_READING_PACE, type ReadingFacts, readingFacts } from '../text/r
 import { type BuildOptions, OUTPUT_FORMATS, type OutputFormat, TEXT_FORMATS } from './build-options.js';
 import type { CheckedPlan } from './check-plans.js';
 import { convertToPdf, requireSoffice } from './convert-pdf.js';
+import { requireFonts } from './inspect-fonts.js';
 import { explainFsError } from './fs-errors.js';
 import { DOCUMENTS, type DocumentId, mainDocument } from './documents.js';
 import { DocumentProblem, type RenderedDocument, documentDate, documentText, renderDocument } from './render-document.js';
@@ -63,6 +64,7 @@ interface Job {
 export async function buildDocuments(plans: readonly CheckedPlan[], options: BuildOptions, hooks: BuildHooks = {}): Promise<BuildResult> {
   // Before any work: without LibreOffice a PDF cannot be made, and the user should hear it at once.
   const soffice = options.formats.includes('pdf') ? requireSoffice() : undefined;
+  if (options.requireFonts) await requireFonts();
   const templateCache = hooks.templateCache ?? new Map<string, TemplateSet>();
   const inputChars = plans.reduce((sum, p) => sum + (p.loaded?.source.length ?? 0), 0);
   settleMemory(inputChars);

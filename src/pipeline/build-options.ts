@@ -30,6 +30,8 @@ export interface BuildRequest {
   letterhead?: string;
   /** Compare with the files on disk instead of writing them. */
   check?: boolean;
+  /** Stop (exit 2) when a font the documents name is not installed. */
+  requireFonts?: boolean;
 }
 
 /** A request whose values are known to be valid. */
@@ -41,6 +43,7 @@ export interface BuildOptions {
   unit?: string;
   taskText: boolean;
   letterhead?: LetterheadMode;
+  requireFonts?: boolean;
 }
 
 /** Checks a request before any file is read; every unknown value is a UsageError here. */
@@ -66,6 +69,7 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
     ...(request.unit !== undefined ? { unit: request.unit } : {}),
     taskText: request.taskText ?? false,
     ...(letterhead !== undefined ? { letterhead: letterhead as LetterheadMode } : {}),
+    ...(request.requireFonts ? { requireFonts: true } : {}),
   };
 }
 

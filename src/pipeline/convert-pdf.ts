@@ -4,11 +4,11 @@
  * into a temporary folder of its own.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { findExecutable } from './find-executable.js';
 import { UsageError } from './usage-error.js';
 
 /** LibreOffice's first start with a fresh profile is slow; every further document adds its own time. */
@@ -37,25 +37,9 @@ function platformCandidates(): string[] {
   return [];
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The soffice executable: on PATH first, then the installers' default places; undefined when absent. */
 export function findSoffice(): string | undefined {
-  const names = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    for (const name of names) {
-      const file = path.join(dir, name);
-      if (isExecutable(file)) return file;
-    }
-  }
-  return platformCandidates().find(isExecutable);
+  return findExecutable(['soffice', 'libreoffice'], platformCandidates());
 }
 
 /** soffice, or the UsageError (exit 2) that says how to install it. */
