@@ -95,6 +95,7 @@ export function createProgram(): Command {
     .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 或 CSV 写到标准输出')
     .option('--owners', '在每项举措后附上（牵头单位：…；责任单位：…；完成时限：…）')
     .option('--check', '不写文件，只检查已有的文稿是否与计划现在生成的结果一致（不一致时退出码 1）')
+    .option('-w, --watch', '生成后继续监视：计划、workplan.config.yaml 或模板改动时重新生成，每次一行并给出用时（Ctrl-C 结束）')
     .option('--require-fonts', '文稿所用的字体（小标宋、仿宋_GB2312、黑体、楷体_GB2312、宋体、Times New Roman）有未安装的时，不生成并以退出码 2 结束（详见 workplan doctor）')
     .option('--no-color', '不使用颜色')
     .addHelpText(
