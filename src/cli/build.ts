@@ -2,7 +2,7 @@
 import { type BuildOptions, type BuildRequest, resolveBuildOptions } from '../pipeline/build-options.js';
 import { type BuildHooks, type SpeechReport, buildDocuments } from '../pipeline/build-documents.js';
 import { checkPlans } from '../pipeline/check-plans.js';
-import { findPlanFiles, STDIN_PATH } from '../pipeline/plan-files.js';
+import { findPlanFiles, parseShard, selectShard, STDIN_PATH } from '../pipeline/plan-files.js';
 import { UsageError } from '../pipeline/usage-error.js';
 import { staleOutputs, writeOutputs } from '../pipeline/write-outputs.js';
 import { formatStylish } from '../report/stylish.js';
@@ -15,10 +15,13 @@ export interface BuildFlags extends BuildRequest {
   check?: boolean;
   /** Build, then rebuild whenever a plan, its configuration or its templates change. */
   watch?: boolean;
+  /** `i/n`: only the i-th of n shards of the plan files. */
+  shard?: string;
 }
 
 export async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const options = resolveBuildOptions(flags);
+  if (flags.shard !== undefined) parseShard(flags.shard);
   if (flags.watch) return watchBuild(paths, flags, options);
   return (await buildOnce(paths, flags, options)).code;
 }
@@ -31,8 +34,12 @@ interface BuildOutcome {
 
 /** One build. `watching` keeps the template cache between calls and leaves the log to the caller. */
 async function buildOnce(paths: string[], flags: BuildFlags, options: BuildOptions, watching?: Pick<BuildHooks, 'templateCache'>): Promise<BuildOutcome> {
-  const files = await findPlanFiles(paths);
-  if (files.length === 0) throw new UsageError(`在 ${paths.join('、')} 中没有找到 .yaml 计划文件`);
+  const found = await findPlanFiles(paths);
+  if (found.length === 0) throw new UsageError(`在 ${paths.join('、')} 中没有找到 .yaml 计划文件`);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  const files = shard ? await selectShard(found, shard) : found;
+  if (shard) process.stderr.write(`分片 ${shard.index}/${shard.count}：共 ${found.length} 个计划文件，本片 ${files.length} 个\n`);
+  if (files.length === 0) return { code: 0, written: 0 };
   const color = useColor(process.stdout, flags.color);
 
   // load → check everything first: an invalid plan stops the build before any file is written.

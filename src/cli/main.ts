@@ -58,6 +58,7 @@ export function createProgram(): Command {
     .option('--max-warnings <n>', '警告超过这个数量时也以退出码 1 结束')
     .option('--fix', '自动修正可以安全修正的问题（标点、发文字号、手打序号），保留注释和格式')
     .option('--fix-dry-run', '只显示 --fix 会做的修改（diff），不写文件')
+    .option('--shard <i/n>', '只处理 n 片中的第 i 片（按计划文件相对仓库根目录的路径的散列划分，供 CI 矩阵并行）')
     .option('--no-color', '不使用颜色')
     .addHelpText(
       'after',
@@ -95,6 +96,7 @@ export function createProgram(): Command {
     .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 或 CSV 写到标准输出')
     .option('--owners', '在每项举措后附上（牵头单位：…；责任单位：…；完成时限：…）')
     .option('--check', '不写文件，只检查已有的文稿是否与计划现在生成的结果一致（不一致时退出码 1）')
+    .option('--shard <i/n>', '只生成 n 片中的第 i 片计划（按计划文件相对仓库根目录的路径的散列划分，供 CI 矩阵并行）')
     .option('-w, --watch', '生成后继续监视：计划、workplan.config.yaml 或模板改动时重新生成，每次一行并给出用时（Ctrl-C 结束）')
     .option('--require-fonts', '文稿所用的字体（小标宋、仿宋_GB2312、黑体、楷体_GB2312、宋体、Times New Roman）有未安装的时，不生成并以退出码 2 结束（详见 workplan doctor）')
     .option('--no-color', '不使用颜色')
