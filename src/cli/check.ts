@@ -1,7 +1,7 @@
 /** `workplan check`: flags → checkPlans (and fixPlans) → report, and the exit code. */
 import { type CheckResult, checkPlans } from '../pipeline/check-plans.js';
 import type { FixResult } from '../pipeline/fix-plans.js';
-import { findPlanFiles, STDIN_PATH } from '../pipeline/plan-files.js';
+import { findPlanFiles, parseShard, selectShard, STDIN_PATH } from '../pipeline/plan-files.js';
 import { UsageError } from '../pipeline/usage-error.js';
 import { type FormatName, FORMATS, formatDiagnostics } from '../report/index.js';
 import { countDiagnostics } from '../report/summary.js';
@@ -14,6 +14,8 @@ export interface CheckOptions {
   color?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** `i/n`: only the i-th of n shards of the plan files. */
+  shard?: string;
 }
 
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
@@ -22,8 +24,12 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     throw new UsageError(`未知的输出格式“${options.format}”，可用：${FORMATS.join('、')}`);
   }
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  const files = await findPlanFiles(paths.length ? paths : ['plans']);
-  if (files.length === 0) throw new UsageError(`在 ${paths.join('、') || 'plans'} 中没有找到 .yaml 计划文件`);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const found = await findPlanFiles(paths.length ? paths : ['plans']);
+  if (found.length === 0) throw new UsageError(`在 ${paths.join('、') || 'plans'} 中没有找到 .yaml 计划文件`);
+  const files = shard ? await selectShard(found, shard) : found;
+  // On standard error, so that json and sarif on standard output stay whole.
+  if (shard) process.stderr.write(`分片 ${shard.index}/${shard.count}：共 ${found.length} 个计划文件，本片 ${files.length} 个\n`);
 
   if (options.fix && !options.fixDryRun && files.includes(STDIN_PATH)) {
     throw new UsageError('--fix 要改写文件，不能用于标准输入（-）；可用 --fix-dry-run 查看修改');

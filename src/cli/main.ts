@@ -58,6 +58,7 @@ export function createProgram(): Command {
     .option('--max-warnings <n>', '警告超过这个数量时也以退出码 1 结束')
     .option('--fix', '自动修正可以安全修正的问题（标点、发文字号、手打序号），保留注释和格式')
     .option('--fix-dry-run', '只显示 --fix 会做的修改（diff），不写文件')
+    .option('--shard <i/n>', '只处理 n 片中的第 i 片（按计划文件相对仓库根目录的路径的散列划分，供 CI 矩阵并行）')
     .option('--no-color', '不使用颜色')
     .addHelpText(
       'after',
@@ -96,6 +97,9 @@ export function createProgram(): Command {
     .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 或 CSV 写到标准输出')
     .option('--owners', '在每项举措后附上（牵头单位：…；责任单位：…；完成时限：…）')
     .option('--check', '不写文件，只检查已有的文稿是否与计划现在生成的结果一致（不一致时退出码 1）')
+    .option('--shard <i/n>', '只生成 n 片中的第 i 片计划（按计划文件相对仓库根目录的路径的散列划分，供 CI 矩阵并行）')
+    .option('-w, --watch', '生成后继续监视：计划、workplan.config.yaml 或模板改动时重新生成，每次一行并给出用时（Ctrl-C 结束）')
+    .option('--require-fonts', '文稿所用的字体（小标宋、仿宋_GB2312、黑体、楷体_GB2312、宋体、Times New Roman）有未安装的时，不生成并以退出码 2 结束（详见 workplan doctor）')
     .option('--no-color', '不使用颜色')
     .addHelpText(
       'after',
@@ -108,6 +112,7 @@ export function createProgram(): Command {
   workplan build plans/ --check                         提交的文稿过期时失败（在 CI 中使用）
   workplan build plans/2025.yaml --doc tasks --to docx,xlsx   重点任务分工表（横向表格；xlsx 作台账，也可 --to csv）
   workplan build plans/2025.yaml --doc tasks --unit 区工商联   某个单位自己的任务清单
+  workplan build plans/2025.yaml --to docx,pdf          同时用 LibreOffice（soffice）把 .docx 转成 PDF
 
 计划有错误时不生成任何文件，输出与 check 相同的诊断并以退出码 1 结束。
 一次生成的所有文件先写入同一文件夹的临时文件，全部写好后才一起改名：不会留下半个文件，
@@ -135,9 +140,25 @@ export function createProgram(): Command {
     .argument('[dir]', '目录，缺省为当前目录')
     .option('--year <year>', '计划年度，缺省为今年（11 月起为明年，正是起草来年计划的时候）')
     .option('--force', '覆盖已有的文件')
+    .option('--tool <spec>', '流水线安装 workplan 所用的 npm 包说明：版本（workplan@0.1.0）、tarball 路径或 git 地址；缺省为正在运行的这份 workplan 的来源，记录在 workplan.config.yaml 的 tool')
+    .option('--shards <n>', '流水线把计划分成 n 片并行检查和生成（GitHub 矩阵、GitLab parallel）')
     .action(async (dir: string | undefined, options) => {
       const { runInit } = await import('./init.js');
       program.setOptionValue('exitCode', await runInit(dir, options));
+    });
+
+  program
+    .command('doctor')
+    .description('检查这台机器：文稿所用的字体是否安装、缺少时以什么代替、是否移动换行；LibreOffice 和 pandoc 的版本')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+只报告，不改动机器，退出码总是 0；要在字体缺少时让生成失败，用 build --require-fonts。`,
+    )
+    .action(async (options) => {
+      const { runDoctor } = await import('./doctor.js');
+      program.setOptionValue('exitCode', await runDoctor(options));
     });
 
   program

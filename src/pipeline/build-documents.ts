@@ -20,6 +20,8 @@ import { DEFAULT_READING_PACE, type ReadingFacts, readingFacts } from '../text/r
 import { type Script, detectScript, loadConverters, mayBeTraditional } from '../text/script.js';
 import { type BuildOptions, OUTPUT_FORMATS, type OutputFormat, TEXT_FORMATS } from './build-options.js';
 import type { CheckedPlan } from './check-plans.js';
+import { convertToPdf, requireSoffice } from './convert-pdf.js';
+import { requireFonts } from './inspect-fonts.js';
 import { explainFsError } from './fs-errors.js';
 import { DOCUMENTS, type DocumentId, mainDocument } from './documents.js';
 import { DocumentProblem, type RenderedDocument, documentDate, documentText, renderDocument } from './render-document.js';
@@ -63,6 +65,9 @@ interface Job {
  * document is a Diagnostic; a template or output path the user got wrong is a UsageError.
  */
 export async function buildDocuments(plans: readonly CheckedPlan[], options: BuildOptions, hooks: BuildHooks = {}): Promise<BuildResult> {
+  // Before any work: without LibreOffice a PDF cannot be made, and the user should hear it at once.
+  const soffice = options.formats.includes('pdf') ? requireSoffice() : undefined;
+  if (options.requireFonts) await requireFonts();
   const templateCache = hooks.templateCache ?? new Map<string, TemplateSet>();
   const inputChars = plans.reduce((sum, p) => sum + (p.loaded?.source.length ?? 0), 0);
   settleMemory(inputChars);
@@ -102,9 +107,26 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
   }
   settleMemory(inputChars);
   const documents: Output[] = [];
+  const docxOf = new Map<Job, Uint8Array>();
   for (const [i, target] of targets.entries()) {
     hooks.onProgress?.(i, targets.length, target.path);
-    documents.push({ path: target.path, data: await emitTarget(target) });
+    // A PDF is the job's .docx converted: made once (or reused), converted below in one batch.
+    if (target.format === 'pdf') {
+      if (!docxOf.has(target.job)) docxOf.set(target.job, (await emitTarget({ ...target, format: 'docx' })) as Uint8Array);
+      documents.push({ path: target.path, data: new Uint8Array() });
+      continue;
+    }
+    const data = await emitTarget(target);
+    if (target.format === 'docx') docxOf.set(target.job, data as Uint8Array);
+    documents.push({ path: target.path, data });
+  }
+  const pdfTargets = targets.flatMap((target, i) => (target.format === 'pdf' ? [{ target, i }] : []));
+  if (pdfTargets.length > 0) {
+    const pdfs = await convertToPdf(
+      pdfTargets.map(({ target }) => ({ shown: target.path, docx: docxOf.get(target.job)! })),
+      soffice,
+    );
+    for (const [k, { i }] of pdfTargets.entries()) documents[i]!.data = pdfs[k]!;
   }
   const speeches = jobs.filter((job) => job.doc === 'speech').map(describeSpeech);
   return { documents, diagnostics, speeches };
@@ -164,6 +186,8 @@ async function emitTarget({ job, format }: Target): Promise<Uint8Array | string>
       return emitCsv(blocks);
     case 'md':
       return emitMarkdown(blocks);
+    case 'pdf':
+      throw new Error('PDF 由 .docx 转换而来，不单独生成');
   }
 }
 

@@ -10,7 +10,7 @@ import { UsageError } from './usage-error.js';
 export { LETTERHEAD_MODES, type LetterheadMode, SCRIPTS };
 export const DOCUMENT_IDS = Object.keys(DOCUMENTS) as DocumentId[];
 
-export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx'] as const;
+export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx', 'pdf'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** Formats that hold only the table: the task list. */
 const TABLE_FORMATS: readonly OutputFormat[] = ['csv', 'xlsx'];
@@ -31,6 +31,10 @@ export interface BuildRequest {
   letterhead?: string;
   /** hans or hant: the script of the whole output, whatever the plan's. */
   script?: string;
+  /** Compare with the files on disk instead of writing them. */
+  check?: boolean;
+  /** Stop (exit 2) when a font the documents name is not installed. */
+  requireFonts?: boolean;
 }
 
 /** A request whose values are known to be valid. */
@@ -43,6 +47,7 @@ export interface BuildOptions {
   taskText: boolean;
   letterhead?: LetterheadMode;
   script?: Script;
+  requireFonts?: boolean;
 }
 
 /** Checks a request before any file is read; every unknown value is a UsageError here. */
@@ -54,6 +59,8 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
   const tableOnly = formats.filter((f) => TABLE_FORMATS.includes(f));
   if (tableOnly.length && request.doc !== 'tasks') throw new UsageError(`--to ${tableOnly.join(',')} 只用于重点任务分工表：请加 --doc tasks`);
   if (request.unit !== undefined && request.doc !== 'tasks') throw new UsageError('--unit 只用于重点任务分工表：请加 --doc tasks');
+  // A PDF carries the time LibreOffice made it: no two conversions are the same bytes.
+  if (request.check && formats.includes('pdf')) throw new UsageError('--check 比较逐字节相同的文稿，而 PDF 每次转换都不同（含转换时间）：请去掉 --to 中的 pdf');
   const letterhead = request.letterhead;
   if (letterhead !== undefined && !(LETTERHEAD_MODES as readonly string[]).includes(letterhead)) {
     throw new UsageError(`未知的红头方式“${letterhead}”，可用：${LETTERHEAD_MODES.join('、')}`);
@@ -67,6 +74,7 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
     taskText: request.taskText ?? false,
     ...(letterhead !== undefined ? { letterhead: letterhead as LetterheadMode } : {}),
     ...(request.script !== undefined ? { script: parseScript(request.script) } : {}),
+    ...(request.requireFonts ? { requireFonts: true } : {}),
   };
 }
 

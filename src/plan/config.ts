@@ -15,6 +15,11 @@ const unitEntry = z
 
 export const ConfigModel = z
   .strictObject({
+    tool: z
+      .string()
+      .regex(/\S/, { message: '不能为空' })
+      .describe('流水线安装 workplan 所用的 npm 包说明：版本（workplan@0.1.0）、tarball 路径或 git 地址；workplan init 写入并据此生成流水线')
+      .optional(),
     units: z.array(unitEntry).describe('单位名录：check 据此报告未知单位（unit-unknown），输出时把别名换成规范名称').optional(),
     speech: z
       .strictObject({

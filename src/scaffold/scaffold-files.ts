@@ -7,7 +7,10 @@ import { renderPlanJsonSchema } from '../plan/json-schema.js';
 
 export interface ScaffoldOptions {
   year: number;
-  version: string;
+  /** The npm spec the pipelines install workplan from (recorded as `tool` in the configuration). */
+  tool: string;
+  /** Plan shards the pipelines split the repository into (a matrix); 1 runs one job. */
+  shards?: number;
   /** The templates guide shipped with workplan, copied into templates/README.md. */
   templatesGuide: string;
 }
@@ -60,7 +63,12 @@ speech:
 `;
 }
 
-const CONFIG = `# workplan 仓库配置。完整说明见 workplan 的 README。
+function config(tool: string): string {
+  return `# workplan 仓库配置。完整说明见 workplan 的 README。
+
+# 流水线（.github/workflows/workplan.yml、.gitlab-ci.yml）安装 workplan 所用的 npm 包说明：
+# 版本（workplan@0.1.0）、tarball 路径或 git 地址。改动后请用 workplan init --force 重新生成流水线，或同样修改流水线。
+tool: ${JSON.stringify(tool)}
 
 # 单位名录：check 报告名录外的单位（unit-unknown）并提示最接近的名称；输出时别名换成规范名称。
 units:
@@ -81,9 +89,37 @@ speech:
 rules:
   measure-owner: warning
 `;
+}
 
-function githubWorkflow(version: string): string {
+/** A word the shell passes through unchanged, quoted only when it has to be (a path with spaces). */
+export function quoteShellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A YAML scalar for one command line: plain when YAML would read it back unchanged, else double-quoted. */
+function yamlLine(line: string): string {
+  const plain = !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(line) && !/(: |\s#|\s$|:$|["\\\t\n])/.test(line);
+  return plain ? line : JSON.stringify(line);
+}
+
+/** The command that runs workplan installed from `tool`: npx keeps it in npm's cache, not globally. */
+function workplanCommand(tool: string, args: string): string {
+  return `npx --yes --package=${quoteShellWord(tool)} workplan ${args}`;
+}
+
+function githubWorkflow(tool: string, shards: number): string {
+  const shard = shards > 1 ? ` --shard \${{ matrix.shard }}/${shards}` : '';
+  const matrix =
+    shards > 1
+      ? `    # 计划按路径的散列分成 ${shards} 片，各片并行检查和生成，每个文件恰好在一片中。
+    strategy:
+      fail-fast: false
+      matrix:
+        shard: [${Array.from({ length: shards }, (_, i) => i + 1).join(', ')}]
+`
+      : '';
   return `# 每次推送和拉取请求：检查计划（问题直接标注在拉取请求里），再生成文稿并上传为构件。
+# workplan 按 workplan.config.yaml 的 tool 安装：${tool}
 name: workplan
 on:
   push:
@@ -91,29 +127,32 @@ on:
 jobs:
   plans:
     runs-on: ubuntu-latest
-    steps:
+${matrix}    steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
           node-version: 20
       - name: 检查计划
-        run: npx --yes workplan@${version} check --format github
+        run: ${yamlLine(workplanCommand(tool, `check --format github${shard}`))}
       - name: 生成文稿
-        run: npx --yes workplan@${version} build plans/ --to docx,md -o out/
+        run: ${yamlLine(workplanCommand(tool, `build plans/ --to docx,md -o out/${shard}`))}
       - uses: actions/upload-artifact@v4
         with:
-          name: 文稿
+          name: ${shards > 1 ? '文稿-\${{ matrix.shard }}' : '文稿'}
           path: out/
-`;
+${shards > 1 ? '          if-no-files-found: ignore\n' : ''}`;
 }
 
-function gitlabCi(version: string): string {
+function gitlabCi(tool: string, shards: number): string {
+  // GitLab numbers parallel jobs from 1 and tells each its index and the total.
+  const shard = shards > 1 ? ' --shard $CI_NODE_INDEX/$CI_NODE_TOTAL' : '';
   return `# 与 .github/workflows/workplan.yml 相同：检查计划，生成文稿并保存为构件。
+# workplan 按 workplan.config.yaml 的 tool 安装：${tool}
 workplan:
   image: node:20
-  script:
-    - npx --yes workplan@${version} check
-    - npx --yes workplan@${version} build plans/ --to docx,md -o out/
+${shards > 1 ? `  parallel: ${shards}\n` : ''}  script:
+    - ${yamlLine(workplanCommand(tool, `check${shard}`))}
+    - ${yamlLine(workplanCommand(tool, `build plans/ --to docx,md -o out/${shard}`))}
   artifacts:
     paths:
       - out/
@@ -130,10 +169,10 @@ export function scaffoldFiles(options: ScaffoldOptions): [string, string][] {
   return [
     [`plans/${options.year}-工作安排意见.yaml`, starterPlan(options.year)],
     ['schemas/plan.schema.json', renderPlanJsonSchema()],
-    ['workplan.config.yaml', CONFIG],
+    ['workplan.config.yaml', config(options.tool)],
     ['templates/README.md', options.templatesGuide],
-    ['.github/workflows/workplan.yml', githubWorkflow(options.version)],
-    ['.gitlab-ci.yml', gitlabCi(options.version)],
+    ['.github/workflows/workplan.yml', githubWorkflow(options.tool, options.shards ?? 1)],
+    ['.gitlab-ci.yml', gitlabCi(options.tool, options.shards ?? 1)],
     ['.gitignore', GITIGNORE],
   ];
 }

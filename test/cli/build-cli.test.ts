@@ -70,7 +70,7 @@ describe('workplan build (built binary)', () => {
 
   it('rejects contradictory output options with exit 2', () => {
     expect(runCli(['build', EXAMPLE, '--to', 'docx,md', '-o', 'x.docx']).status).toBe(2);
-    expect(runCli(['build', EXAMPLE, '--to', 'pdf']).status).toBe(2);
+    expect(runCli(['build', EXAMPLE, '--to', 'odt']).status).toBe(2);
     expect(runCli(['build', EXAMPLE, '--to', 'md', '-o', 'x.docx']).status).toBe(2);
     expect(runCli(['build', EXAMPLE, '--doc', 'memo']).status).toBe(2);
   });

@@ -48,7 +48,7 @@ describe('workplan init', () => {
     expect(runs.some((r) => /workplan(@\S+)? build plans\//.test(r))).toBe(true);
     expect(workflow.jobs.plans.steps.some((s: { uses?: string }) => s.uses?.startsWith('actions/upload-artifact'))).toBe(true);
     const gitlab = parse(readFileSync(path.join(repo, '.gitlab-ci.yml'), 'utf8'));
-    expect(gitlab.workplan.script.join('\n')).toMatch(/workplan@\S+ check[\s\S]*workplan@\S+ build plans\//);
+    expect(gitlab.workplan.script.join('\n')).toMatch(/--package=workplan@\S+ workplan check[\s\S]*--package=workplan@\S+ workplan build plans\//);
   });
 
   it('refuses to overwrite existing files unless --force', () => {
@@ -94,6 +94,49 @@ describe('init where it cannot write', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('workplan：无法写入“blocked/my-plans/plans/2026-工作安排意见.yaml”：“blocked”是文件而不是目录\n');
     expect(readdirSync(parent)).toEqual(['blocked']);
+  });
+});
+
+describe('init --tool: how the pipelines install workplan', () => {
+  const run = (workflow: string) => (parse(workflow) as { jobs: { plans: { steps: { run?: string }[] } } }).jobs.plans.steps.flatMap((s) => (s.run ? [s.run] : []));
+
+  it('writes the spec into both pipelines and workplan.config.yaml, quoted for the shell where needed', () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'wp-init-tool-'));
+    const tool = "/opt/公文 工具/workplan-0.1.0.tgz";
+    const r = runCli(['init', repo, '--year', '2026', '--tool', tool]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`流水线安装 workplan 用“${tool}”（按 --tool`);
+    const quoted = "npx --yes --package='/opt/公文 工具/workplan-0.1.0.tgz' workplan";
+    expect(run(readFileSync(path.join(repo, '.github', 'workflows', 'workplan.yml'), 'utf8'))).toEqual([
+      `${quoted} check --format github`,
+      `${quoted} build plans/ --to docx,md -o out/`,
+    ]);
+    expect(parse(readFileSync(path.join(repo, '.gitlab-ci.yml'), 'utf8')).workplan.script).toEqual([`${quoted} check`, `${quoted} build plans/ --to docx,md -o out/`]);
+    expect(parse(readFileSync(path.join(repo, 'workplan.config.yaml'), 'utf8')).tool).toBe(tool);
+    // The configuration with its new key still checks clean.
+    expect(runCli(['check'], { cwd: repo }).status).toBe(0);
+  });
+
+  it('keeps the tool the configuration records when init runs again without --tool', () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'wp-init-tool-'));
+    const git = 'git+https://example.org/tongzhan/workplan.git#v0.1.0';
+    expect(runCli(['init', repo, '--year', '2026', '--tool', git]).status).toBe(0);
+    const again = runCli(['init', repo, '--year', '2026', '--force']);
+    expect(again.stdout).toContain(`流水线安装 workplan 用“${git}”（沿用 workplan.config.yaml 中的 tool`);
+    expect(run(readFileSync(path.join(repo, '.github', 'workflows', 'workplan.yml'), 'utf8'))[0]).toBe(`npx --yes --package='${git}' workplan check --format github`);
+  });
+
+  it('says when it only guessed the registry name (a run from the clone)', () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'wp-init-tool-'));
+    const r = runCli(['init', repo, '--year', '2026']);
+    expect(r.stdout).toMatch(/流水线安装 workplan 用“workplan@[\d.]+”（按版本号/);
+    expect(r.stdout).toContain('请用 --tool 指定 tarball 路径或 git 地址');
+  });
+
+  it('refuses an empty --tool with exit 2', () => {
+    const r = runCli(['init', mkdtempSync(path.join(tmpdir(), 'wp-init-tool-')), '--tool', ' ']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--tool 应为一个 npm 包说明');
   });
 });
 

@@ -65,7 +65,7 @@ describe('build options', () => {
     expect(() => resolveBuildOptions({ to: 'docx', letterhead: 'blue' })).toThrow(UsageError);
     expect(() => resolveBuildOptions({ to: 'docx', letterhead: 'blue' })).toThrow(/未知的红头方式“blue”/);
     expect(() => resolveBuildOptions({ to: 'docx', doc: 'memo' })).toThrow(/未知的文稿“memo”/);
-    expect(() => resolveBuildOptions({ to: 'pdf' })).toThrow(/未知的输出格式“pdf”/);
+    expect(() => resolveBuildOptions({ to: 'odt' })).toThrow(/未知的输出格式“odt”/);
     expect(resolveBuildOptions({ to: 'docx,md,docx', letterhead: 'preprinted' })).toMatchObject({ formats: ['docx', 'md'], letterhead: 'preprinted' });
   });
 });
