@@ -41,7 +41,9 @@ describe.skipIf(why !== undefined)('build --to pdf through LibreOffice', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'wp-pdf-'));
     const r = runCli(['build', path.join(ROOT, 'plans'), '--to', 'pdf', '-o', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['2025-工作安排意见.pdf', '2025-新阶层工作交流发言.pdf']);
+    // One PDF per example plan, named after it.
+    const plans = readdirSync(path.join(ROOT, 'plans')).filter((f) => f.endsWith('.yaml'));
+    expect(readdirSync(out).sort()).toEqual(plans.map((f) => f.replace(/\.yaml$/, '.pdf')).sort());
     expect(pageCount(path.join(out, '2025-新阶层工作交流发言.pdf'))).toBeGreaterThan(0);
   });
 });
