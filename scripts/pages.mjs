@@ -4,7 +4,7 @@
  * Builds each example (opinion framed and plain, the speeches, the task table as .docx and .xlsx),
  * prints it through LibreOffice (Writer or Calc) to PDF, renders every page to PNG under
  * out/pages/<doc>/ with pdftoppm, and writes one contact sheet per document, out/pages/<doc>.png,
- * its pages side by side. `--docs` then copies the README's previews into docs/.
+ * its pages side by side. `--docs` also writes the README's previews into docs/.
  * Needs soffice and pdftoppm; no npm dependency (the sheet is composed from PPM and written with zlib).
  * scripts/fonts.conf shows the GB fonts in the closest free faces, as the previews always have.
  */
@@ -19,6 +19,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'out', 'pages');
 const OPINION = 'plans/2025-工作安排意见.yaml';
 const SPEECH = 'plans/2025-新阶层工作交流发言.yaml';
+/** soffice's PDF export, keeping the blank pages a printer would print (JSON filter options, LibreOffice ≥ 7.4). */
+const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
 /** Widest contact sheet, pixels: five portrait pages at 30 dpi. */
 const SHEET_WIDTH = 1400;
 
@@ -157,7 +159,8 @@ function main() {
       return file;
     });
     // One soffice run for all: Writer prints the .docx, Calc the .xlsx (its print ranges and titles).
-    run('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...built], {
+    // Blank pages stay in (IsSkipEmptyPages off): the page before an even-page 版记 is printed too.
+    run('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', PDF_FILTER, '--outdir', work, ...built], {
       env: { ...process.env, FONTCONFIG_FILE: path.join(ROOT, 'scripts', 'fonts.conf') },
     });
     const summary = [];
