@@ -17,7 +17,7 @@ import { imprintRows } from './frame.js';
 import { type PageNumberPlacement, buildFooters } from './footers.js';
 import { GRID, LINE_PITCH_PT, MARGIN_MM, PAGE_NUMBER, PAPER_MM, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToTwip } from './gbt9704.js';
 import { normalizePackage, zipParts } from '../normalize-package.js';
-import { buildStyles, patchStylesXml } from './styles.js';
+import { buildStyles, patchSettingsXml, patchStylesXml } from './styles.js';
 import { buildTable } from './table.js';
 
 export interface DocxMeta {
@@ -150,7 +150,7 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
     styles: buildStyles(),
     sections,
   });
-  const patches = { 'word/styles.xml': patchStylesXml };
+  const patches = { 'word/styles.xml': patchStylesXml, 'word/settings.xml': patchSettingsXml };
   const parts = compileParts(document);
   // One compression pass: the parts as docx compiles them, normalised and zipped once.
   if (parts) return zipParts(parts, meta.date, patches);

@@ -1,7 +1,8 @@
 /** Tables with absolute (DXA) widths: LibreOffice and WPS ignore percentage widths. */
-import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
 import { typicalColumnWidths, visualWidth } from '../../text/width.js';
 import { fontsFor } from './fonts.js';
+import { textRuns } from './runs.js';
 import { FONT, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToHalfPt, ptToTwip } from './gbt9704.js';
 
 const TABLE_LINE_PT = TEXT_PT.table * 1.5;
@@ -11,7 +12,7 @@ function cellParagraph(text: string, bold: boolean, center: boolean): Paragraph 
     alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
     spacing: { line: ptToTwip(TABLE_LINE_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     indent: { firstLine: 0 },
-    children: [new TextRun({ text, bold, font: fontsFor(bold ? FONT.heading1 : FONT.body), size: ptToHalfPt(TEXT_PT.table) })],
+    children: textRuns(text, { bold, font: fontsFor(bold ? FONT.heading1 : FONT.body), size: ptToHalfPt(TEXT_PT.table) }),
   });
 }
 
