@@ -13,6 +13,7 @@ import { countHan, visualWidth } from '../../src/text/width.js';
 import { ROOT, runCli } from '../helpers.js';
 import { WORD_JOINER } from '../../src/emit/docx/runs.js';
 import {
+  LINE_PITCH,
   MM,
   type PdfPage,
   bodyLines,
@@ -79,6 +80,12 @@ describe.skipIf(why !== undefined)('speech rendered by LibreOffice', () => {
     expect(Math.abs(salutation.x0 / MM - 28)).toBeLessThan(1);
   });
 
+  it('leaves one blank line between the date and the salutation', () => {
+    const lines = bodyLines(pages[0]!);
+    const date = lines.find((x) => text(x) === '（2025年7月16日）')!;
+    const salutation = lines.find((x) => text(x) === '尊敬的各位领导，同志们：')!;
+    expect(Math.round((salutation.bottom - date.bottom) / LINE_PITCH)).toBe(2);
+  });
 
   it('keeps the GB/T grid: 22 lines a page (short only where widow/orphan control moved lines), 28 characters a full line, page numbers centred', () => {
     pages.slice(0, -1).forEach((page, i) => {

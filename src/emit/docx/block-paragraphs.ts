@@ -86,7 +86,12 @@ export function blockToParagraphs(block: Block, keepNext = false): (Paragraph | 
     case 'attachments':
       return attachmentNote(block.items, keepNext);
     case 'byline':
-      return block.lines.map((line) => new Paragraph({ style: STYLE.byline, children: textRuns(line, { font: fontsFor(FONT.heading2) }) }));
+      // Speaker and date under the title, then a blank line before the salutation, as the title
+      // has one under it: the heading block stands apart from the speech.
+      return [
+        ...block.lines.map((line) => new Paragraph({ style: STYLE.byline, children: textRuns(line, { font: fontsFor(FONT.heading2) }) })),
+        blankLine(),
+      ];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'attachment':
