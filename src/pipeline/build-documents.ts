@@ -75,6 +75,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
         units: unitRegistry(checked.config.config),
         unit: options.unit,
         taskText: options.taskText,
+        taskNumbers: options.taskNumbers,
         letterhead: options.letterhead,
         attachmentFiles: await readAttachments(checked),
       });

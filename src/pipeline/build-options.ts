@@ -3,10 +3,11 @@
  * purpose (no rendering stack), so the command line can offer the same lists as choices.
  */
 import { LETTERHEAD_MODES, type LetterheadMode } from '../markdown/blocks.js';
+import { TASK_NUMBERINGS, type TaskNumbering } from '../tasks/task-numbering.js';
 import { DOCUMENTS, type DocumentId } from './documents.js';
 import { UsageError } from './usage-error.js';
 
-export { LETTERHEAD_MODES, type LetterheadMode };
+export { LETTERHEAD_MODES, type LetterheadMode, TASK_NUMBERINGS, type TaskNumbering };
 export const DOCUMENT_IDS = Object.keys(DOCUMENTS) as DocumentId[];
 
 export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx'] as const;
@@ -28,6 +29,8 @@ export interface BuildRequest {
   taskText?: boolean;
   /** 发文机关标志: red, preprinted paper, or none. */
   letterhead?: string;
+  /** Task table: how 序号 counts (sequence, sections, outline). */
+  taskNumbers?: string;
 }
 
 /** A request whose values are known to be valid. */
@@ -39,6 +42,7 @@ export interface BuildOptions {
   unit?: string;
   taskText: boolean;
   letterhead?: LetterheadMode;
+  taskNumbers?: TaskNumbering;
 }
 
 /** Checks a request before any file is read; every unknown value is a UsageError here. */
@@ -54,6 +58,10 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
   if (letterhead !== undefined && !(LETTERHEAD_MODES as readonly string[]).includes(letterhead)) {
     throw new UsageError(`未知的红头方式“${letterhead}”，可用：${LETTERHEAD_MODES.join('、')}`);
   }
+  const taskNumbers = request.taskNumbers;
+  if (taskNumbers !== undefined && !(TASK_NUMBERINGS as readonly string[]).includes(taskNumbers)) {
+    throw new UsageError(`未知的序号方式“${taskNumbers}”，可用：${TASK_NUMBERINGS.join('、')}`);
+  }
   return {
     ...(request.doc !== undefined ? { doc: request.doc as DocumentId } : {}),
     formats,
@@ -62,6 +70,7 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
     ...(request.unit !== undefined ? { unit: request.unit } : {}),
     taskText: request.taskText ?? false,
     ...(letterhead !== undefined ? { letterhead: letterhead as LetterheadMode } : {}),
+    ...(taskNumbers !== undefined ? { taskNumbers: taskNumbers as TaskNumbering } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { type Measure, type Plan, type Section, type Target, planYear, progressF
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
 import { splitParagraphs } from '../text/paragraphs.js';
+import type { TaskNumbering } from '../tasks/task-numbering.js';
 import { type TaskRow, taskRows } from '../tasks/task-rows.js';
 
 export interface TasksView {
@@ -26,6 +27,8 @@ export interface RenderOptions {
   taskText?: boolean | undefined;
   /** Task table: only this unit's tasks. */
   unit?: string | undefined;
+  /** Task table: how the 序号 column counts (1…N when not given). */
+  taskNumbers?: TaskNumbering | undefined;
   /** 发文机关标志: red (default when the plan has one), preprinted paper, or none. */
   letterhead?: LetterheadMode | undefined;
   /** Contents of file attachments (Markdown), by their `file` value; the caller reads them. */
@@ -161,7 +164,12 @@ function tasksTitle(plan: Plan): string {
 }
 
 export function buildTasksView(plan: Plan, options: RenderOptions): TasksView {
-  const rows = taskRows(plan, { withText: options.taskText ?? false, unit: options.unit, units: options.units });
+  const rows = taskRows(plan, {
+    withText: options.taskText ?? false,
+    unit: options.unit,
+    units: options.units,
+    numbering: options.taskNumbers,
+  });
   const unit = options.unit === undefined ? null : (options.units?.get(options.unit) ?? options.unit);
   return {
     title: unit ? `${tasksTitle(plan)}（${unit}）` : tasksTitle(plan),

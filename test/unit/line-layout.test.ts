@@ -1,6 +1,6 @@
 /**
  * How lines are laid out, without a renderer: figures joined to their units (.docx only), the
- * line-break estimate, and the last line kept from holding one character.
+ * line-break estimate, the last line kept from holding one character, and table column widths.
  * The render checks in test/render/ verify the same things on LibreOffice's pages.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { fitColumnWidths } from '../../src/emit/column-widths.js';
 import { fitLastLine } from '../../src/emit/docx/last-line.js';
 import { WORD_JOINER, splitUnits, withoutJoiners } from '../../src/emit/docx/runs.js';
 import { breakLines, endsWithLoneCharacter } from '../../src/text/line-breaks.js';
@@ -65,5 +66,27 @@ describe('the line-break estimate', () => {
     expect(fit).not.toBeNull();
     expect(fit!.compress.length + (fit!.squeeze ? 1 : 0)).toBeGreaterThan(0);
     expect(fitLastLine(`${'甲'.repeat(20)}。`, 2)).toBeNull();
+  });
+});
+
+describe('table column widths', () => {
+  const header = ['序号', '工作任务', '牵头单位', '完成时限'];
+  const rows = [
+    ['1', '深入学习贯彻党的创新理论并推动落实见效', '区委统战部', '全年'],
+    ['2', '扎实开展主题教育实践', '区委办公室', '2025年11月30日前'],
+  ];
+
+  it('share the width exactly, give a short column its widest cell and never squeeze a header', () => {
+    const widths = fitColumnWidths(header, rows, 30);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(30);
+    expect(widths[0]).toBeGreaterThanOrEqual(2);
+    expect(widths[2]).toBeGreaterThanOrEqual(5);
+    for (const [c, h] of header.entries()) expect(widths[c]).toBeGreaterThanOrEqual(h.length);
+    // The long task takes what is left, more than the date.
+    expect(widths[1]).toBeGreaterThan(widths[3]!);
+  });
+
+  it('does not measure section rows, which span the table', () => {
+    expect(fitColumnWidths(header, [['一、一个很长很长很长很长很长很长的部分标题', '', '', ''], ...rows], 30)).toEqual(fitColumnWidths(header, rows, 30));
   });
 });

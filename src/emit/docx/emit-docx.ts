@@ -11,7 +11,7 @@ import {
   VerticalAlignSection,
 } from 'docx';
 import type { Block } from '../../markdown/blocks.js';
-import { blankLine } from './blank-line.js';
+import { blankLine, tableEnd } from './blank-line.js';
 import { blockToParagraphs } from './block-paragraphs.js';
 import { imprintRows } from './frame.js';
 import { type PageNumberPlacement, buildFooters } from './footers.js';
@@ -133,7 +133,7 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
       }
       if (block.type === 'table') {
         children.push(buildTable(block.header, block.rows, page.typeWidthMm));
-        children.push(blankLine());
+        children.push(index === own.length - 1 ? tableEnd() : blankLine());
       } else {
         children.push(...blockToParagraphs(block, leadsIntoSignature(own, index)));
       }

@@ -26,6 +26,7 @@ export const STYLE = {
   attachmentTitle: 'AttachmentTitle',
   letterhead: 'Letterhead',
   imprintRule: 'ImprintRule',
+  tableEnd: 'TableEnd',
 } as const;
 
 const exactLine = { line: ptToTwip(LINE_PITCH_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -135,6 +136,15 @@ export function buildStyles(): IStylesOptions {
         paragraph: gridParagraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext: true }),
       },
       {
+        // The paragraph a table must be followed by where it ends a section: a point high and off
+        // the grid, so a table that fills its page is not followed by a page holding nothing.
+        id: STYLE.tableEnd,
+        name: 'Table End',
+        basedOn: 'Normal',
+        run: { size: 2 },
+        paragraph: gridParagraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }),
+      },
+      {
         id: STYLE.byline,
         name: 'Byline',
         basedOn: 'Normal',
@@ -166,7 +176,7 @@ export function patchStylesXml(xml: string): string {
       /<w:widowControl\/>/g,
       '<w:widowControl/><w:overflowPunct w:val="false"/><w:autoSpaceDE w:val="false"/><w:autoSpaceDN w:val="false"/>',
     )
-    .replace(/(<w:style w:type="paragraph" w:styleId="(?:Title|AttachmentTitle|Letterhead|ImprintRule)">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/g, '$1<w:snapToGrid w:val="0"/>$2');
+    .replace(/(<w:style w:type="paragraph" w:styleId="(?:Title|AttachmentTitle|Letterhead|ImprintRule|TableEnd)">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/g, '$1<w:snapToGrid w:val="0"/>$2');
 }
 
 /**
