@@ -104,14 +104,23 @@ describe.skipIf(why !== undefined)('opinion rendered by LibreOffice: the GB/T pa
       expect(n, `page ${i + 1}`).toBeDefined();
       expect(text(n!)).toBe(`—${i + 1}—`);
       expect(n!.size).toBe(14);
-      // A landscape page is the portrait page turned: its right margin is 37 mm, its left 35 mm.
-      const [right, left, bottomOfType] = isLandscape(page) ? [37, 35, 210 - 26] : [26, 28, 262];
       const oneChar = 14 / MM;
-      if ((i + 1) % 2 === 1) expect(Math.abs((page.width - n!.x1) / MM - (right + oneChar))).toBeLessThan(1.5);
-      else expect(Math.abs(n!.x0 / MM - (left + oneChar))).toBeLessThan(1.5);
+      if (isLandscape(page)) {
+        // GB/T §8: a landscape table's page number stays where the portrait pages have it. The
+        // portrait page turned a quarter clockwise puts its foot on the left (35 mm margin): the
+        // number stands there, turned, 7 mm from the type area, odd pages toward the bottom.
+        expect(n!.rotated).toBe(true);
+        expect(35 - n!.x1 / MM).toBeGreaterThan(5);
+        expect(35 - n!.x1 / MM).toBeLessThan(10);
+        if ((i + 1) % 2 === 1) expect(Math.abs(n!.bottom / MM - (210 - 26 - oneChar))).toBeLessThan(1.5);
+        else expect(Math.abs(n!.top / MM - (28 + oneChar))).toBeLessThan(1.5);
+        return;
+      }
+      if ((i + 1) % 2 === 1) expect(Math.abs((page.width - n!.x1) / MM - (26 + oneChar))).toBeLessThan(1.5);
+      else expect(Math.abs(n!.x0 / MM - (28 + oneChar))).toBeLessThan(1.5);
       // 7 mm below the type area.
-      expect(n!.top / MM).toBeGreaterThan(bottomOfType + 5);
-      expect(n!.top / MM).toBeLessThan(bottomOfType + 10);
+      expect(n!.top / MM).toBeGreaterThan(262 + 5);
+      expect(n!.top / MM).toBeLessThan(262 + 10);
     });
   });
 

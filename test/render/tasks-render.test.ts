@@ -1,6 +1,7 @@
 /**
- * The 重点任务分工表 as a .docx, rendered by LibreOffice: 序号 1…N, and column widths that follow the
- * content (short columns never wrap, no column stands half empty while another runs to many lines).
+ * The 重点任务分工表 as a .docx, rendered by LibreOffice: landscape pages numbered where GB/T 9704
+ * §8 puts them, 序号 1…N, and column widths that follow the content (short columns never wrap, the
+ * task column does not run to three lines while a date column stands half empty).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import type { Plan } from '../../src/plan/model.js';
 import { allMeasures } from '../../src/plan/plan-walk.js';
 import { ROOT, runCli } from '../helpers.js';
-import { MM, type PdfLine, type PdfPage, baselines, measurePdf, pageNumberLine, renderPdf, renderUnavailable } from './render.js';
+import { MM, type PdfLine, type PdfPage, baselines, isLandscape, measurePdf, pageNumberLine, renderPdf, renderUnavailable } from './render.js';
 
 const PLAN = path.join(ROOT, 'plans', '2025-工作安排意见.yaml');
 const why = renderUnavailable();
@@ -48,6 +49,22 @@ describe.skipIf(why !== undefined)('the task table (.docx) rendered by LibreOffi
     expect(r.status, r.stderr).toBe(0);
     pages = measurePdf(renderPdf(out, dir));
     tables = pages.map(cellsOf);
+  });
+
+  it('lies landscape and numbers its pages where GB/T 9704 §8 says: as on the portrait pages, in the turned page’s left margin', () => {
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(isLandscape(page)).toBe(true);
+      const n = pageNumberLine(page)!;
+      expect(text(n)).toBe(`—${i + 1}—`);
+      expect(n.rotated).toBe(true);
+      expect(n.size).toBe(14);
+      expect(35 - n.x1 / MM).toBeGreaterThan(5);
+      expect(35 - n.x1 / MM).toBeLessThan(10);
+      const oneChar = 14 / MM;
+      if ((i + 1) % 2 === 1) expect(Math.abs(n.bottom / MM - (210 - 26 - oneChar))).toBeLessThan(1.5);
+      else expect(Math.abs(n.top / MM - (28 + oneChar))).toBeLessThan(1.5);
+    });
   });
 
   it('numbers its rows 1…N, as real 分工表 do, the header repeated on every page', () => {

@@ -121,7 +121,7 @@ function compileParts(document: Document): Map<string, string | Uint8Array> | un
 }
 
 export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promise<Uint8Array> {
-  const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, imprint, blocks: own }) => {
+  const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, imprint, blocks: own }, sectionIndex) => {
     const page = pageOf(orientation);
     const children: (Paragraph | Table)[] = [];
     own.forEach((block, index) => {
@@ -139,7 +139,7 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
       }
     });
     const properties = imprint ? { ...page.properties, type: SectionType.EVEN_PAGE, verticalAlign: VerticalAlignSection.BOTTOM } : page.properties;
-    return { properties, footers: buildFooters(meta.pageNumbers), children };
+    return { properties, footers: buildFooters(meta.pageNumbers, orientation, sectionIndex), children };
   });
   const document = new Document({
     creator: meta.creator,
