@@ -35,6 +35,7 @@ export async function runBuild(paths: string[], flags: BuildFlags): Promise<numb
     process.stdout.write(formatStylish(built.diagnostics, { color, fileCount: files.length }));
     return 1;
   }
+  if (built.warnings.length > 0) process.stderr.write(formatStylish(built.warnings, { color: useColor(process.stderr, flags.color), fileCount: files.length }));
   if (flags.check) {
     progress.finish();
     if (built.documents.some((d) => d.path === '-')) throw new UsageError('--check 需要与磁盘上的文件比较，不能与 -o - 同用');

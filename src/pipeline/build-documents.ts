@@ -37,6 +37,8 @@ export interface BuildResult {
   documents: Output[];
   /** Plans that could not give the document asked for. */
   diagnostics: Diagnostic[];
+  /** What the documents leave out of their plans (warnings): printed, the build goes on. */
+  warnings: Diagnostic[];
   speeches: SpeechReport[];
 }
 
@@ -65,6 +67,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
   settleMemory(inputChars);
   const jobs: Job[] = [];
   const diagnostics: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   for (const plan of plans) {
     if (!plan.loaded) continue;
     const checked = plan as LoadedCheckedPlan;
@@ -80,6 +83,9 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
         attachmentFiles: await readAttachments(checked),
       });
       jobs.push({ plan: checked, doc, rendered });
+      for (const notice of rendered.notices ?? []) {
+        warnings.push(makeDiagnostic(notice.ruleId, notice.message, { file: checked.shown, span: checked.loaded.locate(notice.path), path: notice.path }, 'warning'));
+      }
     } catch (error) {
       if (error instanceof DocumentProblem) {
         diagnostics.push(makeDiagnostic(error.ruleId, error.message, { file: checked.shown, span: checked.loaded.locate(error.path), path: error.path }));
@@ -90,7 +96,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
       }
     }
   }
-  if (diagnostics.length > 0) return { documents: [], diagnostics, speeches: [] };
+  if (diagnostics.length > 0) return { documents: [], diagnostics, warnings, speeches: [] };
 
   const targets = planTargets(jobs, options);
   const inputs = new Set(plans.map((p) => path.resolve(p.file)));
@@ -104,7 +110,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
     documents.push({ path: target.path, data: await emitTarget(target) });
   }
   const speeches = jobs.filter((job) => job.doc === 'speech').map(describeSpeech);
-  return { documents, diagnostics, speeches };
+  return { documents, diagnostics, warnings, speeches };
 }
 
 async function templatesFor(root: string, cache: Map<string, TemplateSet>): Promise<TemplateSet> {

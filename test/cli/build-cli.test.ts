@@ -174,11 +174,14 @@ describe('workplan build (built binary)', () => {
     expect(r.status, r.stdout).toBe(0);
   });
 
-  it('--letterhead: red prints the 标志 and red rule, preprinted leaves their space, none leaves them out', () => {
+  it('--letterhead: red prints the 标志 and red rule, preprinted leaves their space, none leaves them out (and says so of the 发文字号)', () => {
     const dir = tmp('letterhead');
+    const stderr: Record<string, string> = {};
     const xml = (mode: string) => {
       const out = path.join(dir, `${mode}.docx`);
-      expect(runCli(['build', EXAMPLE, '--letterhead', mode, '-o', out]).status).toBe(0);
+      const r = runCli(['build', EXAMPLE, '--letterhead', mode, '-o', out]);
+      expect(r.status).toBe(0);
+      stderr[mode] = r.stderr;
       return strFromU8(unzipSync(readFileSync(out))['word/document.xml']!);
     };
     const red = xml('red');
@@ -192,6 +195,9 @@ describe('workplan build (built binary)', () => {
     const none = xml('none');
     expect(none).not.toContain('Letterhead');
     expect(docText(none)).not.toContain('澄统发〔2025〕1号');
+    // Not silently: GB/T 9704 puts the 发文字号 in the 版头, which --letterhead none leaves out.
+    expect(stderr.none).toMatch(/发文字号“澄统发〔2025〕1号”没有印出.*number-unprinted/);
+    expect(stderr.red).not.toContain('number-unprinted');
   });
 
   it('reports a broken template as a usage error, not a stack trace', () => {
