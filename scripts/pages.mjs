@@ -38,8 +38,8 @@ const DOCUMENTS = [
 const PREVIEWS = [
   { name: 'opinion-1', doc: 'opinion-frame', page: 1 },
   { name: 'opinion-2', doc: 'opinion-frame', page: 2 },
-  { name: 'opinion-frame-6', doc: 'opinion-frame', page: 'first-landscape' },
-  { name: 'opinion-frame-10', doc: 'opinion-frame', page: 'last' },
+  { name: 'opinion-attachment', doc: 'opinion-frame', page: 'first-landscape' },
+  { name: 'opinion-imprint', doc: 'opinion-frame', page: 'last' },
   { name: 'speech-1', doc: 'speech', page: 1 },
 ];
 
