@@ -47,6 +47,7 @@ export const BUILD_RULES = {
   'speech-empty': { description: '没有可汇报的内容', severity: 'error' },
   'document-kind': { description: '文件类型不能生成所要的文稿', severity: 'error' },
   'unit-no-tasks': { description: '--unit 所指的单位在计划里没有牵头或参与的举措', severity: 'error' },
+  'number-unprinted': { description: '没有版头（发文机关标志）时发文字号不印出', severity: 'warning' },
 } as const satisfies Record<string, Entry>;
 
 /** What --fix reports about the fixes themselves. */

@@ -56,6 +56,7 @@ async function buildOnce(paths: string[], flags: BuildFlags, options: BuildOptio
     process.stdout.write(formatStylish(built.diagnostics, { color, fileCount: files.length }));
     return { code: 1, written: 0 };
   }
+  if (built.warnings.length > 0) process.stderr.write(formatStylish(built.warnings, { color: useColor(process.stderr, flags.color), fileCount: files.length }));
   if (flags.check) {
     progress.finish();
     if (built.documents.some((d) => d.path === '-')) throw new UsageError('--check 需要与磁盘上的文件比较，不能与 -o - 同用');

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { translateCommanderMessage } from './commander-zh.js';
-import { DOCUMENT_IDS, LETTERHEAD_MODES, OUTPUT_FORMATS, SCRIPTS } from '../pipeline/build-options.js';
+import { DOCUMENT_IDS, LETTERHEAD_MODES, OUTPUT_FORMATS, SCRIPTS, TASK_NUMBERINGS } from '../pipeline/build-options.js';
 import { UsageError } from '../pipeline/usage-error.js';
 import { readVersion } from './version.js';
 
@@ -88,6 +88,11 @@ export function createProgram(): Command {
     .option('-t, --to <formats>', `输出格式，可用逗号分隔多个：${OUTPUT_FORMATS.join('、')}（csv 和 xlsx 只用于分工表）`, 'docx')
     .option('--unit <name>', '分工表只列这个单位牵头或参与的举措，并注明职责')
     .option('--task-text', '分工表的“工作任务”列在标题后附上举措正文')
+    .addOption(
+      new Option('--task-numbers <mode>', '分工表的序号：sequence 从 1 连续编号（缺省），sections 加各部分的标题行、仍从 1 连续编号，outline 沿用意见中的编号（一、1）').choices(
+        TASK_NUMBERINGS,
+      ),
+    )
     .addOption(
       new Option('--letterhead <mode>', '红头：red 印红色发文机关标志和分隔线（计划有 letterhead 时的缺省），preprinted 为预印红头的公文纸留出位置，none 不要红头').choices(
         LETTERHEAD_MODES,

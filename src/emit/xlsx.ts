@@ -4,7 +4,7 @@
  * and bordered, landscape A4 when printed. Byte-reproducible like the .docx.
  */
 import writeExcelFile, { type CellObject, type SheetData } from 'write-excel-file/node';
-import { type Block, findTable } from '../markdown/blocks.js';
+import { type Block, findTable, isSectionRow } from '../markdown/blocks.js';
 import { typicalColumnWidths, visualWidth } from '../text/width.js';
 import { FONT } from './docx/gbt9704.js';
 import { normalizePackage } from './normalize-package.js';
@@ -81,7 +81,23 @@ export async function emitXlsx(blocks: readonly Block[], meta: XlsxMeta): Promis
     alignVertical: 'center',
     wrap: true,
   }));
-  const body: CellObject[][] = table.rows.map((row) => {
+  const body: (CellObject | null)[][] = table.rows.map((row) => {
+    if (isSectionRow(row)) {
+      // A section row (一、…) across the sheet; the cells it covers stay empty, as the CSV has them.
+      const span = widths.reduce((a, b) => a + b, 0);
+      const cell: CellObject = {
+        value: row[0]!,
+        type: String,
+        ...border,
+        fontWeight: 'bold',
+        fontFamily: FONT.heading1,
+        alignVertical: 'center',
+        wrap: true,
+        columnSpan: table.header.length,
+        height: rowHeight([row[0]!], [span]),
+      };
+      return [cell, ...table.header.slice(1).map(() => null)];
+    }
     const height = rowHeight(row, widths);
     return table.header.map((_, c) => ({ value: row[c] ?? '', type: String, ...border, alignVertical: 'center', wrap: true, height }));
   });

@@ -52,6 +52,12 @@ export function letterheadBlock(issuers: readonly string[], mode: PrintedLetterh
 
 export type TableBlock = Extract<Block, { type: 'table' }>;
 
+/**
+ * A table row with text in its first cell only is a heading across the table (the 分工表's
+ * section rows, 一、…): emitters span it over every column.
+ */
+export const isSectionRow = (cells: readonly string[]): boolean => cells.length > 1 && cells[0] !== '' && cells.slice(1).every((c) => c === '');
+
 /** The document's table, for the table-only formats (CSV, Excel). */
 export function findTable(blocks: readonly Block[], format: string): TableBlock {
   const table = blocks.find((b): b is TableBlock => b.type === 'table');

@@ -42,6 +42,8 @@ export interface BuildResult {
   documents: Output[];
   /** Plans that could not give the document asked for. */
   diagnostics: Diagnostic[];
+  /** What the documents leave out of their plans (warnings): printed, the build goes on. */
+  warnings: Diagnostic[];
   speeches: SpeechReport[];
 }
 
@@ -73,6 +75,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
   settleMemory(inputChars);
   const jobs: Job[] = [];
   const diagnostics: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   for (const plan of plans) {
     if (!plan.loaded) continue;
     const checked = plan as LoadedCheckedPlan;
@@ -84,10 +87,14 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
         units: unitRegistry(checked.config.config),
         unit: options.unit,
         taskText: options.taskText,
+        taskNumbers: options.taskNumbers,
         letterhead: options.letterhead,
         attachmentFiles: await readAttachments(checked),
       });
       jobs.push({ plan: checked, doc, rendered });
+      for (const notice of rendered.notices ?? []) {
+        warnings.push(makeDiagnostic(notice.ruleId, notice.message, { file: checked.shown, span: checked.loaded.locate(notice.path), path: notice.path }, 'warning'));
+      }
     } catch (error) {
       if (error instanceof DocumentProblem) {
         diagnostics.push(makeDiagnostic(error.ruleId, error.message, { file: checked.shown, span: checked.loaded.locate(error.path), path: error.path }));
@@ -98,7 +105,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
       }
     }
   }
-  if (diagnostics.length > 0) return { documents: [], diagnostics, speeches: [] };
+  if (diagnostics.length > 0) return { documents: [], diagnostics, warnings, speeches: [] };
 
   const targets = planTargets(jobs, options);
   const inputs = new Set(plans.map((p) => path.resolve(p.file)));
@@ -129,7 +136,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
     for (const [k, { i }] of pdfTargets.entries()) documents[i]!.data = pdfs[k]!;
   }
   const speeches = jobs.filter((job) => job.doc === 'speech').map(describeSpeech);
-  return { documents, diagnostics, speeches };
+  return { documents, diagnostics, warnings, speeches };
 }
 
 /**

@@ -4,10 +4,11 @@
  */
 import { LETTERHEAD_MODES, type LetterheadMode } from '../markdown/blocks.js';
 import { SCRIPTS, type Script } from '../text/script.js';
+import { TASK_NUMBERINGS, type TaskNumbering } from '../tasks/task-numbering.js';
 import { DOCUMENTS, type DocumentId } from './documents.js';
 import { UsageError } from './usage-error.js';
 
-export { LETTERHEAD_MODES, type LetterheadMode, SCRIPTS };
+export { LETTERHEAD_MODES, type LetterheadMode, SCRIPTS, TASK_NUMBERINGS, type TaskNumbering };
 export const DOCUMENT_IDS = Object.keys(DOCUMENTS) as DocumentId[];
 
 export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx', 'pdf'] as const;
@@ -35,6 +36,8 @@ export interface BuildRequest {
   check?: boolean;
   /** Stop (exit 2) when a font the documents name is not installed. */
   requireFonts?: boolean;
+  /** Task table: how 序号 counts (sequence, sections, outline). */
+  taskNumbers?: string;
 }
 
 /** A request whose values are known to be valid. */
@@ -48,6 +51,7 @@ export interface BuildOptions {
   letterhead?: LetterheadMode;
   script?: Script;
   requireFonts?: boolean;
+  taskNumbers?: TaskNumbering;
 }
 
 /** Checks a request before any file is read; every unknown value is a UsageError here. */
@@ -65,6 +69,10 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
   if (letterhead !== undefined && !(LETTERHEAD_MODES as readonly string[]).includes(letterhead)) {
     throw new UsageError(`未知的红头方式“${letterhead}”，可用：${LETTERHEAD_MODES.join('、')}`);
   }
+  const taskNumbers = request.taskNumbers;
+  if (taskNumbers !== undefined && !(TASK_NUMBERINGS as readonly string[]).includes(taskNumbers)) {
+    throw new UsageError(`未知的序号方式“${taskNumbers}”，可用：${TASK_NUMBERINGS.join('、')}`);
+  }
   return {
     ...(request.doc !== undefined ? { doc: request.doc as DocumentId } : {}),
     formats,
@@ -75,6 +83,7 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
     ...(letterhead !== undefined ? { letterhead: letterhead as LetterheadMode } : {}),
     ...(request.script !== undefined ? { script: parseScript(request.script) } : {}),
     ...(request.requireFonts ? { requireFonts: true } : {}),
+    ...(taskNumbers !== undefined ? { taskNumbers: taskNumbers as TaskNumbering } : {}),
   };
 }
 

@@ -25,9 +25,18 @@ export class DocumentProblem extends Error {
   }
 }
 
+/** Something a build reports without stopping: the document is made, but not all as the plan says. */
+export interface DocumentNotice {
+  ruleId: BuildRuleId;
+  message: string;
+  path: PlanPath;
+}
+
 export interface RenderedDocument {
   markdown: string;
   blocks: Block[];
+  /** Warnings for the build to print. */
+  notices?: DocumentNotice[];
   /** Title, issuer-or-speaker and date for the document's properties. */
   meta: { title: string; creator: string; date: string };
 }
@@ -103,7 +112,19 @@ function renderBlocks(file: PlanFile, doc: DocumentId, templates: TemplateSet, o
   }
   const markdown = renderTemplate(templates, template, view);
   const title = doc === 'tasks' ? view.tasks.title : file.title;
-  return { markdown, blocks: parseMarkdown(markdown), meta: { title, creator: file.issuer ?? 'workplan', date: file.date } };
+  const notices: DocumentNotice[] = [];
+  if (doc === 'opinion' && view.number && view.letterhead.length === 0) {
+    // GB/T 9704 §7.2.5: the 发文字号 is part of the 版头, under the 发文机关标志. A document printed
+    // without a 版头 usually goes out under another's number (an attachment to a 印发通知), so it
+    // is not moved elsewhere; the user is told instead of finding it silently gone.
+    const why = options.letterhead === 'none' ? '这次用了 --letterhead none，不印版头' : '计划没有 letterhead（发文机关标志），没有版头';
+    notices.push({
+      ruleId: 'number-unprinted',
+      message: `发文字号“${view.number}”没有印出：它排在版头的发文机关标志之下（GB/T 9704 §7.2.5），${why}`,
+      path: ['number'],
+    });
+  }
+  return { markdown, blocks: parseMarkdown(markdown), meta: { title, creator: file.issuer ?? 'workplan', date: file.date }, notices };
 }
 
 /** Core-property date: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the document's own date. */

@@ -9,6 +9,7 @@ import { formatDue } from '../text/dates.js';
 import { formatLevelNumber } from '../text/numerals.js';
 import { enumeratePoints, toClause } from '../speech/compose-speech.js';
 import { splitParagraphs } from '../text/paragraphs.js';
+import type { TaskNumbering } from '../tasks/task-numbering.js';
 import { type TaskRow, taskRows } from '../tasks/task-rows.js';
 
 export interface TasksView {
@@ -28,6 +29,8 @@ export interface RenderOptions {
   taskText?: boolean | undefined;
   /** Task table: only this unit's tasks. */
   unit?: string | undefined;
+  /** Task table: how the 序号 column counts (1…N when not given). */
+  taskNumbers?: TaskNumbering | undefined;
   /** 发文机关标志: red (default when the plan has one), preprinted paper, or none. */
   letterhead?: LetterheadMode | undefined;
   /** Puts the tool's own words (牵头单位, 印发…) in the plan's script; plan text never passes through it. */
@@ -291,11 +294,12 @@ function tasksTitle(plan: Plan, L: (text: string) => string = (text) => text): s
 export function buildTasksView(plan: Plan, options: RenderOptions): TasksView {
   const L = options.localize ?? ((text: string) => text);
   // The tool's words in a row: the due phrase and the unit's role.
-  const rows = taskRows(plan, { withText: options.taskText ?? false, unit: options.unit, units: options.units }).map((row) => ({
-    ...row,
-    due: L(row.due),
-    role: L(row.role),
-  }));
+  const rows = taskRows(plan, {
+    withText: options.taskText ?? false,
+    unit: options.unit,
+    units: options.units,
+    numbering: options.taskNumbers,
+  }).map((row) => ({ ...row, due: L(row.due), role: L(row.role) }));
   const unit = options.unit === undefined ? null : (options.units?.get(options.unit) ?? options.unit);
   return {
     title: unit ? `${tasksTitle(plan, L)}（${unit}）` : tasksTitle(plan, L),

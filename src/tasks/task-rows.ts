@@ -1,15 +1,19 @@
 /**
- * The 重点任务分工表 as rows: one per measure, numbered as the opinion numbers it (一、1 / 一（二）1),
- * units in their canonical names, optionally only the measures one unit leads or shares.
+ * The 重点任务分工表 as rows: one per measure, units in their canonical names, optionally only the
+ * measures one unit leads or shares, numbered as task-numbering.ts describes.
  */
 import { type Measure, type Plan, type Section, targetText } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
 import { formatLevelNumber, toChineseNumeral } from '../text/numerals.js';
 import { endSentence } from '../text/paragraphs.js';
+import type { TaskNumbering } from './task-numbering.js';
 
 export interface TaskRow {
-  /** 序号, as the opinion numbers the measure: 一、1 or 一（二）1. */
+  /**
+   * 序号: 1…N, or the opinion's label (一、1). A section row carries its heading here (一、坚持……)
+   * and nothing in the other cells, which is how emitters know to span it across the table.
+   */
   seq: string;
   task: string;
   lead: string;
@@ -26,22 +30,27 @@ export interface TaskOptions {
   /** Keep only measures this unit leads or shares (canonical or alias name). */
   unit?: string | undefined;
   units?: Map<string, string> | undefined;
+  /** 序号 style; `sequence` when not given. */
+  numbering?: TaskNumbering | undefined;
 }
 
 export function taskRows(plan: Plan, options: TaskOptions): TaskRow[] {
   const canon = (name: string) => options.units?.get(name) ?? name;
   const unit = options.unit === undefined ? undefined : canon(options.unit);
+  const numbering = options.numbering ?? 'sequence';
   const rows: TaskRow[] = [];
   // Units and due as the measure has them, or inherits them from its section.
   const owners = new Map(allMeasures(plan).map((at) => [at.measure, at.owners]));
-  const add = (m: Measure, number: string) => {
+  let count = 0;
+  const add = (m: Measure, label: string) => {
     const own = owners.get(m)!;
     const leads = own.lead.map(canon);
     const responsible = own.responsible.map(canon);
     const role = unit === undefined ? '' : leads.includes(unit) ? '牵头' : responsible.includes(unit) ? '参与' : undefined;
     if (role === undefined) return;
+    count++;
     rows.push({
-      seq: number,
+      seq: numbering === 'outline' ? label : String(count),
       task: options.withText && m.text ? `${endSentence(m.title)}${m.text.replace(/\s*\n\s*/g, '')}` : m.title,
       lead: leads.join('、'),
       responsible: responsible.join('、'),
@@ -54,13 +63,21 @@ export function taskRows(plan: Plan, options: TaskOptions): TaskRow[] {
     sections.forEach((s, i) => {
       // 一、 for a goal section, （二） inside it: the labels the opinion prints.
       const label = prefix === undefined ? toChineseNumeral(i + 1) : `${prefix}${formatLevelNumber(2, i + 1)}`;
+      const before = rows.length;
       (s.measures ?? []).forEach((m, j) => add(m, `${label}${prefix === undefined ? '、' : ''}${j + 1}`));
+      const heading = `${formatLevelNumber(prefix === undefined ? 1 : 2, i + 1)}${s.title}`;
       walk(s.sections ?? [], label);
+      // A section row only where the section has rows of its own or below it (a unit's list skips the rest).
+      if (numbering === 'sections' && rows.length > before) rows.splice(before, 0, sectionRow(heading));
     });
   };
   walk(plan.sections ?? [], undefined);
   (plan.measures ?? []).forEach((m, j) => add(m, String(j + 1)));
   return rows;
+}
+
+function sectionRow(heading: string): TaskRow {
+  return { seq: heading, task: '', lead: '', responsible: '', due: '', target: '', role: '' };
 }
 
 /** Every unit a plan names as 牵头 or 责任, with its counts, in order of first mention. */

@@ -52,11 +52,21 @@ function markdownTables(markdown: string): string[][][] {
   return tree.children.flatMap((node) => (node.type === 'table' ? [node.children.map((row) => row.children.map(text))] : []));
 }
 
+/**
+ * Each paragraph's text in word/document.xml. The .docx adds one thing to the plan's text, on
+ * purpose: U+2060 WORD JOINER between a digit and the Han character after it (emit/docx/runs.ts
+ * keeps a figure with its unit on one line). It must stand nowhere else; taken out, the text is
+ * the plan's, verbatim.
+ */
 function documentXmlText(docx: Uint8Array): string[] {
   const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
   const decode = (s: string) =>
     s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  return xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join(''));
+  return xml.split('</w:p>').map((p) => {
+    const text = [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join('');
+    expect(text, 'a joiner only between a figure (or a unit) and its unit').not.toMatch(/(?<![0-9\p{Script=Han}])\u2060|\u2060(?!\p{Script=Han})/u);
+    return text.replaceAll('\u2060', '');
+  });
 }
 
 describe('text safety (property)', () => {

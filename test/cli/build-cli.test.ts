@@ -10,6 +10,11 @@ import { BIN, ROOT, runCli } from '../helpers.js';
 
 const EXAMPLE = path.join(ROOT, 'plans', '2025-工作安排意见.yaml');
 const tmp = (prefix: string) => mkdtempSync(path.join(tmpdir(), `wp-${prefix}-`));
+/**
+ * The text a reader sees in document.xml: the runs' text, without the U+2060 joiners that keep a
+ * figure with its unit (a unit stands in a run of its own).
+ */
+const docText = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replaceAll('\u2060', '');
 
 describe('workplan build (built binary)', () => {
   it('writes out/<plan>.docx by default, creating the folder', () => {
@@ -19,7 +24,7 @@ describe('workplan build (built binary)', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('已生成 out/plan.docx');
     const bytes = readFileSync(path.join(dir, 'out', 'plan.docx'));
-    expect(strFromU8(unzipSync(bytes)['word/document.xml']!)).toContain('2025年全区统一战线工作安排意见');
+    expect(docText(strFromU8(unzipSync(bytes)['word/document.xml']!))).toContain('2025年全区统一战线工作安排意见');
   });
 
   it('-o takes a file or a (missing, nested) folder; --to takes several formats', () => {
@@ -169,11 +174,14 @@ describe('workplan build (built binary)', () => {
     expect(r.status, r.stdout).toBe(0);
   });
 
-  it('--letterhead: red prints the 标志 and red rule, preprinted leaves their space, none leaves them out', () => {
+  it('--letterhead: red prints the 标志 and red rule, preprinted leaves their space, none leaves them out (and says so of the 发文字号)', () => {
     const dir = tmp('letterhead');
+    const stderr: Record<string, string> = {};
     const xml = (mode: string) => {
       const out = path.join(dir, `${mode}.docx`);
-      expect(runCli(['build', EXAMPLE, '--letterhead', mode, '-o', out]).status).toBe(0);
+      const r = runCli(['build', EXAMPLE, '--letterhead', mode, '-o', out]);
+      expect(r.status).toBe(0);
+      stderr[mode] = r.stderr;
       return strFromU8(unzipSync(readFileSync(out))['word/document.xml']!);
     };
     const red = xml('red');
@@ -183,10 +191,13 @@ describe('workplan build (built binary)', () => {
     expect(preprinted).not.toContain('中共澄湖区委统战部文件');
     expect(preprinted).not.toMatch(/w:color="FF0000"/);
     expect(preprinted).toContain('<w:pStyle w:val="Letterhead"/>');
-    expect(preprinted).toContain('澄统发〔2025〕1号');
+    expect(docText(preprinted)).toContain('澄统发〔2025〕1号');
     const none = xml('none');
     expect(none).not.toContain('Letterhead');
-    expect(none).not.toContain('澄统发〔2025〕1号');
+    expect(docText(none)).not.toContain('澄统发〔2025〕1号');
+    // Not silently: GB/T 9704 puts the 发文字号 in the 版头, which --letterhead none leaves out.
+    expect(stderr.none).toMatch(/发文字号“澄统发〔2025〕1号”没有印出.*number-unprinted/);
+    expect(stderr.red).not.toContain('number-unprinted');
   });
 
   it('reports a broken template as a usage error, not a stack trace', () => {

@@ -36,7 +36,26 @@ describe('workplan build --doc tasks', () => {
     expect(rows.map((row) => row[1])).toEqual(measures.map((m) => m.title));
     expect(rows.map((row) => row[2])).toEqual(measures.map((m) => m.lead ?? ''));
     expect(rows.map((row) => row[3])).toEqual(measures.map((m) => (m.responsible ?? []).join('、')));
-    expect(rows[0]![0]).toBe('一、1');
+    expect(rows.map((row) => row[0])).toEqual(measures.map((_, i) => String(i + 1)));
+  });
+
+  it('--task-numbers: section rows above their measures (still 1…N), or the opinion’s own labels', () => {
+    const csv = (mode: string) => {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'workplan.js'), 'build', PLAN, '--doc', 'tasks', '--task-numbers', mode, '--to', 'csv', '-o', '-'], {
+        cwd: ROOT,
+      });
+      expect(r.status, String(r.stderr)).toBe(0);
+      return readCsvWithPython(r.stdout).slice(1);
+    };
+    const sections = csv('sections');
+    const headings = sections.filter((row) => row.slice(1).every((cell) => cell === ''));
+    expect(headings.map((row) => row[0])).toEqual((plan.sections ?? []).map((s, i) => `${'一二三四五六七八九十'[i]}、${s.title}`));
+    const tasks = sections.filter((row) => !headings.includes(row));
+    expect(tasks.map((row) => row[0])).toEqual(measures.map((_, i) => String(i + 1)));
+    expect(sections[0]).toBe(headings[0]);
+    expect(csv('outline')[0]![0]).toBe('一、1');
+    const r = runCli(['build', PLAN, '--doc', 'tasks', '--task-numbers', 'roman', '--to', 'csv', '-o', '-']);
+    expect(r.status).toBe(2);
   });
 
   it('--unit lists exactly the measures that name the unit, with its role', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutSignature } from '../../src/emit/docx/block-paragraphs.js';
 import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { imprintRows } from '../../src/emit/docx/frame.js';
+import { withoutJoiners } from '../../src/emit/docx/runs.js';
 import { escapeMarkdown } from '../../src/text/escape-markdown.js';
 import { breakTitle } from '../../src/text/title-lines.js';
 import { visualWidth } from '../../src/text/width.js';
@@ -81,12 +82,12 @@ describe('Markdown escaping of plan text', () => {
 });
 
 describe('the 署名 page carries text', () => {
-  /** Each paragraph of document.xml: its text and whether it keeps with the next. */
+  /** Each paragraph of document.xml: its text (without the joiners that keep figures with units) and whether it keeps with the next. */
   async function paragraphs(blocks: Parameters<typeof emitDocx>[0]) {
     const docx = await emitDocx(blocks, { title: 't', creator: 't', date: new Date(0), pageNumbers: 'outside' });
     const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
     return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, p]) => ({
-      text: [...p!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+      text: withoutJoiners([...p!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
       keepNext: /<w:keepNext\/>/.test(p!),
     }));
   }

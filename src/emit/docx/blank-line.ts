@@ -9,3 +9,8 @@ export const keep = (keepNext: boolean) => (keepNext ? { keepNext: true } : {});
 export function blankLine(keepNext = false): Paragraph {
   return new Paragraph({ style: STYLE.flush, ...keep(keepNext), children: [] });
 }
+
+/** What follows a table that ends a section: Word needs a paragraph there, a reader wants none. */
+export function tableEnd(): Paragraph {
+  return new Paragraph({ style: STYLE.tableEnd, children: [] });
+}

@@ -6,7 +6,9 @@ import { visualWidth } from '../../text/width.js';
 import { blankLine, keep } from './blank-line.js';
 import { fontsFor } from './fonts.js';
 import { docNumberParagraphs, imprintParagraphs, letterheadParagraphs, noteParagraph } from './frame.js';
-import { FONT, GRID, SEAL, SIGNATURE, TEXT_PT, TYPE_AREA_MM, charsToTwip, mmToPt } from './gbt9704.js';
+import { CONDENSE_PT, FONT, GRID, PARAGRAPH_INDENT_CHARS, SEAL, SIGNATURE, TEXT_PT, TYPE_AREA_MM, charsToTwip, mmToPt } from './gbt9704.js';
+import { fitLastLine, tightening } from './last-line.js';
+import { textRuns } from './runs.js';
 import { STYLE } from './styles.js';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
@@ -14,8 +16,46 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 /** Characters of 2号 title that fit on one line of the type area. */
 const TITLE_LINE_CHARS = Math.floor(mmToPt(TYPE_AREA_MM.width) / TEXT_PT.title);
 
-function bodyRun(run: Run): TextRun {
-  return new TextRun({ text: run.text, bold: run.bold ?? false, font: fontsFor(FONT.body) });
+function bodyRuns(run: Run, condensePt = 0): TextRun[] {
+  // Extra condensing is written on the runs; the styles' own condensing stays for every other run.
+  const spacing = condensePt > 0 ? { characterSpacing: -Math.round((CONDENSE_PT + condensePt) * 20) } : {};
+  return textRuns(run.text, { bold: run.bold ?? false, font: fontsFor(FONT.body), ...spacing });
+}
+
+/**
+ * A body paragraph's runs. Where its last line would hold one character alone, the line above is
+ * tightened as last-line.ts decides: 点号 set at half width (w:w=50, which LibreOffice honours on a
+ * single character, where it ignores character spacing), the other characters condensed.
+ */
+function paragraphRuns(runs: Run[], indentChars: number): TextRun[] {
+  const fit = fitLastLine(runs.map((r) => r.text).join(''), indentChars);
+  if (!fit) return runs.flatMap((run) => bodyRuns(run));
+  const out: TextRun[] = [];
+  let index = 0;
+  for (const run of runs) {
+    let piece = '';
+    let kind: ReturnType<typeof tightening> = 'none';
+    const flush = () => {
+      if (kind === 'compress') out.push(...textRuns(piece, { bold: run.bold ?? false, font: fontsFor(FONT.body), scale: 50 }));
+      else if (piece) out.push(...bodyRuns({ ...run, text: piece }, kind === 'squeeze' ? fit.squeeze!.pt : 0));
+      piece = '';
+    };
+    for (const c of run.text) {
+      const next = tightening(fit, index++);
+      if (next !== kind || next === 'compress') {
+        flush();
+        kind = next;
+      }
+      piece += c;
+    }
+    flush();
+  }
+  return out;
+}
+
+/** Lines of a title, each after the first on a new line (a break, not a new paragraph). */
+function titleRuns(lines: string[]): TextRun[] {
+  return lines.flatMap((line, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), ...textRuns(line)]);
 }
 
 
@@ -30,32 +70,37 @@ export function blockToParagraphs(block: Block, keepNext = false): (Paragraph | 
       return [
         new Paragraph({
           heading: HeadingLevel.TITLE,
-          children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+          children: titleRuns(lines),
         }),
         blankLine(),
       ];
     }
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[block.level - 1], children: [new TextRun(block.text)] })];
+      return [new Paragraph({ heading: HEADINGS[block.level - 1], children: textRuns(block.text) })];
     case 'paragraph':
-      return [new Paragraph({ style: STYLE.body, ...keep(keepNext), children: block.runs.map(bodyRun) })];
+      return [new Paragraph({ style: STYLE.body, ...keep(keepNext), children: paragraphRuns(block.runs, PARAGRAPH_INDENT_CHARS) })];
     case 'flush':
-      return [new Paragraph({ style: STYLE.flush, ...keep(keepNext), children: [bodyRun({ text: block.text })] })];
+      return [new Paragraph({ style: STYLE.flush, ...keep(keepNext), children: paragraphRuns([{ text: block.text }], 0) })];
     case 'signature':
       return signatureParagraphs(block.signature, block.date, block.seal);
     case 'attachments':
       return attachmentNote(block.items, keepNext);
     case 'byline':
-      return block.lines.map((line) => new Paragraph({ style: STYLE.byline, children: [new TextRun({ text: line, font: fontsFor(FONT.heading2) })] }));
+      // Speaker and date under the title, then a blank line before the salutation, as the title
+      // has one under it: the heading block stands apart from the speech.
+      return [
+        ...block.lines.map((line) => new Paragraph({ style: STYLE.byline, children: textRuns(line, { font: fontsFor(FONT.heading2) }) })),
+        blankLine(),
+      ];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'attachment':
       return [
-        new Paragraph({ style: STYLE.attachmentLabel, children: [new TextRun({ text: block.label, font: fontsFor(FONT.heading1) })] }),
+        new Paragraph({ style: STYLE.attachmentLabel, children: textRuns(block.label, { font: fontsFor(FONT.heading1) }) }),
         blankLine(),
         new Paragraph({
           style: STYLE.attachmentTitle,
-          children: breakTitle(block.title, TITLE_LINE_CHARS).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+          children: titleRuns(breakTitle(block.title, TITLE_LINE_CHARS)),
         }),
         blankLine(),
       ];
@@ -109,7 +154,7 @@ function signatureParagraphs(signature: string, date: string, seal: boolean): Pa
         style: STYLE.signature,
         alignment: AlignmentType.RIGHT,
         indent: { right: charsToTwip(layout.signatureRight) },
-        children: [bodyRun({ text: signature })],
+        children: bodyRuns({ text: signature }),
       }),
     );
   }
@@ -120,7 +165,7 @@ function signatureParagraphs(signature: string, date: string, seal: boolean): Pa
         ...('dateLeft' in layout
           ? { alignment: AlignmentType.LEFT, indent: { left: charsToTwip(layout.dateLeft) } }
           : { alignment: AlignmentType.RIGHT, indent: { right: charsToTwip(layout.dateRight) } }),
-        children: [bodyRun({ text: date })],
+        children: bodyRuns({ text: date }),
       }),
     );
   }
@@ -142,7 +187,7 @@ function attachmentNote(items: string[], keepNext: boolean): Paragraph[] {
         style: STYLE.flush,
         ...keep(keepNext || i < items.length - 1),
         indent: { left: charsToTwip(2 + hang), hanging: charsToTwip(hang) },
-        children: [bodyRun({ text: `${lead || '\u3000'.repeat(label.length)}${prefix}${item}` })],
+        children: bodyRuns({ text: `${lead || '\u3000'.repeat(label.length)}${prefix}${item}` }),
       });
     }),
   ];

@@ -11,13 +11,13 @@ import {
   VerticalAlignSection,
 } from 'docx';
 import type { Block } from '../../markdown/blocks.js';
-import { blankLine } from './blank-line.js';
+import { blankLine, tableEnd } from './blank-line.js';
 import { blockToParagraphs } from './block-paragraphs.js';
 import { imprintRows } from './frame.js';
 import { type PageNumberPlacement, buildFooters } from './footers.js';
 import { GRID, LINE_PITCH_PT, MARGIN_MM, PAGE_NUMBER, PAPER_MM, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToTwip } from './gbt9704.js';
 import { normalizePackage, zipParts } from '../normalize-package.js';
-import { buildStyles, patchStylesXml } from './styles.js';
+import { buildStyles, patchSettingsXml, patchStylesXml } from './styles.js';
 import { buildTable } from './table.js';
 
 export interface DocxMeta {
@@ -121,7 +121,7 @@ function compileParts(document: Document): Map<string, string | Uint8Array> | un
 }
 
 export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promise<Uint8Array> {
-  const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, imprint, blocks: own }) => {
+  const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, imprint, blocks: own }, sectionIndex) => {
     const page = pageOf(orientation);
     const children: (Paragraph | Table)[] = [];
     own.forEach((block, index) => {
@@ -133,13 +133,13 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
       }
       if (block.type === 'table') {
         children.push(buildTable(block.header, block.rows, page.typeWidthMm));
-        children.push(blankLine());
+        children.push(index === own.length - 1 ? tableEnd() : blankLine());
       } else {
         children.push(...blockToParagraphs(block, leadsIntoSignature(own, index)));
       }
     });
     const properties = imprint ? { ...page.properties, type: SectionType.EVEN_PAGE, verticalAlign: VerticalAlignSection.BOTTOM } : page.properties;
-    return { properties, footers: buildFooters(meta.pageNumbers), children };
+    return { properties, footers: buildFooters(meta.pageNumbers, orientation, sectionIndex), children };
   });
   const document = new Document({
     creator: meta.creator,
@@ -150,7 +150,7 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
     styles: buildStyles(),
     sections,
   });
-  const patches = { 'word/styles.xml': patchStylesXml };
+  const patches = { 'word/styles.xml': patchStylesXml, 'word/settings.xml': patchSettingsXml };
   const parts = compileParts(document);
   // One compression pass: the parts as docx compiles them, normalised and zipped once.
   if (parts) return zipParts(parts, meta.date, patches);

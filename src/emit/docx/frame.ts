@@ -33,6 +33,7 @@ import {
   ptToHalfPt,
   ptToTwip,
 } from './gbt9704.js';
+import { textRuns } from './runs.js';
 import { STYLE } from './styles.js';
 
 /**
@@ -124,11 +125,11 @@ export function docNumberParagraphs(number: string, signers: string[], mode: Pri
         tabStops: [{ type: TabStopType.RIGHT, position: mmToTwip(TYPE_AREA_MM.width) - side }],
         ...(border ? { border } : {}),
         children: [
-          new TextRun({ text: `${number}\t${signerLabel}`, font: body }),
+          ...textRuns(`${number}\t${signerLabel}`, { font: body }),
           new TextRun({ text: signers.join('　'), font: fontsFor(FONT.heading2) }),
         ],
       })
-    : new Paragraph({ style: STYLE.flush, alignment: AlignmentType.CENTER, ...(border ? { border } : {}), children: [new TextRun({ text: number, font: body })] });
+    : new Paragraph({ style: STYLE.flush, alignment: AlignmentType.CENTER, ...(border ? { border } : {}), children: textRuns(number, { font: body }) });
   return [
     ...Array.from({ length: DOC_NUMBER.blankLinesAbove }, blankLine),
     numberLine,
@@ -141,7 +142,7 @@ export function noteParagraph(text: string): Paragraph {
   return new Paragraph({
     style: STYLE.flush,
     indent: { firstLine: charsToTwip(PARAGRAPH_INDENT_CHARS) },
-    children: [new TextRun({ text: `（${text}）`, font: fontsFor(FONT.body) })],
+    children: textRuns(`（${text}）`, { font: fontsFor(FONT.body) }),
   });
 }
 
@@ -174,11 +175,11 @@ function imprintRule(pt: number): Paragraph {
 export function imprintParagraphs(cc: string, printedBy: string, printedOn: string): Paragraph[] {
   const char = ptToTwip(IMPRINT.sizePt);
   const side = char * IMPRINT.sideIndentChars;
-  const run = (text: string) => new TextRun({ text, font: fontsFor(FONT.body), size: ptToHalfPt(IMPRINT.sizePt) });
+  const run = (text: string) => textRuns(text, { font: fontsFor(FONT.body), size: ptToHalfPt(IMPRINT.sizePt) });
   const out: Paragraph[] = [imprintRule(IMPRINT.outerRulePt)];
   if (cc) {
     const label = visualWidth('抄送：') * char;
-    out.push(new Paragraph({ style: STYLE.flush, indent: { left: side + label, hanging: label, right: side }, children: [run(cc)] }));
+    out.push(new Paragraph({ style: STYLE.flush, indent: { left: side + label, hanging: label, right: side }, children: run(cc) }));
     out.push(imprintRule(IMPRINT.innerRulePt));
   }
   out.push(
@@ -187,7 +188,7 @@ export function imprintParagraphs(cc: string, printedBy: string, printedOn: stri
       indent: { left: side, right: side },
       // Tab positions count from the margin, so the date ends one character in from the right.
       tabStops: [{ type: TabStopType.RIGHT, position: mmToTwip(TYPE_AREA_MM.width) - side }],
-      children: [run(`${printedBy}\t${printedOn}`)],
+      children: run(`${printedBy}\t${printedOn}`),
     }),
   );
   out.push(imprintRule(IMPRINT.outerRulePt));

@@ -26,18 +26,20 @@ export const STYLE = {
   attachmentTitle: 'AttachmentTitle',
   letterhead: 'Letterhead',
   imprintRule: 'ImprintRule',
+  tableEnd: 'TableEnd',
 } as const;
 
 const exactLine = { line: ptToTwip(LINE_PITCH_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
 /**
- * Paragraph properties of every style on the grid: exact line pitch; no widow/orphan control
- * (LibreOffice turns it on by default and would leave pages a line or two short of 22); and no
- * automatic space between Chinese and digits (see patchStylesXml), which would print “2025 年 1 月 10 日”.
- * The docx library writes widowControl in styles although its style type omits it.
+ * Paragraph properties of every style on the grid: exact line pitch, and widow/orphan control (孤行控制)
+ * on, as Word's and WPS's own Normal style has it: a paragraph never leaves its first or its last
+ * line alone at the foot or the head of a page, so such a page holds 21 lines, not 22.
+ * patchStylesXml adds what the docx library cannot write: no automatic space between Chinese and
+ * digits, which would print “2025 年 1 月 10 日”, and no punctuation hanging past the type area.
  */
 const gridParagraph = (extra: Record<string, unknown> = {}) =>
-  ({ spacing: exactLine, widowControl: false, ...extra }) as IParagraphStylePropertiesOptions;
+  ({ spacing: exactLine, widowControl: true, ...extra }) as IParagraphStylePropertiesOptions;
 const firstLine = { firstLine: charsToTwip(PARAGRAPH_INDENT_CHARS) };
 const run = (eastAsia: string, sizePt: number, extra: { bold?: boolean; color?: string } = {}) => ({
   font: fontsFor(eastAsia),
@@ -61,7 +63,8 @@ export function buildStyles(): IStylesOptions {
   return {
     default: {
       document: {
-        run: run(FONT.body, TEXT_PT.body),
+        // Chinese text, so Word and WPS apply Chinese line-breaking (避头尾) and punctuation rules.
+        run: { ...run(FONT.body, TEXT_PT.body), language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: gridParagraph(),
       },
       title: {
@@ -133,6 +136,15 @@ export function buildStyles(): IStylesOptions {
         paragraph: gridParagraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext: true }),
       },
       {
+        // The paragraph a table must be followed by where it ends a section: a point high and off
+        // the grid, so a table that fills its page is not followed by a page holding nothing.
+        id: STYLE.tableEnd,
+        name: 'Table End',
+        basedOn: 'Normal',
+        run: { size: 2 },
+        paragraph: gridParagraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }),
+      },
+      {
         id: STYLE.byline,
         name: 'Byline',
         basedOn: 'Normal',
@@ -146,12 +158,32 @@ export function buildStyles(): IStylesOptions {
 /**
  * Style properties the docx library cannot write (or writes out of CT_PPrBase order), placed where
  * the schema wants them, right after w:widowControl:
- * - autoSpaceDE/DN off: no automatic space between Chinese and Latin text or digits;
+ * - overflowPunct off: no punctuation hangs past the type area (标点不溢出边界). GB/T 9704 §5.2.3 has
+ *   every line hold 28 characters and 撑满版心, no more; a 点号 takes a character's place (GB/T 15834
+ *   §5.1) and at a line's end may be compressed to half a place instead (§5.1.10); most Chinese
+ *   publications hang nothing (W3C clreq §3.1.7). Word and WPS, whose default is to let it hang,
+ *   compress line-end punctuation instead (with characterSpacingControl, see patchSettingsXml).
+ *   LibreOffice 7.4 reads the element inverted (writerfilter maps overflowPunct="false" to
+ *   ParaIsHangingPunctuation=true), so it still hangs a line-end 点号: see the README.
+ * - autoSpaceDE/DN off: no automatic space between Chinese and Latin text or digits (LibreOffice
+ *   ignores both and adds its own Asian–Western spacing; runs.ts takes it away after digits);
  * - the Title style off the line grid: LibreOffice gives a 22 pt line two grid rows, while its
  *   exact spacing keeps it to one (Word does the same either way).
  */
 export function patchStylesXml(xml: string): string {
   return xml
-    .replace(/<w:widowControl w:val="false"\/>/g, '<w:widowControl w:val="false"/><w:autoSpaceDE w:val="false"/><w:autoSpaceDN w:val="false"/>')
-    .replace(/(<w:style w:type="paragraph" w:styleId="(?:Title|AttachmentTitle|Letterhead|ImprintRule)">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/g, '$1<w:snapToGrid w:val="0"/>$2');
+    .replace(
+      /<w:widowControl\/>/g,
+      '<w:widowControl/><w:overflowPunct w:val="false"/><w:autoSpaceDE w:val="false"/><w:autoSpaceDN w:val="false"/>',
+    )
+    .replace(/(<w:style w:type="paragraph" w:styleId="(?:Title|AttachmentTitle|Letterhead|ImprintRule|TableEnd)">[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing )/g, '$1<w:snapToGrid w:val="0"/>$2');
+}
+
+/**
+ * Document settings the docx library cannot write: punctuation compression (只压缩标点符号), which
+ * Word and WPS set in every Chinese document they create. It lets a line end in a compressed 点号
+ * rather than push a character to the next line, and squeezes paired punctuation (。” ，“).
+ */
+export function patchSettingsXml(xml: string): string {
+  return xml.replace('<w:compat>', '<w:characterSpacingControl w:val="compressPunctuation"/><w:compat>');
 }

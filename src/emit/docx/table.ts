@@ -1,46 +1,42 @@
 /** Tables with absolute (DXA) widths: LibreOffice and WPS ignore percentage widths. */
-import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import { typicalColumnWidths, visualWidth } from '../../text/width.js';
+import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
+import { isSectionRow } from '../../markdown/blocks.js';
+import { visualWidth } from '../../text/width.js';
+import { fitColumnWidths } from '../column-widths.js';
 import { fontsFor } from './fonts.js';
+import { textRuns } from './runs.js';
 import { FONT, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToHalfPt, ptToTwip } from './gbt9704.js';
 
 const TABLE_LINE_PT = TEXT_PT.table * 1.5;
 
-function cellParagraph(text: string, bold: boolean, center: boolean): Paragraph {
+/** Cell padding left and right, twips. */
+const CELL_MARGIN = 80;
+
+type Kind = 'header' | 'section' | 'body';
+
+function cellParagraph(text: string, kind: Kind, center: boolean, keepNext: boolean): Paragraph {
+  const bold = kind !== 'body';
   return new Paragraph({
     alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
     spacing: { line: ptToTwip(TABLE_LINE_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     indent: { firstLine: 0 },
-    children: [new TextRun({ text, bold, font: fontsFor(bold ? FONT.heading1 : FONT.body), size: ptToHalfPt(TEXT_PT.table) })],
+    // Every paragraph of a row keeping with the next keeps the row with the next row (Word, WPS and
+    // LibreOffice alike): how the last row is kept from standing alone on a page.
+    ...(keepNext ? { keepNext: true } : {}),
+    children: textRuns(text, { bold, font: fontsFor(bold ? FONT.heading1 : FONT.body), size: ptToHalfPt(TEXT_PT.table) }),
   });
 }
 
-/** Cell padding left and right, twips. */
-const CELL_MARGIN = 80;
-
 /**
- * Column widths within the table width. Short columns (序号, 牵头单位, 完成时限…) get what a typical
- * cell needs in the table font, so they do not wrap a character a line; long-text columns share
- * the rest in proportion to their typical cell.
+ * Column widths in twips within the table width: fitColumnWidths shares the text width (the table
+ * less every cell's padding) in characters of the table font, so short columns never wrap and the
+ * long-text ones share the rest by their text.
  */
 export function columnWidths(header: string[], rows: string[][], totalTwip: number): number[] {
-  const SHORT = 9;
   const charTwip = ptToTwip(TEXT_PT.table);
-  const need = typicalColumnWidths(header, rows);
-  const short = need.map((n, c) => n <= SHORT || !rows.length || c === 0);
-  const shortWidth = (n: number) => Math.ceil(Math.min(n, SHORT) * charTwip + 2 * CELL_MARGIN + charTwip / 2);
-  let widths = need.map((n, c) => (short[c] ? shortWidth(n) : 0));
-  const fixed = widths.reduce((a, b) => a + b, 0);
-  const longWeights = need.map((n, c) => (short[c] ? 0 : Math.min(n, 30)));
-  const longTotal = longWeights.reduce((a, b) => a + b, 0);
-  if (longTotal === 0 || fixed > totalTwip * 0.7) {
-    // Nothing long, or short columns alone too wide: scale everything to fit.
-    const weights = need.map((n) => Math.max(n, 2));
-    const sum = weights.reduce((a, b) => a + b, 0);
-    widths = weights.map((w) => Math.floor((w / sum) * totalTwip));
-  } else {
-    widths = widths.map((w, c) => (short[c] ? w : Math.floor((longWeights[c]! / longTotal) * (totalTwip - fixed))));
-  }
+  const padding = 2 * CELL_MARGIN;
+  const chars = fitColumnWidths(header, rows, (totalTwip - header.length * padding) / charTwip);
+  const widths = chars.map((w) => Math.floor(w * charTwip) + padding);
   widths[widths.length - 1]! += totalTwip - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
@@ -48,24 +44,42 @@ export function columnWidths(header: string[], rows: string[][], totalTwip: numb
 export function buildTable(header: string[], rows: string[][], widthMm: number = TYPE_AREA_MM.width): Table {
   const total = mmToTwip(widthMm);
   const widths = columnWidths(header, rows, total);
-  const row = (cells: string[], isHeader: boolean) =>
+  const margins = { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 };
+  const row = (cells: string[], kind: Kind, keepNext: boolean) =>
     new TableRow({
-      tableHeader: isHeader,
+      tableHeader: kind === 'header',
       cantSplit: true,
-      children: cells.map(
-        (text, c) =>
-          new TableCell({
-            width: { size: widths[c]!, type: WidthType.DXA },
-            verticalAlign: VerticalAlign.CENTER,
-            margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
-            children: [cellParagraph(text, isHeader, isHeader || visualWidth(text) <= 4)],
-          }),
-      ),
+      children:
+        kind === 'section'
+          ? [
+              new TableCell({
+                width: { size: total, type: WidthType.DXA },
+                columnSpan: header.length,
+                verticalAlign: VerticalAlign.CENTER,
+                margins,
+                children: [cellParagraph(cells[0]!, kind, false, true)],
+              }),
+            ]
+          : cells.map(
+              (text, c) =>
+                new TableCell({
+                  width: { size: widths[c]!, type: WidthType.DXA },
+                  verticalAlign: VerticalAlign.CENTER,
+                  margins,
+                  children: [cellParagraph(text, kind, kind === 'header' || visualWidth(text) <= 4, keepNext)],
+                }),
+            ),
     });
+  const last = rows.length - 1;
   return new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    rows: [row(header, true), ...rows.map((r) => row(r, false))],
+    rows: [
+      row(header, 'header', false),
+      // A section row keeps with the row under it; the last row but one keeps with the last, so a
+      // page never ends the table with one row alone when the row above it could go along.
+      ...rows.map((r, i) => (isSectionRow(r) ? row(r, 'section', true) : row(r, 'body', i === last - 1))),
+    ],
   });
 }
