@@ -11,6 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { findExecutable } from './find-executable.js';
 import { UsageError } from './usage-error.js';
 
+/** LibreOffice's PDF export with empty pages kept (its default skips them). */
+const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
 /** LibreOffice's first start with a fresh profile is slow; every further document adds its own time. */
 const TIMEOUT_BASE_MS = 120_000;
 const TIMEOUT_PER_DOCUMENT_MS = 20_000;
@@ -72,7 +75,8 @@ export async function convertToPdf(sources: readonly PdfSource[], soffice: strin
     const files = sources.map((_, i) => path.join(input, `document-${i + 1}.docx`));
     await Promise.all(files.map((file, i) => writeFile(file, sources[i]!.docx)));
     const timeout = pdfTimeout(sources.length);
-    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', output, ...files];
+    // Blank pages stay: the one before an even-page 版记 is part of the printed document.
+    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', PDF_FILTER, '--outdir', output, ...files];
     const { code, stderr, timedOut } = await runSoffice(soffice, args, timeout);
     if (timedOut) throw new UsageError(`LibreOffice 转换 PDF 超过 ${Math.round(timeout / 1000)} 秒仍未完成，已停止；没有写入任何文件（慢的机器可设置环境变量 WORKPLAN_PDF_TIMEOUT=秒数）`);
     const pdfs: Uint8Array[] = [];

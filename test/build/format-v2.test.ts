@@ -36,14 +36,15 @@ async function docx(plan: Plan, templates: TemplateSet, doc: 'opinion' | 'tasks'
 function pandocLines(bytes: Uint8Array): string[] {
   const r = spawnSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none'], { input: Buffer.from(bytes), encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
-  return r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  // The .docx joins figures to their units with U+2060 (layout); readers see the text without it.
+  return r.stdout.replace(/\u2060/g, '').split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
 /** Each paragraph of document.xml: its text and whether its first run is bold. */
 function paragraphs(bytes: Uint8Array): { text: string; boldStart: boolean }[] {
   const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
   return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map(([, p]) => ({
-    text: [...p!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+    text: [...p!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replace(/\u2060/g, ''),
     boldStart: /^(?:(?!<w:r>)[\s\S])*<w:r>\s*<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:b\/>/.test(p!),
   }));
 }

@@ -32,7 +32,7 @@ async function documentText(plan: PlanFile, templates: TemplateSet, doc: 'opinio
   const { blocks, meta } = renderDocument(plan, doc, templates, { owners: false, ...(await scriptOptions(plan, wanted)) });
   const docx = await emitDocx(blocks, { title: meta.title, creator: meta.creator, date: new Date(0), pageNumbers: 'outside' });
   const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
-  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replace(/\u2060/g, '');
 }
 
 /** Every string value of a plan file. */
