@@ -4,8 +4,8 @@
 // Uses hyperfine when installed (otherwise times the runs itself) and GNU time for peak memory.
 // Big plans come from scripts/generate-plan.mjs. `BENCH_RUNS` sets the repetitions (default 10);
 // `node scripts/bench.mjs --quick` skips the 10k plans.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,7 +103,36 @@ if (pandoc) {
   rows.push('（没有 pandoc：跳过与 pandoc 的比较）');
 }
 
-// 4. Scaling: 1k → 10k measures.
+// 4. build --watch: from saving the plan to the rebuilt outputs, warm (median of a few saves).
+{
+  const dir = mkdtempSync(path.join(tmpdir(), 'wp-bench-watch-'));
+  const watched = path.join(dir, 'plan.yaml');
+  copyFileSync(plan, watched);
+  const child = spawn(node, [bin, 'build', watched, '--to', 'docx,md', '-o', path.join(dir, 'out'), '--watch'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (d) => (log += d));
+  const lines = () => log.split('\n').filter((l) => /（用时 \d+ 毫秒）/.test(l)).length;
+  const until = async (n) => {
+    const start = Date.now();
+    while (lines() < n) {
+      if (Date.now() - start > 30_000) throw new Error(`--watch 没有重新生成：${log}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  await until(1);
+  const saves = [];
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 400));
+    const t = process.hrtime.bigint();
+    appendFileSync(watched, `# 第 ${i + 1} 次保存\n`);
+    await until(i + 2);
+    saves.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  child.kill('SIGTERM');
+  report('--watch 保存 → 重新生成', median(saves), 150, ' ms');
+}
+
+// 5. Scaling: 1k → 10k measures.
 if (!quick) {
   const sizes = [1000, 10000];
   const files = Object.fromEntries(

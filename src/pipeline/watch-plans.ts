@@ -36,7 +36,9 @@ const PLAN_OR_CONFIG = /\.ya?ml$/i;
  * last edit is always built and two builds never run at once.
  */
 export async function watchPlans(paths: readonly string[], rebuild: (change: WatchChange) => Promise<void>, options: WatchOptions = {}): Promise<PlanWatcher> {
-  const debounceMs = options.debounceMs ?? 200;
+  // An editor's save (write, or temp file and rename) fires its events within a few milliseconds;
+  // 50 ms gathers them and leaves the rest of the 150 ms a 文秘 would notice to the rebuild.
+  const debounceMs = options.debounceMs ?? 50;
   const watchers = new Map<string, FSWatcher>();
   let templateFolders = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
