@@ -32,6 +32,10 @@ const DOCUMENTS = [
   { name: 'speech-standalone', plan: SPEECH, args: [], ext: 'docx' },
   { name: 'tasks', plan: OPINION, args: ['--doc', 'tasks', '--to', 'docx'], ext: 'docx' },
   { name: 'tasks-xlsx', plan: OPINION, args: ['--doc', 'tasks', '--to', 'xlsx'], ext: 'xlsx' },
+  // Format v2 examples: a 要点 under a 印发通知, a 总结和打算, a 繁体 交流发言.
+  { name: 'notice', plan: 'plans/2026-全区统一战线工作要点.yaml', args: [], ext: 'docx' },
+  { name: 'summary', plan: 'plans/2025-工作总结和2026年工作打算.yaml', args: [], ext: 'docx' },
+  { name: 'speech-hant', plan: 'plans/2025-港澳青年交流發言.yaml', args: [], ext: 'docx' },
 ];
 
 /** README previews: docs/<name>.png ← page <page> of <doc>. */

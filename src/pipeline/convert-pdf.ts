@@ -12,7 +12,7 @@ import { findExecutable } from './find-executable.js';
 import { UsageError } from './usage-error.js';
 
 /** LibreOffice's PDF export with empty pages kept (its default skips them). */
-const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+export const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
 
 /** LibreOffice's first start with a fresh profile is slow; every further document adds its own time. */
 const TIMEOUT_BASE_MS = 120_000;

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PDF_FILTER } from '../../src/pipeline/convert-pdf.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const MM = 72 / 25.4;
@@ -92,7 +93,8 @@ export function convertAllWithLibreOffice(files: readonly string[], filter: stri
  * Writer's PDF export keeping blank pages, as a printer prints them (LibreOffice drops the page an
  * even-page section start leaves blank unless told): JSON filter options, LibreOffice ≥ 7.4.
  */
-export const PDF_KEEPING_BLANK_PAGES = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+/** The same LibreOffice export `build --to pdf` uses: blank pages kept. */
+export const PDF_KEEPING_BLANK_PAGES = PDF_FILTER;
 
 export function renderPdf(docx: string, outDir: string): string {
   return convertWithLibreOffice(docx, PDF_KEEPING_BLANK_PAGES, outDir);
