@@ -33,6 +33,10 @@ const EXAMPLES = [
   { name: 'speech', plan: OPINION, args: ['--doc', 'speech'] },
   { name: 'speech-standalone', plan: SPEECH, args: [] },
   { name: 'tasks', plan: OPINION, args: ['--doc', 'tasks', '--to', 'docx'] },
+  // Format v2: a 要点 under a 印发通知 (with its task table), a 总结和打算, a 繁体 交流发言.
+  { name: 'notice', plan: path.join(ROOT, 'plans', '2026-全区统一战线工作要点.yaml'), args: [] },
+  { name: 'summary', plan: path.join(ROOT, 'plans', '2025-工作总结和2026年工作打算.yaml'), args: [] },
+  { name: 'speech-hant', plan: path.join(ROOT, 'plans', '2025-港澳青年交流發言.yaml'), args: [] },
 ] as const;
 type Name = (typeof EXAMPLES)[number]['name'] | 'tasks-xlsx';
 
@@ -68,7 +72,7 @@ describe.skipIf(why !== undefined)('every example build, page by page (issue 15)
   });
 
   it('never leaves a table row alone on a page when the row before it could have gone along', () => {
-    for (const name of ['opinion-frame', 'opinion', 'tasks'] as const) {
+    for (const name of ['opinion-frame', 'opinion', 'tasks', 'notice'] as const) {
       const pages = docs.get(name)!;
       const tables = pages.map((page) => (isLandscape(page) ? tableRows(page) : undefined));
       tables.forEach((rows, i) => {
