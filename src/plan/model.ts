@@ -277,9 +277,17 @@ export function planYear(plan: Plan): number {
 }
 
 /** progress.values as figures, each with the unit its target gives (values name targets). */
+/**
+ * The progress report that applies to a measure now. Every reader of progress goes through here,
+ * so that dated reports (a list, the latest applying) need one change only.
+ */
+export function currentProgress(measure: Measure): Progress | undefined {
+  return measure.progress;
+}
+
 export function progressFigures(measure: Measure): Target[] {
   const units = new Map((measure.targets ?? []).map((t) => [t.name, t.unit]));
-  return Object.entries(measure.progress?.values ?? {}).map(([name, value]) => {
+  return Object.entries(currentProgress(measure)?.values ?? {}).map(([name, value]) => {
     const unit = units.get(name);
     return unit === undefined ? { name, value } : { name, value, unit };
   });

@@ -3,7 +3,7 @@
  * test is present (null or [] when the plan leaves it out). Numbering is not here: helpers compute it.
  */
 import type { LetterheadMode, PrintedLetterhead } from '../markdown/blocks.js';
-import { type Measure, type Plan, type Section, type Target, planYear, progressFigures, targetText } from '../plan/model.js';
+import { type Measure, type Plan, type Section, type Target, currentProgress, planYear, progressFigures, targetText } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
 import { formatLevelNumber } from '../text/numerals.js';
@@ -258,6 +258,7 @@ function buildSectionView(
 }
 
 function buildMeasureView(measure: Measure, index: number, level: Level, owners: MeasureOwnersView): MeasureView {
+  const progress = currentProgress(measure);
   const [body = '', ...more] = splitParagraphs(measure.text);
   return {
     title: measure.title,
@@ -272,10 +273,10 @@ function buildMeasureView(measure: Measure, index: number, level: Level, owners:
     ownersInline: owners.inline,
     ownersLines: owners.lines,
     targets: (measure.targets ?? []).map(buildTargetView),
-    progress: measure.progress
+    progress: progress
       ? {
-          status: measure.progress.status,
-          result: measure.progress.result ?? null,
+          status: progress.status,
+          result: progress.result ?? null,
           values: progressFigures(measure).map(({ name, value, unit }) => ({ name, value, unit: unit ?? '' })),
         }
       : null,

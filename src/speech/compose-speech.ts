@@ -3,7 +3,7 @@
  * points, closing. Pure, and free of the rendering stack, so `check` can count its characters.
  * Figures come from progress.values (name + value + unit), never from retyped prose.
  */
-import { type Measure, type PlanFile, type Section, type Speech, isSpeechFile, progressFigures, targetText } from '../plan/model.js';
+import { type Measure, type PlanFile, type Section, type Speech, currentProgress, isSpeechFile, progressFigures, targetText } from '../plan/model.js';
 import { formatChineseDate } from '../text/dates.js';
 import { formatLevelNumber, formatOrdinal } from '../text/numerals.js';
 import { endSentence, splitParagraphs } from '../text/paragraphs.js';
@@ -60,10 +60,11 @@ export function figuresOf(measure: Measure): string[] {
 
 /** A measure becomes a point when there is something to report: progress, or its own speech wording. */
 function pointOf(measure: Measure): string | undefined {
-  const reported = measure.progress && measure.progress.status !== 'planned';
+  const progress = currentProgress(measure);
+  const reported = progress && progress.status !== 'planned';
   if (!reported && !measure.speech) return undefined;
   const parts = [toClause(measure.speech ?? measure.title), ...figuresOf(measure)];
-  if (measure.progress?.result) parts.push(toClause(measure.progress.result));
+  if (progress?.result) parts.push(toClause(progress.result));
   return parts.join('，');
 }
 

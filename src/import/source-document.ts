@@ -1,0 +1,50 @@
+/**
+ * A document as `workplan import` reads it, whatever its format: paragraphs and tables in
+ * reading order. The readers (.docx, .txt, .md) produce it; the recognizer turns it into a plan.
+ * Keeping this shape small is what lets the three readers and the one recognizer change apart.
+ */
+
+export interface SourceParagraph {
+  kind: 'paragraph';
+  /**
+   * The text a reader of the document sees, numbering included: Word's automatic numbering
+   * (numbering.xml) is turned back into the text it shows, such as “（一）” or “1.”.
+   */
+  text: string;
+  /** Characters at the start of `text` that came from automatic numbering (0 or absent when typed). */
+  numberLength?: number;
+  /** Characters of `text`, after the numbering, set in bold: a run-in lead sentence. */
+  boldLength?: number;
+  align?: 'left' | 'center' | 'right' | 'justify';
+  /** Outline level from the paragraph's style or outlineLvl (0 = Heading 1), when the source says. */
+  headingLevel?: number;
+  /** The largest font size in the paragraph, in points, when the source says. */
+  fontSize?: number;
+  /** The paragraph's text is red (a letterhead). */
+  red?: boolean;
+  /** The paragraph starts a new page (a page break or a section break before it). */
+  pageBreakBefore?: boolean;
+  /** 1-based line in a text source, for messages. */
+  line?: number;
+}
+
+export interface SourceCell {
+  text: string;
+  /** Grid columns the cell spans (1 when absent). */
+  colSpan?: number;
+}
+
+export interface SourceTable {
+  kind: 'table';
+  rows: SourceCell[][];
+  line?: number;
+}
+
+export type SourceBlock = SourceParagraph | SourceTable;
+
+export interface SourceDocument {
+  format: 'docx' | 'txt' | 'md';
+  blocks: SourceBlock[];
+  /** Lines the reader removed as web noise (source lines, banners, 字数, hidden-content notices), for stderr. */
+  removed: string[];
+}
