@@ -49,8 +49,13 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   let bytes: Buffer;
   try {
     bytes = await readFile(absolute);
-  } catch {
-    return { config: {}, diagnostics: [] };
+  } catch (error) {
+    // Only a missing file means “no configuration”: a config that exists but cannot be read
+    // (permissions, a folder of that name) would silently drop the office's rules and units.
+    // ENOTDIR: a file stands where a folder above it should be, so the config cannot exist either.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { config: {}, diagnostics: [] };
+    throw error;
   }
   const shown = path.relative(process.cwd(), absolute) || CONFIG_FILE;
   const { parsed, diagnostics } = parseYamlFile(shown, bytes, () => ConfigModel);
