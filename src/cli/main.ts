@@ -140,6 +140,40 @@ export function createProgram(): Command {
     });
 
   program
+    .command('status')
+    .description('督办：截至某日每项举措是否完成、是否逾期，各单位牵头和参与的举措按状态计数，量化目标完成率；可生成督办通报和台账')
+    .argument('[paths...]', '计划文件或目录，缺省为 plans/')
+    .option('--as-of <date>', '统计截止日期 YYYY-MM-DD（缺省为今天）：按这一天之前最近的进展报告计算，季度也由它推算')
+    .option('--unit <name>', '只看这个单位牵头或参与的举措')
+    .option('-t, --to <formats>', '另外生成文件，可用逗号分隔：md、docx（督办通报，GB/T 9704 格式）、xlsx（督办台账）')
+    .option('-o, --output <dir>', '生成文件所在的文件夹（缺省 out/）')
+    .addOption(new Option('-f, --format <format>', '终端输出的格式').choices(['stylish', 'json', 'github']).default('stylish'))
+    .option('--no-color', '不使用颜色')
+    .addHelpText(
+      'after',
+      `
+状态（每项举措一种）：
+  已完成    当时适用的进展 status 为 done
+  逾期      过了完成时限仍未完成（给出逾期天数）
+  临期      完成时限前 30 天内仍未完成（天数在 workplan.config.yaml 的 status.dueSoon 中设置）
+  未报进展  没有进展报告，或只有 planned
+  正常推进  其余：有进展、未到期（长期坚持、持续推进没有期限）
+完成时限换算成日期：上半年 6月30日；全年、年底前、下半年 12月31日；N月底前、YYYY-MM 为当月最后一天。
+目标完成率：完成数值与目标之比，限定词照算（以上为下限，以内、以下为上限，左右差 5% 以内算完成），最多 100%。
+
+示例：
+  workplan status --as-of 2025-09-30                 截至 9 月 30 日 plans/ 下各计划的督办情况
+  workplan status plans/2025-工作安排意见.yaml --unit 区工商联
+  workplan status --as-of 2025-06-30 --to docx,xlsx   生成《关于2025年上半年重点任务推进情况的通报》和督办台账
+  workplan status --format github                    在 CI 中把逾期举措标注在计划的 due 一行
+  workplan status --format json > status.json`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runStatus } = await import('./status.js');
+      program.setOptionValue('exitCode', await runStatus(paths, options));
+    });
+
+  program
     .command('init')
     .description('新建计划仓库：示例计划、JSON Schema、单位名录、模板说明、GitHub/GitLab 流水线')
     .argument('[dir]', '目录，缺省为当前目录')
