@@ -174,6 +174,39 @@ export function createProgram(): Command {
     });
 
   program
+    .command('diff')
+    .description('对照两个年度的计划：每项举措是新增、调整（改了什么）、延续还是删除，按部分和牵头单位分组')
+    .argument('[files...]', '上一年和今年的计划文件；不给时对照 plans/ 中最近两个年度的同名计划')
+    .option('-t, --to <formats>', '另外生成对照表，可用逗号分隔：md、docx、xlsx')
+    .option('-o, --output <dir>', '生成文件所在的文件夹（缺省 out/）')
+    .option('--unit <name>', '只看这个单位牵头或参与的举措（任一年度）')
+    .addOption(new Option('-f, --format <format>', '终端输出的格式').choices(['stylish', 'json']).default('stylish'))
+    .option('--no-color', '不使用颜色')
+    .addHelpText(
+      'after',
+      `
+怎样认出同一项举措（依次）：
+  1. 两年的举措写了相同的 id（稳定编号，import 会保留它）
+  2. 标题相同
+  3. 标题和正文相似（按两字片段计算相似度，0.50 以上取最相似的一对），输出中给出相似度
+对上的举措：标题、正文、牵头单位、责任单位、完成时限（年份不计）、目标都相同为“延续”，否则为“调整”并写明改了什么；
+今年才有的为“新增”，去年有、今年没有的为“删除”。
+
+不给文件时：在 plans/ 中找名为“年份-名称.yaml”的文件，取最近的年度，与同一名称的上一个年度配对，
+例如 plans/2025-工作安排意见.yaml 和 plans/2026-工作安排意见.yaml；名称不同的文件不配对。
+
+示例：
+  workplan diff                                        对照 plans/ 中最近两个年度的同名计划
+  workplan diff plans/2025-工作安排意见.yaml plans/2026-工作安排意见.yaml
+  workplan diff --to docx,xlsx                         生成《2026年与2025年重点任务对照表》
+  workplan diff --unit 区工商联 --format json`,
+    )
+    .action(async (files: string[], options) => {
+      const { runDiff } = await import('./diff.js');
+      program.setOptionValue('exitCode', await runDiff(files, options));
+    });
+
+  program
     .command('init')
     .description('新建计划仓库：示例计划、JSON Schema、单位名录、模板说明、GitHub/GitLab 流水线')
     .argument('[dir]', '目录，缺省为当前目录')

@@ -102,7 +102,9 @@ function byLeadUnit(measures: readonly MeasureStatus[], state: MeasureState): { 
   for (const m of measures) {
     if (m.state !== state) continue;
     const unit = m.lead.join('、') || '未明确牵头单位';
-    groups.set(unit, [...(groups.get(unit) ?? []), m]);
+    const list = groups.get(unit);
+    if (list) list.push(m);
+    else groups.set(unit, [m]);
   }
   return [...groups].map(([unit, list]) => ({ unit, measures: list }));
 }
