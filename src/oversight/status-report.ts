@@ -126,7 +126,9 @@ export function statusDocumentView(plan: Plan, status: PlanStatus, options: Stat
   ];
   const completion = status.completion === null ? '' : `，量化指标总体完成${status.completion}%`;
   const summary = `截至${formatChineseDate(status.asOf)}，《${plan.title}》确定的${c.total}项重点任务中，${figures.join('，')}${completion}。现将有关情况通报如下。`;
-  const titles = (list: readonly MeasureStatus[]) => list.map((m) => `“${m.title}”`).join('、');
+  // Titles in quotation marks, side by side as Chinese lists quoted names; quotes inside become single ones.
+  const quoted = (m: MeasureStatus) => `“${m.title.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+  const titles = (list: readonly MeasureStatus[]) => list.map(quoted).join('');
   const section = (state: MeasureState, describe: (list: MeasureStatus[]) => string) =>
     byLeadUnit(status.measures, state).map(({ unit, measures }) => ({ unit, text: describe(measures) }));
   const sections = [
@@ -136,13 +138,13 @@ export function statusDocumentView(plan: Plan, status: PlanStatus, options: Stat
       state: 'on-track' as const,
       groups: [
         ...section('on-track', (list) => `牵头的${titles(list)}${list.length}项任务正在按计划推进。`),
-        ...section('due-soon', (list) => `牵头的${list.map((m) => `“${m.title}”（${formatChineseDate(m.deadline!)}到期，还有${m.days}天）`).join('、')}临近完成时限，请抓紧推进。`),
+        ...section('due-soon', (list) => `牵头的${list.map((m) => `${quoted(m)}（${formatChineseDate(m.deadline!)}到期，${m.days === 0 ? '即将截止' : `还有${m.days}天`}）`).join('')}临近完成时限，请抓紧推进。`),
       ],
     },
     {
       title: '逾期未完成的任务',
       state: 'overdue' as const,
-      groups: section('overdue', (list) => `牵头的${list.map((m) => `“${m.title}”（完成时限${formatDue(m.due!)}，已逾期${m.days}天）`).join('、')}尚未完成，请说明原因，明确完成时间。`),
+      groups: section('overdue', (list) => `牵头的${list.map((m) => `${quoted(m)}（完成时限${formatDue(m.due!)}，已逾期${m.days}天）`).join('')}尚未完成，请说明原因，明确完成时间。`),
     },
     { title: '尚未报送进展的任务', state: 'no-report' as const, groups: section('no-report', (list) => `牵头的${titles(list)}${list.length}项任务尚未报送进展情况。`) },
   ].filter((s) => s.groups.length > 0);

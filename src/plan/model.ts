@@ -66,7 +66,6 @@ export const ProgressReportModel = ProgressModel.extend({
 
 export const MeasureModel = z
   .strictObject({
-    id: text('稳定的编号（如 2025-theory-1），跨年度对照（workplan diff）据此认出同一项举措；不出现在文稿里').optional(),
     title: text('举措的引领句（加粗的首句），不要手打序号'),
     text: text('举措正文').optional(),
     items: z.array(text('一个子项，不要手打“（1）”')).min(1).describe('举措下的子项，编号为（1）（2）（3）').optional(),
@@ -79,6 +78,7 @@ export const MeasureModel = z
       .describe('进展：一次进展，或带日期的进展报告列表（date、status、values、result、note），日期最晚的一条为当前进展')
       .optional(),
     speech: text('汇报发言里这一条的开头（“一是”之后的短语），缺省用 title；数字由 progress.values 生成，不要手打').optional(),
+    id: text('稳定的编号（如 theory、party-consultation），跨年度对照（workplan diff）据此认出同一项举措；不出现在文稿里').optional(),
   })
   .describe('工作举措，自动编号为 1. 2. 3.');
 
