@@ -2,7 +2,7 @@
  * `diff` for a terminal, within 80 columns: the totals, then by section one line per measure (kind,
  * title, how it was matched and the score), a line per changed field under it, then counts by unit.
  */
-import { fitColumns, padColumns } from '../text/width.js';
+import { fitColumns, padColumns, visualWidth } from '../text/width.js';
 
 type Kind = 'added' | 'changed' | 'continued' | 'removed';
 const LABELS: Record<Kind, string> = { added: '新增', changed: '调整', continued: '延续', removed: '删除' };
@@ -42,7 +42,7 @@ export function formatDiffTable(input: readonly DiffTableInput[]): string {
         const note = matchNote(ch.match, ch.score);
         const title = (ch.new ?? ch.old)!.title;
         // 2 + 4 (kind) + 2, the title, then the note right-aligned in 10 columns.
-        out += `${`  ${LABELS[ch.kind]}  ${padColumns(fitColumns(title, WIDTH - 20), WIDTH - 20)}${note.padStart(12)}`.trimEnd()}\n`;
+        out += `${`  ${LABELS[ch.kind]}  ${padColumns(fitColumns(title, WIDTH - 20), WIDTH - 20)}${' '.repeat(Math.max(0, 12 - visualWidth(note) * 2))}${note}`.trimEnd()}\n`;
         for (const d of ch.details) out += `        ${fitColumns(d, WIDTH - 8)}\n`;
       }
     }
