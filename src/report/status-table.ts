@@ -31,8 +31,8 @@ export function formatStatusTable(report: readonly StatusTableInput[]): string {
   let out = '';
   for (const { file, status } of report) {
     const c = status.counts;
-    out += `${status.title}（${file}）\n`;
-    out += `截至 ${status.asOf}（${status.period}）：共 ${c.total} 项，已完成 ${c.done}，正常推进 ${c['on-track']}，临期 ${c['due-soon']}，逾期 ${c.overdue}，未报进展 ${c['no-report']}`;
+    out += `${file}\n${status.title}，截至 ${status.asOf}（${status.period}）\n`;
+    out += `共 ${c.total} 项：已完成 ${c.done}，正常推进 ${c['on-track']}，临期 ${c['due-soon']}，逾期 ${c.overdue}，未报进展 ${c['no-report']}`;
     out += status.completion === null ? '\n\n' : `；目标完成 ${status.completion}%\n\n`;
     out += `  ${pad('单位', UNIT_COLUMNS)}       合计 已完成  正常  临期  逾期  未报 目标完成\n`;
     for (const u of status.units) {
@@ -44,11 +44,11 @@ export function formatStatusTable(report: readonly StatusTableInput[]): string {
     const soon = status.measures.filter((m) => m.state === 'due-soon');
     if (overdue.length) {
       out += `\n逾期（${overdue.length}）：\n`;
-      for (const m of overdue) out += `  ${m.label}  ${m.title}（${m.lead.join('、')}）\n    完成时限 ${m.due}（${m.deadline}），逾期 ${m.days} 天\n`;
+      for (const m of overdue) out += `  ${fitColumns(`${m.label}  ${m.title}（${m.lead.join('、')}）`, 78)}\n    完成时限 ${m.due}（${m.deadline}），逾期 ${m.days} 天\n`;
     }
     if (soon.length) {
       out += `\n临期（${soon.length}）：\n`;
-      for (const m of soon) out += `  ${m.label}  ${m.title}（${m.lead.join('、')}）\n    完成时限 ${m.due}（${m.deadline}），还有 ${m.days} 天\n`;
+      for (const m of soon) out += `  ${fitColumns(`${m.label}  ${m.title}（${m.lead.join('、')}）`, 78)}\n    完成时限 ${m.due}（${m.deadline}），还有 ${m.days} 天\n`;
     }
     out += '\n';
   }
