@@ -168,7 +168,9 @@ export function createProgram(): Command {
   workplan status plans/2025-工作安排意见.yaml --unit 区工商联
   workplan status --as-of 2025-06-30 --to docx,xlsx   生成《关于2025年上半年重点任务推进情况的通报》和督办台账
   workplan status --format github                    在 CI 中把逾期举措标注在计划的 due 一行
-  workplan status --format json > status.json`,
+  workplan status --format json > status.json
+
+退出码：0 统计完成（有逾期举措也是 0，逾期在输出里）；1 计划有错误，没有统计；2 无法运行（参数错误、文件无法读取）。`,
     )
     .action(async (paths: string[], options) => {
       const { runStatus } = await import('./status.js');

@@ -156,7 +156,7 @@ export function statusDocumentView(plan: Plan, status: PlanStatus, options: Stat
     summary,
     sections,
     tableIntro: '各项任务推进情况见下表。',
-    table: status.ledger.rows.map((r) => ({ seq: r[0], task: r[1], lead: r[2], due: r[4], state: r[6] + (r[7] ? `（逾期${r[7]}天）` : ''), completion: r[10] })),
+    table: status.ledger.rows.map((r) => ({ seq: r[0], task: r[1], lead: r[2], due: r[4], state: r[7] ? `逾期${r[7]}天` : r[6]!, completion: r[10] })),
     closing,
     signature: options.signature ?? plan.signature ?? plan.issuer ?? '',
     date: status.asOf,
