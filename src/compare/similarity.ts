@@ -30,6 +30,9 @@ const MAX_POSTINGS = 64;
 /** Candidates whose Dice coefficient is computed, per query: those sharing the most bigrams. */
 const CANDIDATES = 8;
 
+/** More shared bigrams first, then the earlier entry. */
+const better = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+
 /** Entries indexed by bigram; `candidates` returns the few that share the most bigrams with a query. */
 export class BigramIndex {
   private readonly postings = new Map<string, number[]>();
@@ -52,9 +55,18 @@ export class BigramIndex {
       if (!list || list.length > MAX_POSTINGS) continue;
       for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
     }
-    return [...shared]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, CANDIDATES)
+    // The few entries sharing the most bigrams, kept in one pass (no sort of every entry touched).
+    const top: [number, number][] = [];
+    for (const entry of shared) {
+      if (top.length === CANDIDATES && !better(entry, top[top.length - 1]!)) continue;
+      let at = top.length === CANDIDATES ? CANDIDATES - 1 : top.length;
+      top[at] = entry;
+      while (at > 0 && better(top[at]!, top[at - 1]!)) {
+        [top[at], top[at - 1]] = [top[at - 1]!, top[at]!];
+        at--;
+      }
+    }
+    return top
       .map(([index]) => ({ index, score: dice(query, this.sets[index]!) }))
       .sort((a, b) => b.score - a.score || a.index - b.index);
   }
