@@ -27,6 +27,12 @@ export const ConfigModel = z
       })
       .describe('汇报发言的设置')
       .optional(),
+    status: z
+      .strictObject({
+        dueSoon: z.number().int().min(0).max(366).describe('完成时限前多少天内算“临期”，缺省 30'),
+      })
+      .describe('workplan status（督办）的设置')
+      .optional(),
     rules: z
       .record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(['off', 'warning', 'error']))
       .describe('规则的级别：off 关闭、warning 警告、error 错误')
