@@ -24,6 +24,11 @@ export interface SourceParagraph {
   red?: boolean;
   /** The paragraph starts a new page (a page break or a section break before it). */
   pageBreakBefore?: boolean;
+  /**
+   * The paragraph has Word's Title style (`Title`, in Chinese Word and WPS also `标题`): the
+   * document's title as the author marked it. Set by the .docx reader.
+   */
+  title?: boolean;
   /** 1-based line in a text source, for messages. */
   line?: number;
 }
@@ -32,6 +37,16 @@ export interface SourceCell {
   text: string;
   /** Grid columns the cell spans (1 when absent). */
   colSpan?: number;
+  /**
+   * Rows the cell spans when it starts a vertical merge (w:vMerge restart): 1 or absent for an
+   * ordinary cell. The rows below hold a `continued` cell in its place.
+   */
+  rowSpan?: number;
+  /**
+   * The cell continues the merged cell above it (w:vMerge): it stays in the row, so cells keep
+   * their columns, with empty text; the text is the starting cell's.
+   */
+  continued?: boolean;
 }
 
 export interface SourceTable {
