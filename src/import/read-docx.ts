@@ -4,10 +4,14 @@
  * (docx-numbering.ts); bold run-in leads, alignment, heading levels, sizes, red letterheads and
  * page starts come from the runs, the paragraph and its style chain (docx-styles.ts).
  *
+ * A line break (w:br, w:cr) is `\n` and a tab `\t`, inside the paragraph's text; white space at
+ * either end of a paragraph is indentation and is not text.
+ *
  * What is left out, on purpose: deleted revisions (w:del), hidden text (w:vanish), field codes
- * (their displayed result is kept), text boxes and drawings, headers and footers (page numbers),
- * footnotes, and the characters that only steer line breaking (U+2060, U+200B, U+FEFF), which
- * this tool's own .docx puts between a figure and its unit.
+ * (their displayed result is kept) and tables of contents (TOC fields repeat the headings), text
+ * boxes and drawings, headers and footers (page numbers), footnotes, and the characters that
+ * only steer line breaking (U+2060, U+200B, U+FEFF), which this tool's own .docx puts between a
+ * figure and its unit.
  */
 import type { SourceBlock, SourceCell, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
 import { readDocxParts } from './docx-package.js';
@@ -17,7 +21,7 @@ import { SourceFormatError } from './source-format-error.js';
 import { type XmlElement, type XmlNode, child, parseXml, textOf, valOf } from './xml-tree.js';
 
 const NO_TEXT: ReadonlySet<string> = new Set();
-const DOCUMENT_TEXT: ReadonlySet<string> = new Set(['w:t']);
+const DOCUMENT_TEXT: ReadonlySet<string> = new Set(['w:t', 'w:instrText']);
 const INVISIBLE = /[\u2060\u200b\ufeff]/g;
 const LEADING_SPACE = /^\s+/;
 const TRAILING_SPACE = /\s+$/;
@@ -64,6 +68,10 @@ interface ReadParagraph {
   section?: XmlElement;
 }
 
+function isTableOfContents(instruction: string): boolean {
+  return /^\s*TOC\b/i.test(instruction);
+}
+
 /** Heading level from the style names along the chain: `heading 2` and `标题 2` are 1. */
 function headingFromNames(names: readonly string[]): number | undefined {
   for (const name of names) {
@@ -87,8 +95,11 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
 class BodyReader {
   private readonly blocks: SourceBlock[] = [];
   private pendingBreak = false;
-  /** Open fields, innermost last: `result` once w:fldChar separate is passed. */
-  private readonly fields: { result: boolean }[] = [];
+  /**
+   * Open fields, innermost last: `result` once w:fldChar separate is passed; `instruction`
+   * collects the field code. A table of contents repeats the headings, so its result is not read.
+   */
+  private readonly fields: { result: boolean; instruction: string }[] = [];
   /** Block index where each section after the first starts, and every section's w:type. */
   private readonly sectionStarts: number[] = [];
   private readonly sectionTypes: (string | undefined)[] = [];
@@ -191,9 +202,15 @@ class BodyReader {
         if (typeof node === 'string') continue;
         if (node.name === 'w:fldChar') {
           const type = node.attrs['w:fldCharType'];
-          if (type === 'begin') this.fields.push({ result: false });
-          else if (type === 'separate' && this.fields.length) this.fields[this.fields.length - 1]!.result = true;
+          const open = this.fields[this.fields.length - 1];
+          if (type === 'begin') this.fields.push({ result: false, instruction: '' });
+          else if (type === 'separate' && open) open.result = !isTableOfContents(open.instruction);
           else if (type === 'end') this.fields.pop();
+          continue;
+        }
+        if (node.name === 'w:instrText') {
+          const open = this.fields[this.fields.length - 1];
+          if (open && !open.result) open.instruction += textOf(node);
           continue;
         }
         // Inside a field's instructions (before w:fldChar separate) nothing shows on the page.
@@ -237,6 +254,7 @@ class BodyReader {
       for (const node of nodes) {
         if (typeof node === 'string') continue;
         if (node.name === 'w:r') readRun(node);
+        else if (node.name === 'w:fldSimple' && isTableOfContents(node.attrs['w:instr'] ?? '')) continue;
         else if (TRANSPARENT_INLINE.has(node.name)) readInline(node.children);
         else if (node.name === 'w:sdt') readInline(child(node, 'w:sdtContent')?.children ?? []);
         else if (node.name === 'mc:AlternateContent') {

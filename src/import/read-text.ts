@@ -45,6 +45,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } else {
     if (bytes.includes(0)) fail();
     const utf8 = strictUtf8(bytes);
+    if (utf8 === undefined) refuseDamagedUtf8(bytes);
     decoded = utf8 !== undefined ? { text: utf8, encoding: 'utf-8' } : { text: iconv.decode(buffer, 'gb18030'), encoding: 'gb18030' };
     // GB18030 reads almost any byte pair; what it cannot read it marks with U+FFFD.
     if (decoded.encoding === 'gb18030' && decoded.text.includes('\ufffd')) fail();
@@ -58,6 +59,32 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * UTF-8 text with a few broken bytes (a file cut mid-character, a bad copy) would read as GB18030
+ * into garbage without a word. Text in GBK reads as UTF-8 with errors almost everywhere; when
+ * the errors are rare among many good characters, the file is damaged UTF-8, and the user hears
+ * where.
+ */
+function refuseDamagedUtf8(bytes: Uint8Array): void {
+  const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  let good = 0;
+  let bad = 0;
+  let firstBad = -1;
+  for (let i = 0; i < lenient.length; i++) {
+    const code = lenient.charCodeAt(i);
+    if (code === 0xfffd) {
+      bad++;
+      if (firstBad < 0) firstBad = i;
+    } else if (code > 0x7f) {
+      good++;
+    }
+  }
+  if (good >= 20 && bad * 50 <= good) {
+    const line = lenient.slice(0, firstBad).split(LINE_BREAK).length;
+    throw new SourceFormatError(`文件是 UTF-8 编码，但有 ${bad} 处无法识别的字节（第一处在第 ${line} 行），可能已经损坏：请在编辑器中检查该处后另存为 UTF-8`);
   }
 }
 

@@ -87,6 +87,14 @@ describe('readDocx: runs', () => {
     expect(texts(makeDocx({ body }))).toEqual(['全年新增2026年3月1日召开12次会议\t共计★7']);
   });
 
+  it('skips a table of contents field, whose result repeats the headings', () => {
+    const body = `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>一、总体要求</w:t></w:r><w:r><w:tab/><w:t>1</w:t></w:r></w:p>
+      <w:p><w:r><w:t>二、重点任务</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+      <w:p><w:fldSimple w:instr=" TOC \\o "><w:r><w:t>目录条目</w:t></w:r></w:fldSimple></w:p>
+      ${para('一、总体要求')}`;
+    expect(texts(makeDocx({ body }))).toEqual(['一、总体要求']);
+  });
+
   it('w:b w:val="0" ends a bold lead that the style began; w:b w:val="false" too', () => {
     const styles = `<w:style w:type="paragraph" w:styleId="Lead"><w:name w:val="Lead"/><w:rPr><w:b/></w:rPr></w:style>`;
     const body = `<w:p><w:pPr><w:pStyle w:val="Lead"/></w:pPr><w:r><w:t>坚持问题导向。</w:t></w:r><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>逐项列出清单。</w:t></w:r></w:p>

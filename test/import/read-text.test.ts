@@ -49,6 +49,12 @@ describe('readText: encodings', () => {
     expect(readText(iconv.encode(text, 'gb18030')).blocks).toEqual([{ kind: 'paragraph', text, line: 1 }]);
   });
 
+  it('refuses UTF-8 with a few broken bytes, saying where, instead of reading it as GB18030 garbage', () => {
+    const text = `${'第一行写明全年工作的总体要求和主要目标。\n'.repeat(3)}第四行`;
+    const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0xe5, 0x8f])]);
+    expect(() => readText(bytes)).toThrow(/UTF-8 编码，但有 1 处无法识别的字节（第一处在第 4 行）/);
+  });
+
   it('refuses bytes that are text in no encoding: NUL bytes, sequences GB18030 cannot read, control characters', () => {
     expect(() => readText(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toThrow(SourceFormatError);
     expect(() => readText(Uint8Array.from([0xc4, 0xe3, 0xff, 0xff, 0x80]))).toThrow(/不是文本文件/);
