@@ -103,6 +103,27 @@ describe('readDocx: runs', () => {
     expect(blocks.map((b) => b.boldLength)).toEqual([7, 5]);
   });
 
+  it('reads bold from a character style, headings from 标题 N names, Title, pageBreakBefore and red from styles; skips text boxes', () => {
+    const styles = `
+      <w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>
+      <w:style w:type="paragraph" w:styleId="a1"><w:name w:val="标题 2"/><w:pPr><w:pageBreakBefore/></w:pPr></w:style>
+      <w:style w:type="paragraph" w:styleId="a2"><w:name w:val="标题"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="44"/></w:rPr></w:style>
+      <w:style w:type="paragraph" w:styleId="Red"><w:name w:val="红头"/><w:pPr><w:jc w:val="distribute"/></w:pPr><w:rPr><w:color w:val="C00000"/></w:rPr></w:style>`;
+    const textBox =
+      '<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:txbxContent><w:p><w:r><w:t>文本框里的字</w:t></w:r></w:p></w:txbxContent></wp:anchor></w:drawing></w:r>';
+    const body = `<w:p><w:pPr><w:pStyle w:val="Red"/></w:pPr><w:r><w:t>澄湖区民族宗教事务局</w:t></w:r></w:p>
+      <w:p><w:pPr><w:pStyle w:val="a2"/></w:pPr>${textBox}<w:r><w:t>关于开展宗教活动场所安全检查的通知</w:t></w:r></w:p>
+      <w:p><w:pPr><w:pStyle w:val="a1"/></w:pPr><w:r><w:t>检查范围</w:t></w:r></w:p>
+      <w:p><w:pPr><w:jc w:val="start"/></w:pPr><w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>消防设施。</w:t></w:r><w:r><w:t>逐一查看灭火器有效期。</w:t></w:r></w:p>`;
+    const blocks = readDocx(makeDocx({ body, styles })).blocks as SourceParagraph[];
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: '澄湖区民族宗教事务局', align: 'justify', red: true },
+      { kind: 'paragraph', text: '关于开展宗教活动场所安全检查的通知', align: 'center', title: true, fontSize: 22 },
+      { kind: 'paragraph', text: '检查范围', headingLevel: 1, pageBreakBefore: true },
+      { kind: 'paragraph', text: '消防设施。逐一查看灭火器有效期。', boldLength: 5, align: 'left' },
+    ]);
+  });
+
   it('a section break starts the next paragraph on a new page unless the next section is continuous', () => {
     const body = [
       para('第一节末段', { pPr: '<w:sectPr><w:type w:val="nextPage"/></w:sectPr>' }),
