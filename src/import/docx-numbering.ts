@@ -2,7 +2,9 @@
  * Word's automatic numbering (numbering.xml) turned back into the text it shows. Counters live per
  * abstract list, as Word keeps them, so two w:num that share a list continue each other unless a
  * w:lvlOverride/w:startOverride restarts one; a level restarts when a level above it is used
- * (or the level w:lvlRestart names). One `numberParagraph` call per numbered paragraph, in
+ * (or the level w:lvlRestart names). The separator Word puts after a marker (w:suff: a tab by
+ * default, or a space) is spacing, not text, and is left out, so an automatic “一、” reads like a
+ * typed one. One `numberParagraph` call per numbered paragraph, in
  * reading order: linear in the document.
  */
 import type { DocxStyles } from './docx-styles.js';

@@ -60,31 +60,37 @@ const NOISE_PATTERNS: readonly RegExp[] = [
   /^(?:[（(【[]?\s*(?:展开全文|阅读全文|查看全文|阅读原文|查看原文|继续阅读|点击(?:查看|阅读)(?:全文|更多)?|余下全文)\s*[）)】\]]?\s*)+[>》»]*$/,
   // Share bars and navigation.
   /^分享(?:到|至)?\s*[:：]?\s*(?:(?:微信|朋友圈|微博|新浪微博|QQ空间|QQ|豆瓣|腾讯微博)\s*[,，、 ]*)*$/i,
-  /^(?:首页|当前位置|您的位置|你的位置|您现在的位置|位置)\s*[:：>＞»›]/,
+  /^(?:首页|当前位置|您的位置|你的位置|您现在的位置)\s*[:：>＞»›]/,
   /^(?:更多|更多>+|返回顶部|返回首页|返回列表|打印|打印本页|打印此页|关闭|关闭窗口|关闭本页|收藏|收藏本页|加入收藏|纠错|我要纠错|相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|热门推荐|热点推荐|网友评论|我要评论|发表评论|上一篇|下一篇)\s*[>》»]*$/,
   /^(?:上一篇|下一篇|上一条|下一条)\s*[:：]/,
   /^[【[]?\s*字(?:体|号)\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小]?\s*[】\]]?/,
   // A page's counter without a colon: `阅读量 3.2万`, `浏览 1024 次`.
   /^(?:浏览|阅读|点击|访问)(?:次数|量|数)?\s*[:：]?\s*[\d.,]+\s*[万千]?\s*次?$/,
-  // Download, app and member prompts.
-  /点击(?:此处|这里|下方|链接|进入)/,
+  // Download, app and member prompts: the site's own words (本站, 点击此处, a members' QQ group).
+  /点击(?:此处|这里|下方链接|链接进入)/,
   /(?:本站|本网).{0,30}(?:下载|会员|转载|提供)|(?:下载|会员).{0,30}(?:本站|本网)/,
-  /(?:下载|打开|安装)\s*(?:APP|App|app|客户端)/,
-  /QQ群|qq群/,
+  /(?:加入|会员|群号).{0,20}(?:QQ|qq)群|(?:QQ|qq)群.{0,10}(?:公告|群号|[:：]\s*\d)/,
   /^扫(?:码|一扫|描二维码)(?:关注|下载|阅读|查看|收听|观看)/,
   // Copyright and filing.
   /^(?:版权所有|版权声明|Copyright|©|\(c\))/i,
-  /版权所有|All Rights Reserved|ICP备|ICP证|公网安备|网安备/i,
+  /[|｜]\s*版权所有|All Rights Reserved|ICP备\s*\d|ICP证\s*\d|公网安备\s*\d/i,
   // A repost's footer: “……由互联网用户分享整理。文章地址：http://…”, or a bare address.
   /(?:文章地址|原文地址|原文链接|本文地址|本文链接|转载请注明)\s*[:：]?\s*https?:\/\//i,
   /^https?:\/\/\S+$/i,
 ];
+
+/**
+ * App prompts share their words with body sentences (“引导群众下载APP办理业务。”): only a short
+ * line that is not a sentence counts.
+ */
+const APP_PROMPT = /(?:下载|打开|安装)\s*(?:APP|App|app|客户端)/;
 
 /** Whether a whole paragraph is web noise. */
 export function isWebNoise(text: string): boolean {
   const line = simplify(text.trim());
   if (line === '' || line.length > 160) return false;
   if (isBylineLine(line)) return true;
+  if (line.length <= 30 && !SENTENCE_MARK.test(line) && APP_PROMPT.test(line)) return true;
   return NOISE_PATTERNS.some((pattern) => pattern.test(line));
 }
 

@@ -46,7 +46,7 @@ export type SourceFormat = 'docx' | 'txt' | 'md';
  * Which reader takes these bytes. Throws UsageError for the formats that cannot be imported,
  * naming the file as `shown`.
  */
-export function sniffFormat(bytes: Uint8Array, file: string, shown: string): SourceFormat {
+export function sniffFormat(bytes: Uint8Array, file: string, shown: string, textFormat?: 'txt' | 'md'): SourceFormat {
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return 'docx';
   if (startsWith(bytes, OLE2)) {
     if (isEncryptedPackage(bytes)) {
@@ -56,6 +56,7 @@ export function sniffFormat(bytes: Uint8Array, file: string, shown: string): Sou
   }
   if (startsWith(bytes, PDF)) throw new UsageError(`“${shown}”是 PDF 文件，无法导入：请用原稿的 .docx，或把文字复制到 .txt 文件后导入`);
   if (startsWith(bytes, RTF)) throw new UsageError(`“${shown}”是 RTF 文件，无法直接导入：请用 Word/WPS 另存为 .docx 后再导入`);
+  if (textFormat) return textFormat;
   const extension = path.extname(file).toLowerCase();
   return extension === '.md' || extension === '.markdown' ? 'md' : 'txt';
 }
@@ -97,6 +98,11 @@ export interface ReadSourceOptions {
   bytes?: Uint8Array;
   /** Standard input for `-` (default process.stdin). */
   stdin?: AsyncIterable<Uint8Array>;
+  /**
+   * How to read text that is not a .docx when the name cannot say (standard input has none):
+   * `md` or `txt`. A .docx, .doc or encrypted file is still recognised by its bytes.
+   */
+  textFormat?: 'txt' | 'md';
 }
 
 /**
@@ -110,7 +116,7 @@ export async function readSource(file: string, options: ReadSourceOptions = {}):
   if (bytes === undefined) bytes = piped ? await readStream(options.stdin ?? process.stdin) : await readBytes(file, shown);
   else if (bytes.length > MAX_SOURCE_BYTES) throw new UsageError(`“${shown}”过大，超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB，未导入`);
   if (bytes.length === 0) throw new UsageError(`“${shown}”是空文件，没有可导入的内容`);
-  const format = sniffFormat(bytes, file, shown);
+  const format = sniffFormat(bytes, file, shown, options.textFormat);
   let doc: SourceDocument;
   try {
     doc = format === 'docx' ? readDocx(bytes) : format === 'md' ? readMarkdown(bytes) : readText(bytes);

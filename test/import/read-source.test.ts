@@ -125,7 +125,14 @@ describe('readSource: dispatch by content', () => {
       yield Buffer.from('第二段');
     }
     const doc = await readSource('-', { stdin: chunks() });
+    expect(doc.format).toBe('txt');
     expect(doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['第一段', '第二段']);
+    async function* docx() {
+      yield makeDocx({ body: para('管道中的段落') });
+    }
+    const piped = await readSource('-', { stdin: docx(), textFormat: 'md' });
+    expect(piped.format).toBe('docx');
+    expect(piped.blocks).toEqual([{ kind: 'paragraph', text: '管道中的段落' }]);
   });
 
   it('a .md file goes to the Markdown reader', async () => {
