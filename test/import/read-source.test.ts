@@ -142,3 +142,24 @@ describe('readSource: dispatch by content', () => {
     else expect((result as SourceDocument).format).toBe('md');
   });
 });
+
+describe('readers on damaged input (property)', () => {
+  it('a .docx with bytes changed anywhere reads or is refused with a SourceFormatError, never another error', async () => {
+    const { readDocx } = await import('../../src/import/read-docx.js');
+    const { SourceFormatError } = await import('../../src/import/source-format-error.js');
+    const fc = (await import('fast-check')).default;
+    const good = makeDocx({ body: [para('一、总体要求'), para('（一）加强联系。每季度走访一次。')].join('') });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (edits) => {
+        const bytes = good.slice();
+        for (const [at, value] of edits) bytes[at] = value;
+        try {
+          readDocx(bytes);
+        } catch (error) {
+          expect(error).toBeInstanceOf(SourceFormatError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
