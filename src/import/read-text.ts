@@ -17,7 +17,7 @@ import iconv from 'iconv-lite';
 import type { SourceBlock, SourceDocument, SourceTable } from './source-document.js';
 import { SourceFormatError } from './source-format-error.js';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type TextEncoding = NonNullable<SourceDocument['encoding']>;
 
 export interface DecodedText {
   text: string;
@@ -158,6 +158,6 @@ export function readTextLines(text: string): SourceBlock[] {
 
 /** Reads a text file. Throws SourceFormatError for bytes that are not text. */
 export function readText(bytes: Uint8Array): SourceDocument {
-  const { text } = decodeText(bytes);
-  return { format: 'txt', blocks: readTextLines(text), removed: [] };
+  const { text, encoding } = decodeText(bytes);
+  return { format: 'txt', encoding, blocks: readTextLines(text), removed: [] };
 }

@@ -60,6 +60,11 @@ export type SourceBlock = SourceParagraph | SourceTable;
 export interface SourceDocument {
   format: 'docx' | 'txt' | 'md';
   blocks: SourceBlock[];
+  /**
+   * The encoding a text source was decoded from (detected: BOM, strict UTF-8, else GB18030,
+   * which covers GBK), for a message such as “按 GB18030（GBK）解码”. Absent for .docx.
+   */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
   /** Lines the reader removed as web noise (source lines, banners, 字数, hidden-content notices), for stderr. */
   removed: string[];
 }

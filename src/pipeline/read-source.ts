@@ -113,6 +113,9 @@ export async function readSource(file: string, options: ReadSourceOptions = {}):
   const piped = file === STDIN_PATH;
   const shown = piped ? STDIN_NAME : path.relative(process.cwd(), file) || file;
   let bytes = options.bytes;
+  if (bytes === undefined && piped && !options.stdin && process.stdin.isTTY) {
+    process.stderr.write('正在从标准输入读取要导入的文稿，输入完毕按 Ctrl-D\n');
+  }
   if (bytes === undefined) bytes = piped ? await readStream(options.stdin ?? process.stdin) : await readBytes(file, shown);
   else if (bytes.length > MAX_SOURCE_BYTES) throw new UsageError(`“${shown}”过大，超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB，未导入`);
   if (bytes.length === 0) throw new UsageError(`“${shown}”是空文件，没有可导入的内容`);

@@ -40,7 +40,7 @@ describe('readText: encodings', () => {
     it(`${name} decodes to the same paragraphs`, () => {
       const bytes = encode();
       expect(decodeText(bytes).encoding).toBe(encoding);
-      expect(readText(bytes)).toEqual({ format: 'txt', blocks: expected, removed: [] });
+      expect(readText(bytes)).toEqual({ format: 'txt', encoding, blocks: expected, removed: [] });
     });
   }
 
