@@ -192,8 +192,12 @@ export function readParagraph(p: XmlElement, context: ParagraphContext): ReadPar
   const text = marker + body;
   const paragraph: SourceParagraph = { kind: 'paragraph', text };
   if (marker) paragraph.numberLength = marker.length;
-  const boldLength = Math.min(boldPrefix(state.pieces, lead), body.length);
-  if (boldLength > 0) paragraph.boldLength = boldLength;
+  const bold = boldLead(state.pieces, lead);
+  const boldLength = Math.min(bold.length, body.length - bold.from);
+  if (boldLength > 0) {
+    paragraph.boldLength = boldLength;
+    if (bold.from > 0) paragraph.boldFrom = bold.from;
+  }
   const align = props.align !== undefined ? ALIGNMENTS[props.align] : undefined;
   if (align) paragraph.align = align;
   const names = style?.names ?? [];
@@ -213,12 +217,17 @@ export function readParagraph(p: XmlElement, context: ParagraphContext): ReadPar
   };
 }
 
+/** The longest regular-weight start a bold lead may follow: a typed “（十二）” or “12.”, not prose. */
+const MAX_PLAIN_START = 8;
+
 /**
- * How many characters from `skip` on are bold: the run-in lead. Whitespace between two bold runs
- * belongs to the lead; the first run of other text ends it.
+ * The run-in lead from `skip` on: how many characters are bold, and after how many regular ones
+ * (a typed number left in regular weight, at most MAX_PLAIN_START). Whitespace between two bold
+ * runs belongs to the lead; the first other regular text after the lead ends it.
  */
-function boldPrefix(pieces: readonly Piece[], skip: number): number {
+function boldLead(pieces: readonly Piece[], skip: number): { from: number; length: number } {
   let offset = 0;
+  let plain = 0;
   let bold = 0;
   let pendingSpace = 0;
   for (const piece of pieces) {
@@ -227,13 +236,19 @@ function boldPrefix(pieces: readonly Piece[], skip: number): number {
     if (from >= piece.text.length) continue;
     const length = piece.text.length - from;
     if (piece.bold) {
-      bold += pendingSpace + length;
+      if (bold === 0) plain += pendingSpace;
+      else bold += pendingSpace;
+      bold += length;
       pendingSpace = 0;
     } else if (piece.text.slice(from).trim() === '') {
       pendingSpace += length;
+    } else if (bold === 0) {
+      plain += pendingSpace + length;
+      pendingSpace = 0;
+      if (plain > MAX_PLAIN_START) break;
     } else {
       break;
     }
   }
-  return bold;
+  return bold > 0 && plain <= MAX_PLAIN_START ? { from: plain, length: bold } : { from: 0, length: 0 };
 }

@@ -15,6 +15,13 @@ export interface SourceParagraph {
   numberLength?: number;
   /** Characters of `text`, after the numbering, set in bold: a run-in lead sentence. */
   boldLength?: number;
+  /**
+   * When the bold lead does not start right after the numbering: the regular-weight characters
+   * before it, at most 8 (a typed number such as “1.” or “（十二）” left unbolded). The lead is
+   * then `text.slice(numberLength + boldFrom, numberLength + boldFrom + boldLength)`. Absent: 0.
+   * Set by the .docx reader.
+   */
+  boldFrom?: number;
   align?: 'left' | 'center' | 'right' | 'justify';
   /** Outline level from the paragraph's style or outlineLvl (0 = Heading 1), when the source says. */
   headingLevel?: number;

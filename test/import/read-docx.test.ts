@@ -180,6 +180,7 @@ describe('readDocx: typed documents', () => {
                 ],
               }),
               new Paragraph({ children: [new TextRun({ text: '并不加粗的一段正文，' }), new TextRun({ text: '末尾加粗。', bold: true })] }),
+              new Paragraph({ children: [new TextRun('2. '), new TextRun({ text: '常态走访。', bold: true }), new TextRun('每月走访不少于两次。')] }),
               new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun('澄湖区委统战部')] }),
               new Paragraph({ children: [new PageBreak(), new TextRun('附件')] }),
               new Paragraph({ children: [new TextRun({ text: '名单见附表。', bold: false })] }),
@@ -197,9 +198,12 @@ describe('readDocx: typed documents', () => {
     expect(got[2]!.numberLength).toBeUndefined();
     expect(got[3]).toMatchObject({ text: '（一）建好联系名单。各部门按季度更新联系对象，重点人员单独列出。', boldLength: 10 });
     expect(got[4]!.boldLength).toBeUndefined();
-    expect(got[5]).toMatchObject({ text: '澄湖区委统战部', align: 'right' });
-    expect(got[6]).toMatchObject({ text: '附件', pageBreakBefore: true });
-    expect(got[7]!.pageBreakBefore).toBeUndefined();
+    // A typed number left in regular weight before the bold lead.
+    expect(got[5]).toMatchObject({ text: '2. 常态走访。每月走访不少于两次。', boldFrom: 3, boldLength: 5 });
+    expect(got[3]!.boldFrom).toBeUndefined();
+    expect(got[6]).toMatchObject({ text: '澄湖区委统战部', align: 'right' });
+    expect(got[7]).toMatchObject({ text: '附件', pageBreakBefore: true });
+    expect(got[8]!.pageBreakBefore).toBeUndefined();
   });
 
   it('reads a table: header cells merged across columns, a cell merged down, paragraphs joined by line breaks', async () => {
