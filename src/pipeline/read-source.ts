@@ -6,6 +6,7 @@
  * unreadable, empty, too large (refused from its size before it is read), a .doc, an encrypted
  * .docx, a corrupt zip, a binary file.
  */
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readDocx } from '../import/read-docx.js';
@@ -61,13 +62,13 @@ export function sniffFormat(bytes: Uint8Array, file: string, shown: string, text
   return extension === '.md' || extension === '.markdown' ? 'md' : 'txt';
 }
 
-/** Standard input to its end, refused once it passes the size bound. */
-async function readStream(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+/** A stream to its end, refused once it passes the size bound. */
+async function readStream(stream: AsyncIterable<Uint8Array>, shown: string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of stream) {
     size += chunk.length;
-    if (size > MAX_SOURCE_BYTES) throw new UsageError(`标准输入过大（超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB），不像是一份公文，未导入`);
+    if (size > MAX_SOURCE_BYTES) throw new UsageError(`“${shown}”过大（超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB），不像是一份公文，未导入`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -87,8 +88,10 @@ async function readBytes(file: string, shown: string): Promise<Uint8Array> {
     );
   }
   try {
-    return await readFile(file);
+    // A pipe or device (`<(…)`, /dev/stdin) has no size to check first: read it under the bound.
+    return info.isFile() ? await readFile(file) : await readStream(createReadStream(file), shown);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(describeFsError(error, 'read', shown));
   }
 }
@@ -106,17 +109,19 @@ export interface ReadSourceOptions {
 }
 
 /**
- * Reads one source for `workplan import`: `file` is a path or `-`. The document comes back
- * without its web noise; what was removed is in `removed`.
+ * Reads one source for `workplan import`: `file` is a path or `-`; the bytes may be given instead
+ * of read (then `file` only names them and hints at the format). The document comes back without
+ * its web noise; what was removed is in `removed`.
  */
-export async function readSource(file: string, options: ReadSourceOptions = {}): Promise<SourceDocument> {
+export async function readSource(file: string, given: ReadSourceOptions | Uint8Array = {}): Promise<SourceDocument> {
+  const options: ReadSourceOptions = given instanceof Uint8Array ? { bytes: given } : given;
   const piped = file === STDIN_PATH;
   const shown = piped ? STDIN_NAME : path.relative(process.cwd(), file) || file;
   let bytes = options.bytes;
   if (bytes === undefined && piped && !options.stdin && process.stdin.isTTY) {
     process.stderr.write('正在从标准输入读取要导入的文稿，输入完毕按 Ctrl-D\n');
   }
-  if (bytes === undefined) bytes = piped ? await readStream(options.stdin ?? process.stdin) : await readBytes(file, shown);
+  if (bytes === undefined) bytes = piped ? await readStream(options.stdin ?? process.stdin, shown) : await readBytes(file, shown);
   else if (bytes.length > MAX_SOURCE_BYTES) throw new UsageError(`“${shown}”过大，超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB，未导入`);
   if (bytes.length === 0) throw new UsageError(`“${shown}”是空文件，没有可导入的内容`);
   const format = sniffFormat(bytes, file, shown, options.textFormat);

@@ -100,7 +100,11 @@ describe('readSource: file-level errors', () => {
     }
     const error = await readSource('-', { stdin: chunks() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toMatch(/标准输入过大/);
+    expect((error as Error).message).toMatch(/“<stdin>”过大（超过 50 MB）/);
+  });
+
+  it('a device without a size is read under the bound, not forever', async () => {
+    expect(await refusal('/dev/zero')).toMatch(/过大（超过 50 MB）/);
   });
 
   it('a PDF is refused by its signature', async () => {
@@ -117,6 +121,11 @@ describe('readSource: dispatch by content', () => {
     expect(text.format).toBe('txt');
     expect(text.blocks).toEqual([{ kind: 'paragraph', text: '一、总体要求', line: 1 }]);
     expect(text.removed).toEqual(['来源：澄湖发布']);
+  });
+
+  it('bytes given by the caller are read without touching the file system', async () => {
+    const doc = await readSource('不存在的目录/来稿.txt', Buffer.from('一、总体要求'));
+    expect(doc.blocks).toEqual([{ kind: 'paragraph', text: '一、总体要求', line: 1 }]);
   });
 
   it('standard input (-) is sniffed the same way', async () => {
