@@ -132,6 +132,34 @@ export function createProgram(): Command {
     });
 
   program
+    .command('import')
+    .description('导入已有的文稿（.docx、.txt、.md）为计划文件，作为明年计划的起点')
+    .argument('<files...>', '要导入的文稿；“-”从标准输入读入（文本，--stdin-format 说明是 txt 还是 md）')
+    .option('-o, --output <file|dir>', '写到这个 .yaml 文件或文件夹；“-”写到标准输出（缺省：文稿旁边的同名 .yaml）')
+    .option('--force', '覆盖已存在的计划文件')
+    .option('--fix', '导入后应用 check --fix 的安全修正（标点、发文字号、手打序号）')
+    .option('--stdin-format <format>', '标准输入是 txt（缺省）还是 md')
+    .addHelpText(
+      'after',
+      `
+能识别的内容：红头、发文字号、标题、主送、正文的一、（一）1.（1）层级（手打的或 Word 自动编号的）、
+接排的加粗引领句、举措后的单位括注（牵头单位：…；责任单位：…；完成时限：…，或“X牵头，Y按职责分工负责”）、
+附件说明和重点任务分工表、印发通知、署名和成文日期、版记（抄送、印发机关和日期）。
+.txt 可以是 UTF-8 或 GBK/GB18030；从网页复制的来源、浏览次数等杂项会去掉，并在屏幕上列出。
+
+原文一字不改：错别字、半角标点等留给 workplan check 指出。没把握的地方写有“# 导入：”注释，请逐条核对。
+
+示例：
+  workplan import 2025年工作要点.docx                 写出 2025年工作要点.yaml
+  workplan import 旧文件/*.docx -o plans/             每个文稿一个计划文件
+  pbpaste | workplan import - -o plans/2026-要点.yaml  从剪贴板导入网页上复制的文字`,
+    )
+    .action(async (files: string[], options) => {
+      const { runImport } = await import('./import.js');
+      program.setOptionValue('exitCode', await runImport(files, options));
+    });
+
+  program
     .command('units')
     .description('列出计划中的每个单位及其牵头、参与的举措数')
     .argument('<paths...>', '计划文件或目录；“-”从标准输入读入一个计划')

@@ -1,0 +1,36 @@
+/** `workplan import`: flags → importDocuments → plan files written as one set, or standard output. */
+import { importDocuments } from '../pipeline/import-documents.js';
+import { UsageError } from '../pipeline/usage-error.js';
+import { writeOutputs } from '../pipeline/write-outputs.js';
+
+export interface ImportFlags {
+  output?: string;
+  force?: boolean;
+  fix?: boolean;
+  stdinFormat?: string;
+}
+
+export async function runImport(sources: string[], flags: ImportFlags): Promise<number> {
+  if (flags.stdinFormat !== undefined && flags.stdinFormat !== 'txt' && flags.stdinFormat !== 'md') {
+    throw new UsageError(`--stdin-format 只能是 txt 或 md，这里是“${flags.stdinFormat}”`);
+  }
+  const { plans, outputs } = await importDocuments(sources, {
+    ...(flags.output !== undefined ? { output: flags.output } : {}),
+    force: flags.force ?? false,
+    fix: flags.fix ?? false,
+    ...(flags.stdinFormat ? { stdinFormat: flags.stdinFormat as 'txt' | 'md' } : {}),
+  });
+  for (const plan of plans) {
+    const shown = plan.source === '-' ? '标准输入' : plan.source;
+    for (const line of plan.removed) process.stderr.write(`已去掉网页杂项（${shown}）：${line}\n`);
+    if (plan.target === '-') process.stdout.write(plan.text);
+  }
+  await writeOutputs(outputs);
+  for (const plan of plans) {
+    const shown = plan.source === '-' ? '标准输入' : plan.source;
+    const where = plan.target === '-' ? '标准输出' : plan.target;
+    const guessed = plan.guesses ? `，${plan.guesses} 处需要核对（见“# 导入：”注释）` : '，没有需要核对的地方';
+    process.stderr.write(`已导入 ${shown} → ${where}${guessed}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,489 @@
+/**
+ * SourceDocument → a format-v2 plan, as plain data in the format's key order, with the places
+ * the import guessed. One pass over the blocks finds the frame (红头, 发文字号, title, 主送, 署名,
+ * 成文日期, 版记, 附件), a second reads the body's numbering markers into levels, and the levels
+ * decide the outline: which are 部分 (headings or run-in), which are 举措, which are 子项.
+ *
+ * Text is kept verbatim: only numbering markers, the unit parentheticals the format writes back,
+ * and the frame's own words (抄送：, 印发, 附件：) are taken out. Nothing is corrected here; check
+ * reports what the document itself got wrong.
+ */
+import {
+  type MarkerLevel,
+  type OwnersStyle,
+  readChineseDate,
+  readDue,
+  readMarker,
+  readOwnerLine,
+  readOwners,
+  readTarget,
+  readUnits,
+} from './import-text.js';
+import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
+
+export type PlanPathKey = string | number;
+
+export interface ImportGuess {
+  /** Where in the plan the comment goes (the key it stands before). */
+  path: PlanPathKey[];
+  message: string;
+}
+
+export interface RecognizedPlan {
+  plan: Record<string, unknown>;
+  guesses: ImportGuess[];
+}
+
+export interface RecognizeOptions {
+  /** The 成文日期 to use when the document has none (YYYY-MM-DD). */
+  today: string;
+}
+
+interface MeasureDraft {
+  title: string;
+  text: string[];
+  items: string[];
+  lead?: string[];
+  responsible?: string[];
+  due?: string;
+  targets?: ReturnType<typeof readTarget>[];
+  style?: OwnersStyle | 'lines';
+}
+
+interface SectionDraft {
+  title: string;
+  intro: string[];
+  sections: SectionDraft[];
+  measures: MeasureDraft[];
+}
+
+interface Node {
+  level: MarkerLevel | 0;
+  heading: boolean;
+  lead: string;
+  rest: string;
+  index: number;
+}
+
+const PLAIN = 'plain';
+
+/** The first paragraph's text, trimmed; blocks that are not paragraphs are skipped. */
+function paragraphText(block: SourceBlock | undefined): string | undefined {
+  return block?.kind === 'paragraph' ? block.text.trim() : undefined;
+}
+
+const NUMBER_LINE = /^[^\s，。]{1,20}〔\d{4}〕\d+号$/;
+const NOTICE_TITLE = /^关于印发《(.+)》的通知$/;
+const CC_LINE = /^抄送[：:](.+?)。?$/;
+const PRINTED_LINE = /^(.+?)[\s\u3000]+(\d{4}年\d{1,2}月\d{1,2}日)印发$/;
+const ATTACHMENT_LINE = /^附件[：:]\s*(.+)$/;
+const ATTACHMENT_HEAD = /^附件\s*\d*$/;
+
+/** The run-in lead of a numbered paragraph: its bold part, else its first sentence when more follows. */
+function splitLead(p: SourceParagraph, markerLength: number): { lead: string; rest: string; runin: boolean } {
+  const body = p.text.slice(markerLength).trim();
+  const boldStart = (p.numberLength ?? 0) + (p.boldFrom ?? 0);
+  const boldEnd = p.boldLength ? boldStart + p.boldLength : 0;
+  if (boldEnd > markerLength) {
+    const leadLength = boldEnd - markerLength;
+    const lead = p.text.slice(markerLength, boldEnd).trim();
+    const rest = p.text.slice(markerLength + leadLength).trim();
+    if (rest || /[。：:]$/.test(lead)) return { lead, rest, runin: true };
+  }
+  const stop = body.search(/[。：](?!”|’|）)/);
+  if (stop >= 0 && stop < body.length - 1 && stop <= 60) return { lead: body.slice(0, stop + 1), rest: body.slice(stop + 1), runin: true };
+  if (/[。]$/.test(body) && body.length > 0) return { lead: body, rest: '', runin: true };
+  return { lead: body, rest: '', runin: false };
+}
+
+/** The form a measure's title takes in the plan: the lead without the full stop the build adds back. */
+function titleOf(lead: string): string {
+  return lead.replace(/。$/, '');
+}
+
+function isHeadingLike(p: SourceParagraph, rest: string, runin: boolean): boolean {
+  if (runin) return false;
+  return p.headingLevel !== undefined || rest.length === 0;
+}
+
+export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): RecognizedPlan {
+  const guesses: ImportGuess[] = [];
+  const blocks = doc.blocks;
+  let i = 0;
+  const plan: Record<string, unknown> = {};
+  const guess = (path: PlanPathKey[], message: string) => guesses.push({ path, message });
+
+  // The frame at the head: 红头 (red, or a centred line ending in 文件), 发文字号.
+  let letterhead: string | undefined;
+  let number: string | undefined;
+  for (; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'paragraph') break;
+    const text = b.text.trim();
+    if (!letterhead && !number && (b.red || /文件$/.test(text)) && !b.title) letterhead = text;
+    else if (!number && NUMBER_LINE.test(text)) number = text;
+    else break;
+  }
+
+  // The title: what the author marked as one, else the first line.
+  let titleAt = i;
+  for (let k = i; k < Math.min(blocks.length, i + 4); k++) {
+    const b = blocks[k]!;
+    if (b.kind === 'paragraph' && (b.title || b.headingLevel === 0 && doc.format === 'md')) {
+      titleAt = k;
+      break;
+    }
+  }
+  const title = paragraphText(blocks[titleAt]) ?? '';
+  i = titleAt + 1;
+
+  // 版记 and the tail: 抄送, 印发机关 and 印发日期, from the end.
+  let end = blocks.length;
+  let cc: string[] | undefined;
+  let printedBy: string | undefined;
+  let printedOn: string | undefined;
+  for (let k = blocks.length - 1; k >= i && k >= blocks.length - 4; k--) {
+    const text = paragraphText(blocks[k]);
+    if (text === undefined) break;
+    const printed = PRINTED_LINE.exec(text);
+    const copied = CC_LINE.exec(text);
+    if (printed && printedOn === undefined) {
+      printedBy = printed[1]!.trim();
+      printedOn = readChineseDate(printed[2]!);
+      end = k;
+    } else if (copied && cc === undefined) {
+      cc = readUnits(copied[1]!);
+      end = k;
+    } else break;
+  }
+
+  // Attachments after the body: a page headed 附件 (a task table, or text the import cannot carry).
+  let attachmentStart = end;
+  for (let k = i; k < end; k++) {
+    const text = paragraphText(blocks[k]);
+    if (text !== undefined && ATTACHMENT_HEAD.test(text) && (blocks[k] as SourceParagraph).pageBreakBefore !== false && k > i) {
+      attachmentStart = k;
+      break;
+    }
+  }
+  const attachmentBlocks = blocks.slice(attachmentStart, end);
+  const taskTable = attachmentBlocks.find((b): b is SourceTable => b.kind === 'table');
+
+  // 署名 and 成文日期: the date line, and the short line above it.
+  let bodyEnd = attachmentStart;
+  let signature: string | undefined;
+  let date: string | undefined;
+  const findSignature = (from: number, to: number): number => {
+    for (let k = to - 1; k >= from; k--) {
+      const text = paragraphText(blocks[k]);
+      if (text === undefined) continue;
+      const d = readChineseDate(text);
+      if (d) {
+        date = d;
+        const above = paragraphText(blocks[k - 1]);
+        if (above !== undefined && above.length <= 40 && !/[。：；，]$/.test(above) && !readMarker(above) && k - 1 >= from) {
+          signature = above;
+          return k - 1;
+        }
+        return k;
+      }
+      if (k < to - 3) break;
+    }
+    return to;
+  };
+
+  // The 印发通知: its text up to its 署名, then the plan under its own title.
+  const noticeOf = NOTICE_TITLE.exec(title);
+  let planTitle = title;
+  let bodyStart = i;
+  let recipients: string[] | undefined;
+  const readRecipients = () => {
+    const text = paragraphText(blocks[bodyStart]);
+    if (text !== undefined && /[：:]$/.test(text) && text.length <= 200 && !readMarker(text)) {
+      recipients = text
+        .slice(0, -1)
+        .split(/[，,]/)
+        .map((u) => u.trim())
+        .filter(Boolean);
+      if (recipients.length === 1 && recipients[0]!.includes('、')) recipients = readUnits(recipients[0]!);
+      bodyStart += 1;
+    }
+  };
+  readRecipients();
+  let notice: Record<string, unknown> | undefined;
+  if (noticeOf) {
+    const innerTitle = noticeOf[1]!;
+    const at = blocks.findIndex((b, k) => k >= bodyStart && k < bodyEnd && paragraphText(b) === innerTitle);
+    if (at > 0) {
+      const signatureAt = findSignature(bodyStart, at);
+      const texts = blocks.slice(bodyStart, signatureAt).map(paragraphText).filter((t): t is string => t !== undefined && t !== '');
+      planTitle = innerTitle;
+      notice = {};
+      if (texts.length) notice['text'] = texts.join('\n');
+      bodyStart = at + 1;
+    }
+  } else {
+    bodyEnd = findSignature(bodyStart, bodyEnd);
+  }
+
+  // The 附件说明 line inside the body.
+  const attachmentTitles: string[] = [];
+  let bodyStop = bodyEnd;
+  for (let k = bodyStart; k < bodyEnd; k++) {
+    const m = ATTACHMENT_LINE.exec(paragraphText(blocks[k]) ?? '');
+    if (m) {
+      bodyStop = k;
+      for (let j = k; j < bodyEnd; j++) {
+        const line = paragraphText(blocks[j]) ?? '';
+        const item = (j === k ? m[1]! : line).replace(/^\d+[.．、]\s*/, '').trim();
+        if (item) attachmentTitles.push(item);
+      }
+      break;
+    }
+  }
+
+  // The body: guidance, then numbered levels.
+  const nodes: (Node | { level: typeof PLAIN; text: string; index: number; heading: boolean })[] = [];
+  for (let k = bodyStart; k < bodyStop; k++) {
+    const b = blocks[k]!;
+    if (b.kind === 'table') {
+      guess(['sections'], `正文第 ${k + 1} 段是一张表格，已按任务表读取`);
+      continue;
+    }
+    const text = b.text.trim();
+    if (!text) continue;
+    const marker = readMarker(text);
+    const markerLength = marker ? Math.max(marker.length, b.numberLength ?? 0) : 0;
+    if (!marker) {
+      const heading = doc.format !== 'txt' && b.headingLevel !== undefined && b.headingLevel >= (doc.format === 'md' ? 1 : 0);
+      nodes.push({ level: PLAIN, text, index: k, heading });
+      continue;
+    }
+    const { lead, rest, runin } = splitLead(b, markerLength);
+    nodes.push({ level: marker.level, heading: isHeadingLike(b, rest, runin), lead, rest, index: k });
+  }
+
+  const numbered = nodes.filter((n): n is Node => n.level !== PLAIN);
+  const unnumberedHeadings = nodes.some((n) => n.level === PLAIN && n.heading);
+  const runinLevels = new Set(numbered.filter((n) => !n.heading).map((n) => n.level));
+  const allLevels = new Set(numbered.map((n) => n.level));
+  const itemLevel: MarkerLevel | undefined = allLevels.has(4) && [...allLevels].some((l) => l < 4) ? 4 : undefined;
+  const measureCandidates = [...runinLevels].filter((l) => l !== itemLevel).sort();
+  const measureLevel = measureCandidates.at(-1) ?? [...allLevels].filter((l) => l !== itemLevel).sort().at(-1);
+  const sectionLevels = [...allLevels].filter((l) => measureLevel !== undefined && l < measureLevel).sort() as MarkerLevel[];
+
+  const top: SectionDraft = { title: '', intro: [], sections: [], measures: [] };
+  const guidance: string[] = [];
+  const stack: SectionDraft[] = [top];
+  let measure: MeasureDraft | undefined;
+  let sectionsRunin = false;
+  let sectionsUnnumbered = false;
+  const openSection = (depth: number, title: string) => {
+    stack.length = Math.min(stack.length, depth + 1);
+    const section: SectionDraft = { title, intro: [], sections: [], measures: [] };
+    stack.at(-1)!.sections.push(section);
+    stack.push(section);
+    measure = undefined;
+    return section;
+  };
+  for (const n of nodes) {
+    if (n.level === PLAIN) {
+      const owner = readOwnerLine(n.text);
+      if (owner && measure) {
+        if (owner.key === 'due') measure.due = owner.value as string;
+        else measure[owner.key] = owner.value as string[];
+        measure.style = 'lines';
+        continue;
+      }
+      if (n.heading && measureLevel !== undefined && sectionLevels.length === 0 && !allLevels.has(1)) {
+        sectionsUnnumbered = true;
+        openSection(0, n.text);
+        continue;
+      }
+      if (measure) measure.text.push(n.text);
+      else if (stack.length > 1) stack.at(-1)!.intro.push(n.text);
+      else guidance.push(n.text);
+      continue;
+    }
+    const depth = sectionLevels.indexOf(n.level as MarkerLevel);
+    if (depth >= 0) {
+      const section = openSection(depth + (sectionsUnnumbered ? 1 : 0), titleOf(n.heading ? n.lead : n.lead));
+      if (!n.heading) {
+        sectionsRunin = true;
+        if (n.rest) section.intro.push(n.rest);
+      }
+    } else if (n.level === measureLevel) {
+      measure = { title: titleOf(n.lead), text: n.rest ? [n.rest] : [], items: [] };
+      stack.at(-1)!.measures.push(measure);
+    } else if (n.level === itemLevel && measure) {
+      const index = blocks[n.index] as SourceParagraph;
+      const marker = readMarker(index.text.trim())!;
+      measure.items.push(index.text.trim().slice(Math.max(marker.length, index.numberLength ?? 0)));
+    } else {
+      const text = (blocks[n.index] as SourceParagraph).text.trim();
+      if (measure) measure.text.push(text);
+      else stack.at(-1)!.intro.push(text);
+      guess(['sections'], `第 ${n.index + 1} 段的编号“${text.slice(0, 6)}…”与上下文的层级不符，已按正文保留`);
+    }
+  }
+
+  // Unit parentheticals at the end of each measure: taken out, into lead/responsible/due.
+  const styles = new Map<string, number>();
+  const allMeasures: MeasureDraft[] = [];
+  const walk = (s: SectionDraft) => {
+    allMeasures.push(...s.measures);
+    s.sections.forEach(walk);
+  };
+  walk(top);
+  for (const m of allMeasures) {
+    const lastIndex = m.items.length ? -1 : m.text.length - 1;
+    const host = lastIndex >= 0 ? m.text[lastIndex]! : m.items.length ? m.items[m.items.length - 1]! : m.title;
+    const owners = readOwners(host);
+    if (owners) {
+      const left = host.slice(0, owners.start).trimEnd();
+      if (lastIndex >= 0) {
+        if (left) m.text[lastIndex] = left;
+        else m.text.pop();
+      } else if (m.items.length) m.items[m.items.length - 1] = left;
+      else m.title = titleOf(left);
+      if (owners.lead) m.lead = owners.lead;
+      if (owners.responsible) m.responsible = owners.responsible;
+      if (owners.due) m.due = owners.due;
+      m.style = owners.style;
+    }
+    if (m.style) styles.set(m.style, (styles.get(m.style) ?? 0) + 1);
+  }
+
+  // The last measure's extra paragraphs are the document's closing words, as the build writes them.
+  const last = allMeasures.at(-1);
+  let conclusion: string[] = [];
+  if (last && last.text.length > 1) {
+    conclusion = last.text.splice(1);
+    guess(['conclusion'], '最后一项举措之后的段落按结尾段落读取；如属于该举措，请移回其 text');
+  }
+
+  // The task table: its 目标, 时限 and units fill the measures of the same title.
+  if (taskTable) fillFromTable(taskTable, allMeasures, guess);
+
+  // Assemble in the format's key order.
+  plan['title'] = planTitle;
+  const issuer = signature ?? letterhead?.replace(/文件$/, '');
+  if (issuer) plan['issuer'] = issuer;
+  else guess(['issuer'], '原文没有署名，发文机关请补写 issuer');
+  if (letterhead) plan['letterhead'] = letterhead;
+  if (number) plan['number'] = number;
+  plan['date'] = date ?? options.today;
+  if (!date) guess(['date'], `原文没有成文日期，暂填 ${options.today}`);
+  if (recipients?.length) plan['recipients'] = recipients;
+  if (notice) plan['notice'] = Object.keys(notice).length ? notice : true;
+  if (guidance.length) plan['guidance'] = guidance.join('\n');
+  const outline: Record<string, unknown> = {};
+  const startLevel = sectionLevels[0] ?? measureLevel;
+  if (top.sections.length) {
+    plan['sections'] = top.sections.map(sectionOut);
+    if (top.measures.length) guess(['sections'], `${top.measures.length} 项举措出现在第一个部分之前，未能归入部分`);
+  } else if (top.measures.length) {
+    plan['measures'] = top.measures.map(measureOut);
+  } else {
+    plan['sections'] = [{ title: planTitle }];
+    guess(['sections'], '原文没有可识别的层级编号，正文都放在了 guidance 里');
+  }
+  if (startLevel !== undefined && startLevel > 1) outline['start'] = startLevel;
+  if (sectionsRunin) outline['sections'] = 'runin';
+  else if (sectionsUnnumbered) outline['sections'] = 'unnumbered';
+  if (Object.keys(outline).length) plan['outline'] = outline;
+  if (conclusion.length) plan['conclusion'] = conclusion.join('\n');
+  const attachments: unknown[] = [];
+  for (const t of attachmentTitles) {
+    if (taskTable && /分工|任务/.test(t)) attachments.push('tasks');
+    else {
+      attachments.push({ title: t });
+      guess(['attachments'], `附件“${t}”的内容没有导入，请另存为 Markdown 文件并写进 file`);
+    }
+  }
+  if (attachments.length) plan['attachments'] = attachments;
+  if (styles.size) {
+    const style = [...styles].sort((a, b) => b[1] - a[1])[0]![0];
+    plan['owners'] = style === 'colon' ? { show: true } : { show: true, style };
+  }
+  if (signature && issuer !== signature) plan['signature'] = signature;
+  if (cc?.length) plan['cc'] = cc;
+  if (printedBy) plan['printedBy'] = printedBy;
+  if (printedOn) plan['printedOn'] = printedOn;
+  return { plan, guesses };
+}
+
+function sectionOut(s: SectionDraft): Record<string, unknown> {
+  const out: Record<string, unknown> = { title: s.title };
+  if (s.intro.length) out['intro'] = s.intro.join('\n');
+  if (s.sections.length) out['sections'] = s.sections.map(sectionOut);
+  if (s.measures.length) out['measures'] = s.measures.map(measureOut);
+  return out;
+}
+
+function measureOut(m: MeasureDraft): Record<string, unknown> {
+  const out: Record<string, unknown> = { title: m.title };
+  if (m.text.length) out['text'] = m.text.join('\n');
+  if (m.items.length) out['items'] = m.items;
+  if (m.lead?.length) out['lead'] = m.lead.length === 1 ? m.lead[0] : m.lead;
+  if (m.responsible?.length) out['responsible'] = m.responsible;
+  if (m.due) out['due'] = m.due;
+  if (m.targets?.length) out['targets'] = m.targets;
+  return out;
+}
+
+const COLUMNS: [keyof MeasureDraft | 'number', RegExp][] = [
+  ['number', /^(序号|编号)$/],
+  ['title', /^(工作任务|重点任务|任务内容|工作内容|任务)$/],
+  ['lead', /^(牵头单位|牵头部门|牵头领导单位)$/],
+  ['responsible', /^(责任单位|配合单位|责任部门|参与单位|协办单位)$/],
+  ['due', /^(完成时限|时间节点|完成时间|时限)$/],
+  ['targets', /^(目标|目标任务|工作目标|目标要求)$/],
+];
+
+/** Rows of a 重点任务分工表 onto the measures of the same title, in order. */
+function fillFromTable(table: SourceTable, measures: MeasureDraft[], guess: (path: PlanPathKey[], message: string) => void): void {
+  const [header, ...rows] = table.rows;
+  if (!header) return;
+  const roles = header.map((cell) => COLUMNS.find(([, pattern]) => pattern.test(cell.text.replace(/\s/g, '')))?.[0]);
+  const titleColumn = roles.indexOf('title');
+  if (titleColumn < 0) return;
+  const unmapped = header.filter((_, k) => roles[k] === undefined).map((cell) => cell.text);
+  if (unmapped.length) guess(['attachments'], `任务表的列“${unmapped.join('、')}”没有对应的键，未导入`);
+  const byTitle = new Map<string, MeasureDraft[]>();
+  for (const m of measures) byTitle.set(m.title, [...(byTitle.get(m.title) ?? []), m]);
+  for (const row of rows) {
+    const title = row[titleColumn]?.text.trim() ?? '';
+    const m = byTitle.get(title)?.shift();
+    if (!m) {
+      if (title) guess(['attachments'], `任务表中的“${title}”在正文里找不到同名举措，未导入`);
+      continue;
+    }
+    row.forEach((cell, k) => {
+      const text = cell.text.trim();
+      if (!text) return;
+      switch (roles[k]) {
+        case 'lead':
+          m.lead ??= readUnits(text);
+          break;
+        case 'responsible':
+          m.responsible ??= readUnits(text);
+          break;
+        case 'due': {
+          const due = readDue(text);
+          if (due) m.due ??= due;
+          else guess(['attachments'], `任务表中“${title}”的完成时限“${text}”无法识别，未导入`);
+          break;
+        }
+        case 'targets': {
+          const targets = text.split('；').map(readTarget);
+          if (targets.every(Boolean)) m.targets = targets;
+          else guess(['attachments'], `任务表中“${title}”的目标“${text}”无法拆成指标，未导入`);
+          break;
+        }
+        default:
+          break;
+      }
+    });
+  }
+}

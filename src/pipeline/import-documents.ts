@@ -1,0 +1,107 @@
+/**
+ * `workplan import`: documents → plan files. Each source is read (readSource: format sniffed,
+ * web noise removed), recognized into a format-v2 plan, written as YAML with the import's guesses
+ * as comments, and — with `fix` — put through the same safe fixes as `check --fix`. Where each
+ * plan goes is settled, and refused when it would overwrite a file without `force`, before
+ * anything is written; the files are then written as one set.
+ */
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { recognizePlan } from '../import/recognize-plan.js';
+import { writePlanYaml } from '../import/write-plan-yaml.js';
+import { STDIN_PATH } from '../plan/load-plan.js';
+import { checkPlans } from './check-plans.js';
+import { fixPlans } from './fix-plans.js';
+import { readSource } from './read-source.js';
+import { UsageError } from './usage-error.js';
+import type { Output } from './write-outputs.js';
+
+export interface ImportRequest {
+  /** `-o`: a .yaml file (one source), a folder, or `-` for standard output. */
+  output?: string;
+  force?: boolean;
+  fix?: boolean;
+  /** The 成文日期 used when a document has none (default: today, local time). */
+  today?: string;
+  /** Standard input, for `-`. */
+  stdin?: AsyncIterable<Uint8Array>;
+  /** How to read standard input when it is text: `md` or `txt` (default txt). */
+  stdinFormat?: 'txt' | 'md';
+}
+
+export interface ImportedPlan {
+  source: string;
+  /** Where the plan goes: a path, or `-` for standard output. */
+  target: string;
+  text: string;
+  guesses: number;
+  /** Web-noise lines taken out of the source. */
+  removed: string[];
+}
+
+function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function targetOf(source: string, output: string | undefined, many: boolean): string {
+  if (output === '-') return '-';
+  const base = source === STDIN_PATH ? 'imported' : path.basename(source).replace(/\.[^.]+$/, '');
+  if (output === undefined) return source === STDIN_PATH ? '-' : path.join(path.dirname(source), `${base}.yaml`);
+  if (/\.ya?ml$/i.test(output)) {
+    if (many) throw new UsageError(`-o ${output} 是一个文件，但这次要导入多个文稿：请改为给出一个文件夹`);
+    return output;
+  }
+  return path.join(output, `${base}.yaml`);
+}
+
+/** Reads, recognizes and writes out each source; refuses, before any write, what cannot be done. */
+export async function importDocuments(sources: readonly string[], request: ImportRequest = {}): Promise<{ plans: ImportedPlan[]; outputs: Output[] }> {
+  if (sources.length === 0) throw new UsageError('请给出要导入的文稿（.docx、.txt 或 .md），或用“-”从标准输入读入');
+  if (request.output === '-' && sources.length > 1) throw new UsageError('-o - 只能把一个导入的计划写到标准输出');
+  if (sources.filter((s) => s === STDIN_PATH).length > 1) throw new UsageError('标准输入（-）只能读一次');
+  const today = request.today ?? localToday();
+  const plans: ImportedPlan[] = [];
+  const taken = new Set<string>();
+  for (const source of sources) {
+    const target = targetOf(source, request.output, sources.length > 1);
+    if (target !== '-') {
+      const resolved = path.resolve(target);
+      if (taken.has(resolved)) throw new UsageError(`两个文稿都会导入到“${target}”：请分别用 -o 给出文件名`);
+      taken.add(resolved);
+      if (source !== STDIN_PATH && resolved === path.resolve(source)) throw new UsageError(`导入结果会覆盖原文“${source}”：请用 -o 另给文件名`);
+      if (!request.force && (await exists(target))) throw new UsageError(`“${target}”已存在，未覆盖：确认要替换请加 --force，或用 -o 另给文件名`);
+    }
+    const doc = await readSource(source, {
+      ...(request.stdin ? { stdin: request.stdin } : {}),
+      ...(source === STDIN_PATH ? { textFormat: request.stdinFormat ?? 'txt' } : {}),
+    });
+    const { plan, guesses } = recognizePlan(doc, { today });
+    const shownSource = source === STDIN_PATH ? '标准输入' : path.basename(source);
+    let { text, guesses: count } = writePlanYaml(plan, guesses, shownSource);
+    if (request.fix) text = await applySafeFixes(text);
+    plans.push({ source, target, text, guesses: count, removed: doc.removed });
+  }
+  const outputs = plans.filter((p) => p.target !== '-').map((p) => ({ path: p.target, data: p.text }));
+  return { plans, outputs };
+}
+
+/** `--fix`: the imported text through check's safe fixes, before it is ever written. */
+async function applySafeFixes(text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
+  const stream = (async function* () {
+    yield bytes;
+  })();
+  const checked = await checkPlans([STDIN_PATH], stream);
+  const [fixed] = fixPlans(checked).fixes;
+  return fixed ? fixed.after : text;
+}
