@@ -90,6 +90,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
         taskNumbers: options.taskNumbers,
         letterhead: options.letterhead,
         attachmentFiles: await readAttachments(checked),
+        figures: checked.loaded.figures,
       });
       jobs.push({ plan: checked, doc, rendered });
       for (const notice of rendered.notices ?? []) {

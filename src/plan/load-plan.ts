@@ -30,6 +30,8 @@ export interface LoadedPlan {
   positionOf(offset: number): { line: number; column: number };
   /** The file began with a UTF-8 byte-order mark (not part of `source`); --fix writes it back. */
   bom: boolean;
+  /** The plan a speech file's `figures:` names, loaded by the pipeline (rules never read files). */
+  figures?: PlanFile;
 }
 
 export interface LoadResult {

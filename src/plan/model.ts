@@ -208,6 +208,7 @@ export const SpeechFileModel = z
   .strictObject({
     kind: z.literal('speech').describe('独立的汇报发言'),
     script,
+    figures: text('发言引用数字（{=指标名称}）所取自的计划文件，相对于本文件，例如“../2025-工作安排意见.yaml”').optional(),
     speech: SpeechModel,
     sections: z.array(SpeechSectionModel).min(1, { message: '至少需要一个部分' }).describe('发言的各部分'),
   })
@@ -359,4 +360,5 @@ export const KEY_LABELS: Record<string, string> = {
   notice: '印发通知',
   script: '文字',
   start: '起始编号',
+  figures: '数字来源',
 };

@@ -2,6 +2,9 @@
 import { dateRange } from './date-range.js';
 import { docNumber } from './doc-number.js';
 import { duplicateText } from './duplicate-text.js';
+import { figureAmbiguous } from './figure-ambiguous.js';
+import { figureStale } from './figure-stale.js';
+import { figureUnknown } from './figure-unknown.js';
 import { invalidChar } from './invalid-char.js';
 import { maskedWord } from './masked-word.js';
 import { measureOwner } from './measure-owner.js';
@@ -10,6 +13,7 @@ import { placeholder } from './placeholder.js';
 import { punctuationWidth } from './punctuation-width.js';
 import { speechSectionSkipped } from './speech-section-skipped.js';
 import { speechTooLong } from './speech-too-long.js';
+import { speechTooShort } from './speech-too-short.js';
 import { textTooLong } from './text-too-long.js';
 import type { Rule } from './types.js';
 import { unitUnknown } from './unit-unknown.js';
@@ -28,4 +32,8 @@ export const RULES: readonly Rule[] = [
   speechTooLong,
   speechSectionSkipped,
   textTooLong,
+  figureUnknown,
+  figureAmbiguous,
+  figureStale,
+  speechTooShort,
 ];

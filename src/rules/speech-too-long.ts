@@ -4,7 +4,7 @@ import { DEFAULT_READING_PACE, readingFacts } from '../text/reading.js';
 import { defineRule } from './types.js';
 
 export const speechTooLong = defineRule('speech-too-long', ({ loaded, config }) => {
-  const content = composeSpeech(loaded.plan);
+  const content = composeSpeech(loaded.plan, undefined, loaded.figures);
   if (!content || content.minutes === null) return [];
   const facts = readingFacts(speechPlainText(content), config.speech?.pace ?? DEFAULT_READING_PACE);
   if (facts.minutes <= content.minutes) return [];

@@ -34,11 +34,30 @@ describe('speech composition', () => {
     expect(content.sections.map((s) => s.heading)).toHaveLength(5);
   });
 
-  it('takes figures from progress.values, with the target unit', () => {
+  it('takes figures from progress.values, with the target unit, each name said once', () => {
     const content = composeSpeech(load('2025-工作安排意见.yaml'))!;
+    // 培训党外代表人士 after 举办党外代表人士理论研修班: the object is not said twice.
     expect(content.sections[0]!.points[0]).toBe(
-      '把理论学习作为凝心铸魂的第一课，举办党外代表人士理论研修班3期，培训党外代表人士186人次，参训人员普遍反映政治站位和履职本领有了新提升',
+      '把理论学习作为凝心铸魂的第一课，举办党外代表人士理论研修班3期，培训186人次，参训人员普遍反映政治站位和履职本领有了新提升',
     );
+  });
+
+  it('puts a verb before a rate and says a repeated name once (the example of issue 16)', () => {
+    const content = composeSpeech(load('2025-工作安排意见.yaml'))!;
+    expect(content.sections[2]!.points[0]).toBe(
+      '搭建“政企面对面”沟通平台，召开政企恳谈会3场，收集企业诉求112件，办结率达96%，企业对政务服务的满意度明显提升',
+    );
+  });
+
+  it('opens every generated section with a framing sentence that counts its points', () => {
+    const content = composeSpeech(load('2025-工作安排意见.yaml'))!;
+    expect(content.sections.map((s) => s.intro)).toEqual([
+      '围绕坚持思想引领，重点抓了两个方面：',
+      '围绕发挥多党合作优势，重点抓了两个方面：',
+      '围绕服务民营经济高质量发展，重点抓了两个方面：',
+      '围绕凝聚新的社会阶层人士力量，重点抓了两个方面：',
+      '围绕夯实基层基础，重点抓了以下工作：',
+    ]);
   });
 
   for (const file of ['2025-工作安排意见.yaml', '2025-新阶层工作交流发言.yaml']) {
@@ -90,8 +109,8 @@ describe('speech on the command line', () => {
     expect(runCli(['check', 'plan.yaml'], { cwd: dir }).stdout).toMatch(/6:12  错误  .*speech-too-long/);
     config('rules:\n  speech-too-long: off\n');
     expect(runCli(['check', 'plan.yaml'], { cwd: dir }).stdout).toContain('没有发现问题');
-    // At 1000 characters a minute the ~95 characters fit in 0.2 minutes.
-    config('speech:\n  pace: 1000\n');
+    // At 500 characters a minute the ~95 characters fit in 0.2 minutes, and fill more than half of them.
+    config('speech:\n  pace: 500\n');
     expect(runCli(['check', 'plan.yaml'], { cwd: dir }).stdout).toContain('没有发现问题');
   });
 });
