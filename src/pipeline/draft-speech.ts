@@ -12,7 +12,7 @@ import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 import { currentProgress, isSpeechFile, type Measure, type Plan, progressFigures, type Section, type Target } from '../plan/model.js';
 import { figureText, indexFigures, referenceFor, type FigureIndex } from '../speech/figure-references.js';
-import { framingSentence, phraseFigures } from '../speech/figure-phrases.js';
+import { framingSentence, phrasePoint } from '../speech/figure-phrases.js';
 import { toClause } from '../speech/compose-speech.js';
 import { checkPlans } from './check-plans.js';
 import { UsageError } from './usage-error.js';
@@ -124,7 +124,7 @@ function pointOf(measure: Measure, index: FigureIndex): string {
     const entry = entries.get(figure.name)?.find((e) => e.measure === measure);
     return entry ? referenceFor(entry, index) : figureText(figure);
   };
-  const parts = [toClause(measure.speech ?? measure.title), ...phraseFigures(progressFigures(measure), say)];
+  const parts = phrasePoint(toClause(measure.speech ?? measure.title), progressFigures(measure), say);
   const result = currentProgress(measure)?.result;
   if (result) parts.push(toClause(result));
   return parts.join('，');

@@ -6,7 +6,7 @@
  */
 import { type Measure, type PlanFile, type Section, type Speech, currentProgress, isSpeechFile, progressFigures } from '../plan/model.js';
 import { type FigureIndex, figureText, indexFigures, substituteFigures } from './figure-references.js';
-import { framingSentence, phraseFigures } from './figure-phrases.js';
+import { framingSentence, phrasePoint } from './figure-phrases.js';
 import { formatChineseDate } from '../text/dates.js';
 import { formatLevelNumber, formatOrdinal } from '../text/numerals.js';
 import { endSentence, splitParagraphs } from '../text/paragraphs.js';
@@ -65,7 +65,7 @@ function pointOf(measure: Measure, figures: (text: string) => string): string | 
   const progress = currentProgress(measure);
   const reported = progress && progress.status !== 'planned';
   if (!reported && !measure.speech) return undefined;
-  const parts = [toClause(figures(measure.speech ?? measure.title)), ...phraseFigures(progressFigures(measure), figureText)];
+  const parts = phrasePoint(toClause(figures(measure.speech ?? measure.title)), progressFigures(measure), figureText);
   if (progress?.result) parts.push(toClause(figures(progress.result)));
   return parts.join('，');
 }

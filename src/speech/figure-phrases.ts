@@ -46,8 +46,8 @@ function saidOnce(previous: string | undefined, name: string): string {
  * Clauses for a measure's figures, in order. `say` writes the number and unit (the figure itself,
  * or a reference to it in a draft).
  */
-export function phraseFigures<T extends Pick<Target, 'name' | 'unit'>>(figures: readonly T[], say: (figure: T) => string): string[] {
-  let previous: string | undefined;
+export function phraseFigures<T extends Pick<Target, 'name' | 'unit'>>(figures: readonly T[], say: (figure: T) => string, before?: string): string[] {
+  let previous: string | undefined = before;
   return figures.map((figure) => {
     const name = saidOnce(previous, figure.name);
     previous = figure.name;
@@ -65,4 +65,17 @@ export function framingSentence(count: number, about: string | undefined): strin
   // A title of two clauses (坚持思想引领，筑牢……基础) is named by its first.
   const subject = about?.split(/[，,；;]/u)[0]?.trim();
   return subject ? `围绕${subject}，${how}` : how;
+}
+
+/**
+ * A point's phrase followed by its figures. A phrase that ends with the first value's name takes
+ * the number at once (举办党外代表人士理论研修班3期, not “…研修班，党外代表人士理论研修班3期”); the
+ * phrase counts as said for the names after it.
+ */
+export function phrasePoint<T extends Pick<Target, 'name' | 'unit'>>(lead: string, figures: readonly T[], say: (figure: T) => string): string[] {
+  const [first, ...rest] = figures;
+  if (first && lead.endsWith(first.name)) {
+    return [`${lead}${isRate(first) ? '达' : ''}${say(first)}`, ...phraseFigures(rest, say, lead)];
+  }
+  return [lead, ...phraseFigures(figures, say, lead)];
 }
