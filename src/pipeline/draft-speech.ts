@@ -119,10 +119,11 @@ function measuresUnder(section: Section): Measure[] {
 
 /** A reported measure as a point: its phrase, its figures as references, its result. */
 function pointOf(measure: Measure, index: FigureIndex): string {
-  const entries = index.byName;
+  const own = index.byMeasure.get(measure) ?? [];
+  // A figure no reference can single out is typed, as the generated speech would say it.
   const say = (figure: Target) => {
-    const entry = entries.get(figure.name)?.find((e) => e.measure === measure);
-    return entry ? referenceFor(entry, index) : figureText(figure);
+    const entry = own.find((e) => e.name === figure.name);
+    return (entry && referenceFor(entry, index)) ?? figureText(figure);
   };
   const parts = phrasePoint(toClause(measure.speech ?? measure.title), progressFigures(measure), say);
   const result = currentProgress(measure)?.result;

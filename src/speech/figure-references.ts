@@ -40,6 +40,8 @@ export interface FigureEntry {
 /** Every progress value of a plan by its name; built once, in one walk of the measures. */
 export interface FigureIndex {
   byName: Map<string, FigureEntry[]>;
+  /** The same entries by the measure that reports them. */
+  byMeasure: Map<Measure, FigureEntry[]>;
 }
 
 const OPEN = /(\\?)[{｛][=＝]/g;
@@ -72,17 +74,21 @@ export function findFigureReferences(text: string): FigureReference[] {
 /** The progress values of a plan (a speech file has none of its own). */
 export function indexFigures(file: PlanFile | undefined): FigureIndex {
   const byName = new Map<string, FigureEntry[]>();
-  if (!file || isSpeechFile(file)) return { byName };
+  const byMeasure = new Map<Measure, FigureEntry[]>();
+  if (!file || isSpeechFile(file)) return { byName, byMeasure };
   for (const { measure, path } of allMeasures(file)) {
     if (!currentProgress(measure)) continue;
+    const own: FigureEntry[] = [];
+    byMeasure.set(measure, own);
     for (const figure of progressFigures(measure)) {
       const entry: FigureEntry = { name: figure.name, value: figure.value, ...(figure.unit !== undefined ? { unit: figure.unit } : {}), measure, path };
+      own.push(entry);
       const list = byName.get(figure.name);
       if (list) list.push(entry);
       else byName.set(figure.name, [entry]);
     }
   }
-  return { byName };
+  return { byName, byMeasure };
 }
 
 export type FigureResolution =
@@ -139,10 +145,16 @@ export function substituteFigures(text: string, index: FigureIndex): string {
   return out + text.slice(at);
 }
 
-/** The reference a writer types for a value: by name alone when the name is the plan's only one of its kind. */
-export function referenceFor(entry: FigureEntry, index: FigureIndex): string {
+/**
+ * The reference a writer types for a value: by name alone when the name is the plan's only one of
+ * its kind, else with the measure's title; undefined when even that would not single it out (one
+ * title inside another, both reporting the name).
+ */
+export function referenceFor(entry: FigureEntry, index: FigureIndex): string | undefined {
   const same = index.byName.get(entry.name) ?? [];
-  return same.length > 1 ? `{=${entry.measure.title}：${entry.name}}` : `{=${entry.name}}`;
+  if (same.length <= 1) return `{=${entry.name}}`;
+  const resolved = resolveFigure(index, { measure: entry.measure.title, name: entry.name });
+  return resolved.kind === 'found' && resolved.entry === entry ? `{=${entry.measure.title}：${entry.name}}` : undefined;
 }
 
 /** A speech text of a file, with its plan path: where references are read and figures substituted. */

@@ -201,6 +201,6 @@ describe('draft speech', () => {
     expect(draft.sections).toHaveLength(source.sections.length);
     const check = runCli(['check', path.join(dir, 'draft.yaml')]);
     expect(check.status, check.stdout).toBe(0);
-    expect(check.stdout).toContain('0 个错误');
+    expect(check.stdout).not.toContain('错误');
   });
 });
