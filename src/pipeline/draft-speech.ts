@@ -14,6 +14,7 @@ import { currentProgress, isSpeechFile, type Measure, type Plan, progressFigures
 import { figureText, indexFigures, referenceFor, type FigureIndex } from '../speech/figure-references.js';
 import { framingSentence, phrasePoint } from '../speech/figure-phrases.js';
 import { toClause } from '../speech/compose-speech.js';
+import { scriptOptions } from './plan-script.js';
 import { checkPlans } from './check-plans.js';
 import { UsageError } from './usage-error.js';
 import { writeOutputs } from './write-outputs.js';
@@ -40,7 +41,9 @@ export async function draftSpeech(request: DraftSpeechRequest): Promise<DraftSpe
   if (!loaded || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, pending: [] };
   if (isSpeechFile(loaded.plan)) throw new UsageError(`“${plans[0]!.shown}”已经是发言文件（kind: speech）：draft speech 据计划文件的进展起草发言`);
   const figuresPath = relativePath(request.output === undefined ? process.cwd() : path.dirname(path.resolve(request.output)), path.resolve(request.plan));
-  const { text, pending } = composeDraft(loaded.plan, figuresPath);
+  // A plan in 繁体 gets a draft whose added words are in 繁体 too; its own words stay as written.
+  const { localize } = await scriptOptions(loaded.plan);
+  const { text, pending } = composeDraft(loaded.plan, figuresPath, localize);
   if (request.output !== undefined) {
     if (!request.force && (await exists(request.output))) throw new UsageError(`“${request.output}”已经存在，未做任何改动（确需覆盖请加 --force）`);
     await writeOutputs([{ path: request.output, data: text }]);
@@ -49,25 +52,25 @@ export async function draftSpeech(request: DraftSpeechRequest): Promise<DraftSpe
 }
 
 /** The draft as YAML text; pure, for tests. `figuresPath` is what the draft's `figures:` says. */
-export function composeDraft(plan: Plan, figuresPath: string): { text: string; pending: string[] } {
+export function composeDraft(plan: Plan, figuresPath: string, localize: (text: string) => string = (text) => text): { text: string; pending: string[] } {
   const index = indexFigures(plan);
   const speech = plan.speech;
   const head: Record<string, unknown> = { kind: 'speech', figures: figuresPath };
   const block: Record<string, unknown> = {};
   if (speech?.title !== undefined) block.title = speech.title;
-  block.meeting = speech?.meeting ?? `${plan.title}推进会`;
+  block.meeting = speech?.meeting ?? `${plan.title}${localize('推进会')}`;
   const speaker = speech?.speaker ?? plan.issuer;
   if (speaker !== undefined) block.speaker = speaker;
   if (speech?.date !== undefined) block.date = speech.date;
   if (speech?.salutation !== undefined) block.salutation = speech.salutation;
-  block.opening = speech?.opening ?? `今年以来，我们按照《${plan.title}》的部署，扎实推进各项工作，取得了阶段性成效。`;
+  block.opening = speech?.opening ?? `${localize('今年以来，我们按照《')}${plan.title}${localize('》的部署，扎实推进各项工作，取得了阶段性成效。')}`;
   if (speech?.closing !== undefined) block.closing = speech.closing;
   if (speech?.minutes !== undefined) block.minutes = speech.minutes;
   if (speech?.style !== undefined) block.style = speech.style;
   if (speech?.separator !== undefined) block.separator = speech.separator;
   head.speech = block;
 
-  const sections: Section[] = plan.sections ?? [{ title: '工作进展', measures: plan.measures ?? [] }];
+  const sections: Section[] = plan.sections ?? [{ title: localize('工作进展'), measures: plan.measures ?? [] }];
   const pending: string[] = [];
   const pendingAt = new Set<number>();
   const drafted = sections.map((section, i) => {
@@ -81,8 +84,8 @@ export function composeDraft(plan: Plan, figuresPath: string): { text: string; p
     }
     return {
       title: heading,
-      intro: framingSentence(reported.length, heading === section.title ? undefined : section.title),
-      points: reported.map((m) => pointOf(m, index)),
+      intro: framingSentence(reported.length, heading === section.title ? undefined : section.title, localize),
+      points: reported.map((m) => pointOf(m, index, localize)),
     };
   });
   head.sections = drafted;
@@ -118,14 +121,14 @@ function measuresUnder(section: Section): Measure[] {
 }
 
 /** A reported measure as a point: its phrase, its figures as references, its result. */
-function pointOf(measure: Measure, index: FigureIndex): string {
+function pointOf(measure: Measure, index: FigureIndex, localize: (text: string) => string): string {
   const own = index.byMeasure.get(measure) ?? [];
   // A figure no reference can single out is typed, as the generated speech would say it.
   const say = (figure: Target) => {
     const entry = own.find((e) => e.name === figure.name);
     return (entry && referenceFor(entry, index)) ?? figureText(figure);
   };
-  const parts = phrasePoint(toClause(measure.speech ?? measure.title), progressFigures(measure), say);
+  const parts = phrasePoint(toClause(measure.speech ?? measure.title), progressFigures(measure), say, localize);
   const result = currentProgress(measure)?.result;
   if (result) parts.push(toClause(result));
   return parts.join('，');

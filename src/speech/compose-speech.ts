@@ -61,11 +61,11 @@ function composeOpening(opening: string | undefined, localize: (text: string) =>
  * Its phrase, then its figures said as a report says them (a verb before each rate and count, a
  * name once), then the result in the writer's own words.
  */
-function pointOf(measure: Measure, figures: (text: string) => string): string | undefined {
+function pointOf(measure: Measure, figures: (text: string) => string, localize: (text: string) => string): string | undefined {
   const progress = currentProgress(measure);
   const reported = progress && progress.status !== 'planned';
   if (!reported && !measure.speech) return undefined;
-  const parts = phrasePoint(toClause(figures(measure.speech ?? measure.title)), progressFigures(measure), figureText);
+  const parts = phrasePoint(toClause(figures(measure.speech ?? measure.title)), progressFigures(measure), figureText, localize);
   if (progress?.result) parts.push(toClause(figures(progress.result)));
   return parts.join('，');
 }
@@ -98,12 +98,12 @@ export function composeSpeech(
         path: ['sections', i],
       }))
     : (file.sections ?? []).flatMap((s, i) => {
-        const points = measuresUnder(s).flatMap((m) => pointOf(m, figures) ?? []);
+        const points = measuresUnder(s).flatMap((m) => pointOf(m, figures, localize) ?? []);
         // A section with nothing to report is left out; the speech-section-skipped rule says so.
         if (!points.length) return [];
         const heading = s.speechTitle ?? s.title;
         // The framing sentence names the section's subject when the speech heads it otherwise.
-        const intro = localize(framingSentence(points.length, heading === s.title ? undefined : s.title));
+        const intro = framingSentence(points.length, heading === s.title ? undefined : s.title, localize);
         return [{ heading, intro, points, enumerate: 'ordinal' as const, paragraphs: [], path: ['sections', i] }];
       });
   return {

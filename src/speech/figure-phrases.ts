@@ -10,8 +10,16 @@ import { toChineseNumeral } from '../text/numerals.js';
  * Verbs a value's name begins with in the genre's reports (举办研修班, 召开恳谈会, 覆盖成员…).
  * A name that starts with none of them is a noun (党外人士参训率, 志愿服务时长) and gets “达”.
  */
-const LEADING_VERB =
-  /^(举办|举行|召开|开展|开办|组织|组建|收集|征集|办结|办理|受理|完成|培训|新建|建成|建立|设立|联系|服务|覆盖|走访|慰问|推荐|推动|发展|吸纳|提出|提交|报送|解决|化解|帮助|引导|实施|落实|印发|制定|出台|形成|转化|编印|发布|选树|表彰|培育|打造|签约|引进|招引|带动|吸引|获得?|参与|参加|接待|调研|筹集|捐赠|捐助|资助|认定|命名|评选|达成|实现)/;
+const LEADING_VERB = new RegExp(
+  `^(${[
+    '举办|举行|召开|开展|开办|组织|组建|收集|征集|办结|办理|受理|完成|培训|新建|建成|建立|设立|联系|服务|覆盖|走访|慰问|推荐|推动|发展|吸纳',
+    '提出|提交|报送|解决|化解|帮助|引导|实施|落实|印发|制定|出台|形成|转化|编印|发布|选树|表彰|培育|打造|签约|引进|招引|带动|吸引|获得?',
+    '参与|参加|接待|调研|筹集|捐赠|捐助|资助|认定|命名|评选|达成|实现',
+    // The same verbs as a plan in 繁体 writes them (those whose characters differ).
+    '舉辦|舉行|開展|開辦|組織|組建|徵集|辦結|辦理|培訓|建成|設立|聯繫|聯系|服務|覆蓋|走訪|推薦|發展|提交|報送|解決|幫助|引導|實施|落實|印發|製定',
+    '形成|轉化|編印|發佈|發布|選樹|簽約|引進|帶動|獲得?|參與|參加|調研|籌集|捐贈|資助|認定|評選|達成|實現',
+  ].join('|')})`,
+);
 
 /** A rate (办结率, 覆盖面, or a value in %): read with a verb before it (达96%). */
 function isRate(figure: Pick<Target, 'name' | 'unit'>): boolean {
@@ -44,27 +52,33 @@ function saidOnce(previous: string | undefined, name: string): string {
 
 /**
  * Clauses for a measure's figures, in order. `say` writes the number and unit (the figure itself,
- * or a reference to it in a draft).
+ * or a reference to it in a draft); `localize` puts the one word the tool adds (达) in the plan's script.
  */
-export function phraseFigures<T extends Pick<Target, 'name' | 'unit'>>(figures: readonly T[], say: (figure: T) => string, before?: string): string[] {
+export function phraseFigures<T extends Pick<Target, 'name' | 'unit'>>(
+  figures: readonly T[],
+  say: (figure: T) => string,
+  before?: string,
+  localize: (text: string) => string = (text) => text,
+): string[] {
   let previous: string | undefined = before;
   return figures.map((figure) => {
     const name = saidOnce(previous, figure.name);
     previous = figure.name;
-    const verb = isRate(figure) || !LEADING_VERB.test(name) ? (/(达|为|到|超过)$/.test(name) ? '' : '达') : '';
+    const verb = isRate(figure) || !LEADING_VERB.test(name) ? (/(达|達|为|為|到|超过|超過)$/.test(name) ? '' : localize('达')) : '';
     return `${name}${verb}${say(figure)}`;
   });
 }
 
 /**
  * The sentence that opens a section, before 一是……二是……: what the section is about, and how many
- * things it reports. `about` is the plan's own section title when the speech heads it otherwise.
+ * things it reports. `about` is the plan's own section title when the speech heads it otherwise;
+ * `localize` puts the tool's words, never the title, in the plan's script.
  */
-export function framingSentence(count: number, about: string | undefined): string {
-  const how = count >= 2 ? `重点抓了${count === 2 ? '两' : toChineseNumeral(count)}个方面：` : '重点抓了以下工作：';
-  // A title of two clauses (坚持思想引领，筑牢……基础) is named by its first.
+export function framingSentence(count: number, about: string | undefined, localize: (text: string) => string = (text) => text): string {
+  const how = localize(count >= 2 ? `重点抓了${count === 2 ? '两' : toChineseNumeral(count)}个方面：` : '重点抓了以下工作：');
+  // A title of two clauses (坚持思想引领，筑牢……基础) is named by its first; the plan's words stay as written.
   const subject = about?.split(/[，,；;]/u)[0]?.trim();
-  return subject ? `围绕${subject}，${how}` : how;
+  return subject ? `${localize('围绕')}${subject}${localize('，')}${how}` : how;
 }
 
 /**
@@ -72,10 +86,15 @@ export function framingSentence(count: number, about: string | undefined): strin
  * the number at once (举办党外代表人士理论研修班3期, not “…研修班，党外代表人士理论研修班3期”); the
  * phrase counts as said for the names after it.
  */
-export function phrasePoint<T extends Pick<Target, 'name' | 'unit'>>(lead: string, figures: readonly T[], say: (figure: T) => string): string[] {
+export function phrasePoint<T extends Pick<Target, 'name' | 'unit'>>(
+  lead: string,
+  figures: readonly T[],
+  say: (figure: T) => string,
+  localize: (text: string) => string = (text) => text,
+): string[] {
   const [first, ...rest] = figures;
   if (first && lead.endsWith(first.name)) {
-    return [`${lead}${isRate(first) ? '达' : ''}${say(first)}`, ...phraseFigures(rest, say, lead)];
+    return [`${lead}${isRate(first) ? localize('达') : ''}${say(first)}`, ...phraseFigures(rest, say, lead, localize)];
   }
-  return [lead, ...phraseFigures(figures, say, lead)];
+  return [lead, ...phraseFigures(figures, say, lead, localize)];
 }

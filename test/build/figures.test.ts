@@ -12,6 +12,7 @@ import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { emitMarkdown } from '../../src/emit/markdown.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import type { PlanFile } from '../../src/plan/model.js';
+import { scriptOptions } from '../../src/pipeline/build-documents.js';
 import { composeDraft } from '../../src/pipeline/draft-speech.js';
 import { documentText, renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
@@ -202,5 +203,32 @@ describe('draft speech', () => {
     const check = runCli(['check', path.join(dir, 'draft.yaml')]);
     expect(check.status, check.stdout).toBe(0);
     expect(check.stdout).not.toContain('错误');
+  });
+});
+
+describe('a plan in 繁体', () => {
+  const HANT = `script: hant
+title: 2025年統一戰線工作安排意見
+date: 2025-02-10
+sections:
+  - title: 服務民營經濟，促進兩個健康
+    speechTitle: 以兩個健康為目標
+    measures:
+      - title: 開展政企懇談活動
+        lead: 區工商聯
+        targets: [{ name: 企業訴求辦結率, value: 95, unit: '%' }, { name: 收集企業訴求, value: 100, unit: 件 }]
+        progress: { status: ongoing, values: { 收集企業訴求: 112, 企業訴求辦結率: 96 } }
+speech:
+  meeting: 全區統戰工作推進會
+`;
+
+  it('gets the words the tool adds (達, 圍繞……重點抓了) in 繁体, and its own words as written', async () => {
+    const templates = await loadTemplateSet([BUILTIN_TEMPLATES]);
+    const plan = parsePlan('p.yaml', new TextEncoder().encode(HANT)).loaded!.plan;
+    const text = documentText(renderDocument(plan, 'speech', templates, { owners: false, ...(await scriptOptions(plan)) }).blocks);
+    expect(text).toContain('圍繞服務民營經濟，重點抓了以下工作：開展政企懇談活動，收集企業訴求112件，辦結率達96%。');
+    const { text: draft } = composeDraft(plan as Parameters<typeof composeDraft>[0], 'p.yaml', (await scriptOptions(plan)).localize);
+    expect(draft).toContain('intro: 圍繞服務民營經濟，重點抓了以下工作：');
+    expect(draft).toContain('辦結率達{=企業訴求辦結率}');
   });
 });
