@@ -8,7 +8,8 @@ import { defineRule } from './types.js';
 
 export const speechTooShort = defineRule('speech-too-short', ({ loaded, config }) => {
   const content = composeSpeech(loaded.plan, undefined, loaded.figures);
-  if (!content || content.minutes === null) return [];
+  // A speech with nothing to report yet is the business of speech-section-skipped and the build's speech-empty.
+  if (!content || content.minutes === null || content.sections.length === 0) return [];
   const facts = readingFacts(speechPlainText(content), config.speech?.pace ?? DEFAULT_READING_PACE);
   const half = (content.minutes * facts.pace) / 2;
   if (facts.characters >= half) return [];
