@@ -58,7 +58,9 @@ export function composeDraft(plan: Plan, figuresPath: string, localize: (text: s
   const head: Record<string, unknown> = { kind: 'speech', figures: figuresPath };
   const block: Record<string, unknown> = {};
   if (speech?.title !== undefined) block.title = speech.title;
-  block.meeting = speech?.meeting ?? `${plan.title}${localize('推进会')}`;
+  // A title of its own needs no meeting; without either, the draft names one for the writer to correct.
+  if (speech?.meeting !== undefined) block.meeting = speech.meeting;
+  else if (speech?.title === undefined) block.meeting = `${plan.title}${localize('推进会')}`;
   const speaker = speech?.speaker ?? plan.issuer;
   if (speaker !== undefined) block.speaker = speaker;
   if (speech?.date !== undefined) block.date = speech.date;
@@ -96,10 +98,13 @@ export function composeDraft(plan: Plan, figuresPath: string, localize: (text: s
     ' 数字写成引用 {=指标名称}，取自 figures 所指的计划，进展更新后重新生成文稿即可，不必改这里；',
     ' 要照原样写出“{=”，写成“\\{=”。',
   ].join('\n');
-  const opening = (doc.get('speech') as YAMLMap).get('opening', true);
-  if (speech?.opening === undefined && opening && typeof opening === 'object') {
-    (opening as { comment?: string }).comment = ' 开场：请按会议要求改写';
-  }
+  const written = doc.get('speech') as YAMLMap;
+  const note = (key: string, comment: string) => {
+    const node = written.get(key, true);
+    if (node && typeof node === 'object') (node as { comment?: string }).comment = comment;
+  };
+  if (speech?.opening === undefined) note('opening', ' 开场：请按会议要求改写');
+  if (speech?.meeting === undefined && speech?.title === undefined) note('meeting', ' 会议名称：请改为实际的会议');
   const list = doc.get('sections');
   if (isSeq(list)) {
     list.items.forEach((item, i) => {
