@@ -153,5 +153,5 @@ function createProgress(writing: boolean) {
 /** 汇报发言 facts a speaker needs: characters and reading time against the slot. */
 function describeSpeech({ shown, facts, limit }: SpeechReport): string {
   const slot = limit === undefined ? '' : facts.minutes > limit ? `，超过限时 ${limit} 分钟` : `，限时 ${limit} 分钟`;
-  return `${shown}：汇报发言共 ${facts.characters} 字（只计汉字），按每分钟 ${facts.pace} 字约需 ${facts.minutes} 分钟${slot}`;
+  return `${shown}：汇报发言共 ${facts.characters} 字（从称谓到结束语，只计汉字），按每分钟 ${facts.pace} 字约需 ${facts.minutes} 分钟${slot}`;
 }

@@ -195,7 +195,9 @@ async function readAttachments(plan: LoadedCheckedPlan): Promise<Map<string, str
 function describeSpeech(job: Job): SpeechReport {
   const pace = job.plan.config.config.speech?.pace ?? DEFAULT_READING_PACE;
   const limit = job.plan.loaded.plan.speech?.minutes;
-  return { shown: job.plan.shown, facts: readingFacts(documentText(job.rendered.blocks), pace), ...(limit !== undefined ? { limit } : {}) };
+  // What is read aloud: from the salutation to the closing; the title and the speaker and date under it are not.
+  const spoken = job.rendered.blocks.filter((b) => b.type !== 'title' && b.type !== 'byline');
+  return { shown: job.plan.shown, facts: readingFacts(documentText(spoken), pace), ...(limit !== undefined ? { limit } : {}) };
 }
 
 /** Where each output goes: `-o` names a file (one output only), `-` (stdout, Markdown only) or a folder. */

@@ -2,7 +2,7 @@
  * speech-too-short: the speech fills less than half its time slot (`speech.minutes`) at the reading
  * pace. Measured exactly as speech-too-long measures, so the two never disagree about the length.
  */
-import { composeSpeech, speechPlainText } from '../speech/compose-speech.js';
+import { composeSpeech, spokenText } from '../speech/compose-speech.js';
 import { DEFAULT_READING_PACE, readingFacts } from '../text/reading.js';
 import { defineRule } from './types.js';
 
@@ -10,7 +10,7 @@ export const speechTooShort = defineRule('speech-too-short', ({ loaded, config }
   const content = composeSpeech(loaded.plan, undefined, loaded.figures);
   // A speech with nothing to report yet is the business of speech-section-skipped and the build's speech-empty.
   if (!content || content.minutes === null || content.sections.length === 0) return [];
-  const facts = readingFacts(speechPlainText(content), config.speech?.pace ?? DEFAULT_READING_PACE);
+  const facts = readingFacts(spokenText(content), config.speech?.pace ?? DEFAULT_READING_PACE);
   const half = (content.minutes * facts.pace) / 2;
   if (facts.characters >= half) return [];
   return [

@@ -123,10 +123,18 @@ export function composeSpeech(
 
 /**
  * Every character the built-in speech template prints, in order, with the numbers and ordinals
- * it computes. `check` counts this; a test keeps it equal to what `build` measures on the output.
+ * it computes. A test keeps it equal to the text of the built document.
  */
 export function speechPlainText(content: SpeechContent): string {
-  const out = [content.title, ...byline(content), ...content.salutation, ...content.opening];
+  return [content.title, ...byline(content), spokenText(content)].join('\n');
+}
+
+/**
+ * What is read aloud, salutation to closing (the title, speaker and date are not): the length
+ * `check` measures against `speech.minutes` and `build` prints.
+ */
+export function spokenText(content: SpeechContent): string {
+  const out = [...content.salutation, ...content.opening];
   content.sections.forEach((section, i) => {
     const body = sectionLead(section, content.separator);
     if (content.style === 'numbered') out.push(`${formatLevelNumber(1, i + 1)}${section.heading}`, body);

@@ -6,7 +6,7 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import type { PlanFile } from '../../src/plan/model.js';
 import { documentText, renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
-import { composeSpeech, enumeratePoints, speechPlainText } from '../../src/speech/compose-speech.js';
+import { composeSpeech, enumeratePoints, speechPlainText, spokenText } from '../../src/speech/compose-speech.js';
 import { countHan } from '../../src/text/width.js';
 import { ROOT, runCli } from '../helpers.js';
 
@@ -65,9 +65,13 @@ describe('speech composition', () => {
       it(`check's count equals build's count (${file}, ${style})`, () => {
         const plan = load(file);
         const restyled = { ...plan, speech: { ...plan.speech!, style } } as PlanFile;
-        const fromCheck = countHan(speechPlainText(composeSpeech(restyled)!));
-        const fromBuild = countHan(documentText(renderDocument(restyled, 'speech', templates, { owners: false }).blocks));
-        expect(fromCheck).toBe(fromBuild);
+        const content = composeSpeech(restyled)!;
+        const blocks = renderDocument(restyled, 'speech', templates, { owners: false }).blocks;
+        expect(countHan(speechPlainText(content))).toBe(countHan(documentText(blocks)));
+        // What is read aloud: everything but the title and the speaker and date under it.
+        const spoken = countHan(spokenText(content));
+        expect(spoken).toBe(countHan(documentText(blocks.filter((b) => b.type !== 'title' && b.type !== 'byline'))));
+        expect(spoken).toBe(countHan(speechPlainText(content)) - countHan([content.title, content.speaker ?? '', content.date ?? ''].join('')));
       });
     }
   }

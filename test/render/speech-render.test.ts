@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/load-plan.js';
+import { composeSpeech } from '../../src/speech/compose-speech.js';
 import { currentProgress, type Measure, type Plan, type Section } from '../../src/plan/model.js';
 import { countHan, visualWidth } from '../../src/text/width.js';
 import { ROOT, runCli } from '../helpers.js';
@@ -146,9 +147,14 @@ describe.skipIf(!hasPandoc)('speech read back by pandoc', () => {
       const { docx, stderr } = buildSpeech(plan, dir);
       const printed = Number(/汇报发言共 (\d+) 字/.exec(stderr)?.[1]);
       expect(printed).toBeGreaterThan(300);
-      // pandoc -s keeps the title (Word's Title style becomes the document title).
+      // pandoc -s keeps the title (Word's Title style becomes the document title). The count covers what
+      // is read aloud, salutation to closing: the title, speaker and date lines are taken off.
       const plain = spawnSync('pandoc', ['-s', '--wrap=none', '-t', 'plain', docx], { encoding: 'utf8' }).stdout;
-      expect(countHan(plain)).toBe(printed);
+      const content = composeSpeech(parsePlan('p.yaml', readFileSync(plan)).loaded!.plan)!;
+      const unread = countHan([content.title, content.speaker ?? '', content.date ?? ''].join(''));
+      // The title, speaker and date are in the document (the title lines first), just not counted.
+      expect(plain.replaceAll(WORD_JOINER, '').replace(/\s/g, '')).toContain(`${content.title}${content.speaker ?? ''}`);
+      expect(countHan(plain) - unread).toBe(printed);
       expect(stderr).toMatch(/按每分钟 220 字约需 \d+(\.\d)? 分钟/);
     });
   }
