@@ -107,7 +107,7 @@ export function composeSpeech(
         return [{ heading, intro, points, enumerate: 'ordinal' as const, paragraphs: [], path: ['sections', i] }];
       });
   return {
-    title: speech.title ?? `${localize('在')}${speech.meeting ?? ''}${localize('上的汇报发言')}`,
+    title: speech.title !== undefined ? figures(speech.title) : `${localize('在')}${speech.meeting ?? ''}${localize('上的汇报发言')}`,
     speaker: speech.speaker ?? null,
     date: speech.date ? formatChineseDate(speech.date) : null,
     salutation:

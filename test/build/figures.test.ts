@@ -102,6 +102,13 @@ describe('figure references in a build', () => {
     expect(await docxText(load(PLAN(4)))).not.toContain('3期');
   });
 
+  it('substitutes in every speech text check resolves, the title included', () => {
+    const speech = load(SPEECH.replace('title: 在全区统战工作推进会上的交流发言', 'title: 办好{=党外代表人士理论研修班}研修班的体会'));
+    const { blocks, meta } = render(speech, load(PLAN(4)));
+    expect(meta.title).toBe('办好4期研修班的体会');
+    expect(documentText(blocks)).toContain('办好4期研修班的体会');
+  });
+
   it('a speech file reads the figures of the plan its figures: names', async () => {
     const speech = load(SPEECH);
     const md = emitMarkdown(render(speech, load(PLAN(4))).blocks);
