@@ -10,6 +10,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
+import { STDIN_PATH } from '../plan/load-plan.js';
 import { currentProgress, isSpeechFile, type Measure, type Plan, progressFigures, type Section, type Target } from '../plan/model.js';
 import { figureText, indexFigures, referenceFor, type FigureIndex } from '../speech/figure-references.js';
 import { framingSentence, phrasePoint } from '../speech/figure-phrases.js';
@@ -36,6 +37,8 @@ export interface DraftSpeechResult {
 }
 
 export async function draftSpeech(request: DraftSpeechRequest): Promise<DraftSpeechResult> {
+  // The draft's figures: names the plan by its path, so the plan must be a file.
+  if (request.plan === STDIN_PATH) throw new UsageError('draft speech 需要计划文件的路径（草稿的 figures 要指向它），不能从标准输入读入');
   const { plans, diagnostics } = await checkPlans([request.plan]);
   const loaded = plans[0]?.loaded;
   if (!loaded || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, pending: [] };

@@ -200,6 +200,16 @@ describe('draft speech', () => {
     expect(build.stdout).toContain('做好民族宗教工作');
   });
 
+  it('refuses standard input (figures: needs a path) and a plan with errors, as check reports them', () => {
+    const piped = runCli(['draft', 'speech', '-'], { input: PLAN(3) });
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toContain('不能从标准输入读入');
+    const bad = runCli(['draft', 'speech', 'test/fixtures/check/unknown-key/plan.yaml']);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('plan.yaml:3:1  错误  未知的键“secitons”');
+    expect(bad.stdout).not.toContain('kind: speech');
+  });
+
   it('drafts from every example plan with progress without losing a section, and the drafts check clean', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wp-draft-'));
     const r = runCli(['draft', 'speech', path.join(ROOT, 'plans', '2025-工作安排意见.yaml'), '-o', path.join(dir, 'draft.yaml')]);
