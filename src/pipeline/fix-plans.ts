@@ -105,7 +105,11 @@ function tryEdits(loaded: LoadedPlan, edits: readonly SourceEdit[]): LoadedPlan 
   const parsed = parsePlan(loaded.file, new TextEncoder().encode(source)).loaded;
   if (!parsed) return undefined;
   // The plan a speech file takes its figures from is not part of this file: it carries over.
-  const reparsed = loaded.figures ? { ...parsed, figures: loaded.figures } : parsed;
+  const reparsed = {
+    ...parsed,
+    ...(loaded.figures ? { figures: loaded.figures } : {}),
+    ...(loaded.figuresFile !== undefined ? { figuresFile: loaded.figuresFile } : {}),
+  };
   const expected = loaded.document.toJS() as unknown;
   for (const group of groupByPath(applied).values()) {
     const path = group[0]!.path;

@@ -21,6 +21,7 @@ export async function attachFigures(loaded: LoadedPlan, file: string | undefined
   const plan = loaded.plan;
   if (!isSpeechFile(plan) || plan.figures === undefined) return [];
   const absolute = path.resolve(file === undefined ? process.cwd() : path.dirname(path.resolve(file)), plan.figures);
+  loaded.figuresFile = absolute;
   let pending = cache.get(absolute);
   if (!pending) {
     pending = readFigures(absolute, plan.figures);

@@ -32,6 +32,8 @@ export interface LoadedPlan {
   bom: boolean;
   /** The plan a speech file's `figures:` names, loaded by the pipeline (rules never read files). */
   figures?: PlanFile;
+  /** Where that plan is (absolute), readable or not: `build --watch` watches it too. */
+  figuresFile?: string;
 }
 
 export interface LoadResult {
