@@ -78,6 +78,7 @@ export function composeDraft(plan: Plan, figuresPath: string, localize: (text: s
   const sections: Section[] = plan.sections ?? [{ title: localize('工作进展'), measures: plan.measures ?? [] }];
   const pending: string[] = [];
   const pendingAt = new Set<number>();
+  let framed = 0;
   const drafted = sections.map((section, i) => {
     const reported = measuresUnder(section).filter(isReported);
     const heading = section.speechTitle ?? section.title;
@@ -89,7 +90,7 @@ export function composeDraft(plan: Plan, figuresPath: string, localize: (text: s
     }
     return {
       title: heading,
-      intro: framingSentence(reported.length, heading === section.title ? undefined : section.title, localize),
+      intro: framingSentence(reported.length, heading === section.title ? undefined : section.title, localize, framed++),
       points: reported.map((m) => pointOf(m, index, localize)),
     };
   });

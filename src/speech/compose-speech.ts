@@ -88,6 +88,7 @@ export function composeSpeech(
   if (!speech) return undefined;
   const index: FigureIndex = indexFigures(isSpeechFile(file) ? figuresFrom : file);
   const figures = (text: string) => substituteFigures(text, index);
+  let spoken = 0;
   const sections: SpeechSectionContent[] = isSpeechFile(file)
     ? file.sections.map((s, i) => ({
         heading: figures(s.title),
@@ -103,7 +104,7 @@ export function composeSpeech(
         if (!points.length) return [];
         const heading = s.speechTitle ?? s.title;
         // The framing sentence names the section's subject when the speech heads it otherwise.
-        const intro = framingSentence(points.length, heading === s.title ? undefined : s.title, localize);
+        const intro = framingSentence(points.length, heading === s.title ? undefined : s.title, localize, spoken++);
         return [{ heading, intro, points, enumerate: 'ordinal' as const, paragraphs: [], path: ['sections', i] }];
       });
   return {

@@ -69,13 +69,22 @@ export function phraseFigures<T extends Pick<Target, 'name' | 'unit'>>(
   });
 }
 
+/** How a section says what follows, in turn, so that five sections do not open with the same words. */
+const FRAMINGS: readonly { many: (n: string) => string; one: string }[] = [
+  { many: (n) => `重点抓了${n}个方面：`, one: '重点抓了以下工作：' },
+  { many: (n) => `着力做好${n}个方面的工作：`, one: '着力做好以下工作：' },
+  { many: (n) => `主要在${n}个方面下功夫：`, one: '主要做了以下工作：' },
+];
+
 /**
  * The sentence that opens a section, before 一是……二是……: what the section is about, and how many
  * things it reports. `about` is the plan's own section title when the speech heads it otherwise;
- * `localize` puts the tool's words, never the title, in the plan's script.
+ * `index` (the section's place) varies the wording; `localize` puts the tool's words, never the
+ * title, in the plan's script.
  */
-export function framingSentence(count: number, about: string | undefined, localize: (text: string) => string = (text) => text): string {
-  const how = localize(count >= 2 ? `重点抓了${count === 2 ? '两' : toChineseNumeral(count)}个方面：` : '重点抓了以下工作：');
+export function framingSentence(count: number, about: string | undefined, localize: (text: string) => string = (text) => text, index = 0): string {
+  const framing = FRAMINGS[index % FRAMINGS.length]!;
+  const how = localize(count >= 2 ? framing.many(count === 2 ? '两' : toChineseNumeral(count)) : framing.one);
   // A title of two clauses (坚持思想引领，筑牢……基础) is named by its first; the plan's words stay as written.
   const subject = about?.split(/[，,；;]/u)[0]?.trim();
   return subject ? `${localize('围绕')}${subject}${localize('，')}${how}` : how;

@@ -49,14 +49,14 @@ describe('speech composition', () => {
     );
   });
 
-  it('opens every generated section with a framing sentence that counts its points', () => {
+  it('opens every generated section with a framing sentence that counts its points, worded in turn', () => {
     const content = composeSpeech(load('2025-工作安排意见.yaml'))!;
     expect(content.sections.map((s) => s.intro)).toEqual([
       '围绕坚持思想引领，重点抓了两个方面：',
-      '围绕发挥多党合作优势，重点抓了两个方面：',
-      '围绕服务民营经济高质量发展，重点抓了两个方面：',
+      '围绕发挥多党合作优势，着力做好两个方面的工作：',
+      '围绕服务民营经济高质量发展，主要在两个方面下功夫：',
       '围绕凝聚新的社会阶层人士力量，重点抓了两个方面：',
-      '围绕夯实基层基础，重点抓了以下工作：',
+      '围绕夯实基层基础，着力做好以下工作：',
     ]);
   });
 

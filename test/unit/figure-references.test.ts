@@ -140,5 +140,6 @@ describe('figures said as a report says them', () => {
     expect(framingSentence(3, '坚持思想引领，筑牢共同思想政治基础')).toBe('围绕坚持思想引领，重点抓了三个方面：');
     expect(framingSentence(2, undefined)).toBe('重点抓了两个方面：');
     expect(framingSentence(1, '夯实基层基础')).toBe('围绕夯实基层基础，重点抓了以下工作：');
+    expect([1, 2, 3].map((i) => framingSentence(4, undefined, undefined, i))).toEqual(['着力做好四个方面的工作：', '主要在四个方面下功夫：', '重点抓了四个方面：']);
   });
 });
