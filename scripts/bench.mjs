@@ -1,6 +1,7 @@
 // `npm run bench`: whole-process figures, as ratios measured in one run on this machine:
 //   check of one plan / `node -e 0`;  build --to docx / pandoc on the same Markdown;
-//   20 plans in one build / 20 pandoc runs;  1k → 10k measures for check, docx and xlsx, with peak RSS.
+//   20 plans in one build / 20 pandoc runs;  1k → 10k measures for check, docx and xlsx, with peak RSS;
+//   status and diff over 50 → 500 plans in one process.
 // Uses hyperfine when installed (otherwise times the runs itself) and GNU time for peak memory.
 // Big plans come from scripts/generate-plan.mjs. `BENCH_RUNS` sets the repetitions (default 10);
 // `node scripts/bench.mjs --quick` skips the 10k plans.
@@ -153,6 +154,35 @@ if (!quick) {
     report(`${name} 1k → 10k 举措`, large.seconds / small.seconds, 11);
     rows.push(`    1k ${small.seconds.toFixed(1)} s / ${small.rss.toFixed(0)} MB，10k ${large.seconds.toFixed(1)} s / ${large.rss.toFixed(0)} MB（峰值内存）`);
     if (name === 'docx') report('docx 10k 峰值内存', large.rss, 500, ' MB');
+  }
+}
+
+// 6. status and diff over many plans in one process: 50 → 500 plans (25 → 250 year pairs), linear in plan count.
+{
+  const repo = (pairs) => {
+    const dir = mkdtempSync(path.join(tmpdir(), `wp-bench-many-${pairs}-`));
+    mkdirSync(path.join(dir, 'plans'));
+    for (let i = 0; i < pairs; i++) {
+      // Ten distinct plans of 40 and 44 measures, copied: the same seed gives a next year that continues the last.
+      const seed = String(20251110 + (i % 10));
+      if (i < 10) {
+        writeFileSync(path.join(dir, 'plans', `2025-计划${i}.yaml`), execFileSync(node, [path.join(root, 'scripts', 'generate-plan.mjs'), '40', seed]));
+        writeFileSync(path.join(dir, 'plans', `2026-计划${i}.yaml`), execFileSync(node, [path.join(root, 'scripts', 'generate-plan.mjs'), '44', seed]));
+      } else {
+        copyFileSync(path.join(dir, 'plans', `2025-计划${i % 10}.yaml`), path.join(dir, 'plans', `2025-计划${i}.yaml`));
+        copyFileSync(path.join(dir, 'plans', `2026-计划${i % 10}.yaml`), path.join(dir, 'plans', `2026-计划${i}.yaml`));
+      }
+    }
+    return dir;
+  };
+  const small = repo(25);
+  const large = repo(250);
+  const inRepo = (dir, args) => ['sh', '-c', `cd ${quote([dir])} && ${quote([node, bin, ...args])} > /dev/null`];
+  for (const [name, args] of Object.entries({ status: ['status', 'plans', '--as-of', '2025-09-30', '--format', 'json'], diff: ['diff', '--format', 'json'] })) {
+    const a = measureOnce(inRepo(small, args));
+    const b = measureOnce(inRepo(large, args), 1);
+    report(`${name} 50 → 500 个计划`, b.seconds / a.seconds, 11);
+    rows.push(`    50 个 ${a.seconds.toFixed(1)} s，500 个 ${b.seconds.toFixed(1)} s（一个进程）`);
   }
 }
 

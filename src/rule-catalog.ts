@@ -40,6 +40,8 @@ export const WRITING_RULES = {
   'speech-too-long': { description: '汇报发言按朗读速度估计超过限时（speech.minutes）', severity: 'warning' },
   'speech-section-skipped': { description: '计划的一个部分没有可汇报的进展，汇报发言中略去了它', severity: 'warning' },
   'text-too-long': { description: '标题超过 100 个字符，或一段超过 5000 个字符', severity: 'warning' },
+  'progress-date': { description: '进展报告的日期晚于计划年度', severity: 'warning' },
+  'progress-decrease': { description: '进展报告的完成数值比上一次报告少，却没有说明（note）', severity: 'warning' },
   'figure-unknown': { description: '发言里的数字引用（{=指标名称}）找不到对应的进展数值', severity: 'error' },
   'figure-ambiguous': { description: '数字引用的指标名称有多项举措同名，需写明举措（{=举措：指标名称}）', severity: 'error' },
   'figure-stale': { description: '发言里手打的数字与计划的进展数值不符', severity: 'warning' },
@@ -60,17 +62,23 @@ export const FIX_RULES = {
   'fix-unsafe': { description: '自动修正会改变其他内容或破坏文件，已保留原文', severity: 'warning' },
 } as const satisfies Record<string, Entry>;
 
+/** What `workplan status` annotates on a plan (--format github): findings of 督办, not of writing. */
+export const STATUS_RULES = {
+  'measure-overdue': { description: '举措已过完成时限仍未完成（workplan status）', severity: 'warning' },
+} as const satisfies Record<string, Entry>;
+
 export type LoaderRuleId = keyof typeof LOADER_RULES;
 export type WritingRuleId = keyof typeof WRITING_RULES;
 export type BuildRuleId = keyof typeof BUILD_RULES;
 export type FixRuleId = keyof typeof FIX_RULES;
-export type RuleId = LoaderRuleId | WritingRuleId | BuildRuleId | FixRuleId;
+export type StatusRuleId = keyof typeof STATUS_RULES;
+export type RuleId = LoaderRuleId | WritingRuleId | BuildRuleId | FixRuleId | StatusRuleId;
 
 export interface CatalogEntry extends Entry {
   id: RuleId;
 }
 
-/** The whole catalogue in report order (SARIF's rule indexes): loader, build, writing rules, fix. */
-export const RULE_CATALOG: readonly CatalogEntry[] = [LOADER_RULES, BUILD_RULES, WRITING_RULES, FIX_RULES].flatMap((group) =>
+/** The whole catalogue in report order (SARIF's rule indexes): loader, build, writing rules, fix, status. */
+export const RULE_CATALOG: readonly CatalogEntry[] = [LOADER_RULES, BUILD_RULES, WRITING_RULES, FIX_RULES, STATUS_RULES].flatMap((group) =>
   Object.entries(group).map(([id, entry]) => ({ id: id as RuleId, ...entry })),
 );

@@ -43,6 +43,8 @@ export function createProgram(): Command {
   workplan check                         检查 plans/ 下的全部计划
   workplan check plans/2025.yaml --format github
   workplan build plans/2025.yaml         生成工作安排意见（out/*.docx）
+  workplan status --as-of 2025-09-30     督办：各单位推进情况、逾期举措和天数（--to docx 生成督办通报）
+  workplan diff                          对照 plans/ 中最近两个年度的同名计划：新增、调整、延续、删除
   workplan init my-plans                 新建计划仓库
   workplan draft speech plans/2025.yaml  据进展起草汇报发言，数字写成引用
   workplan schema > plan.schema.json     输出计划文件的 JSON Schema
@@ -138,6 +140,75 @@ export function createProgram(): Command {
     .action(async (paths: string[], options) => {
       const { runUnits } = await import('./units.js');
       program.setOptionValue('exitCode', await runUnits(paths, options));
+    });
+
+  program
+    .command('status')
+    .description('督办：截至某日每项举措是否完成、是否逾期，各单位牵头和参与的举措按状态计数，量化目标完成率；可生成督办通报和台账')
+    .argument('[paths...]', '计划文件或目录，缺省为 plans/')
+    .option('--as-of <date>', '统计截止日期 YYYY-MM-DD（缺省为今天）：按这一天之前最近的进展报告计算，季度也由它推算')
+    .option('--unit <name>', '只看这个单位牵头或参与的举措')
+    .option('-t, --to <formats>', '另外生成文件，可用逗号分隔：md、docx（督办通报，GB/T 9704 格式）、xlsx（督办台账）')
+    .option('-o, --output <dir>', '生成文件所在的文件夹（缺省 out/）')
+    .addOption(new Option('-f, --format <format>', '终端输出的格式').choices(['stylish', 'json', 'github']).default('stylish'))
+    .option('--no-color', '不使用颜色')
+    .addHelpText(
+      'after',
+      `
+状态（每项举措一种）：
+  已完成    当时适用的进展 status 为 done
+  逾期      过了完成时限仍未完成（给出逾期天数）
+  临期      完成时限前 30 天内仍未完成（天数在 workplan.config.yaml 的 status.dueSoon 中设置）
+  未报进展  没有进展报告，或只有 planned
+  正常推进  其余：有进展、未到期（长期坚持、持续推进没有期限）
+完成时限换算成日期：上半年 6月30日；全年、年底前、下半年 12月31日；N月底前、YYYY-MM 为当月最后一天。
+目标完成率：完成数值与目标之比，限定词照算（以上为下限，以内、以下为上限，左右差 5% 以内算完成），最多 100%。
+
+示例：
+  workplan status --as-of 2025-09-30                 截至 9 月 30 日 plans/ 下各计划的督办情况
+  workplan status plans/2025-工作安排意见.yaml --unit 区工商联
+  workplan status --as-of 2025-06-30 --to docx,xlsx   生成《关于2025年上半年重点任务推进情况的通报》和督办台账
+  workplan status --format github                    在 CI 中把逾期举措标注在计划的 due 一行
+  workplan status --format json > status.json
+
+退出码：0 统计完成（有逾期举措也是 0，逾期在输出里）；1 计划有错误，没有统计；2 无法运行（参数错误、文件无法读取）。`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runStatus } = await import('./status.js');
+      program.setOptionValue('exitCode', await runStatus(paths, options));
+    });
+
+  program
+    .command('diff')
+    .description('对照两个年度的计划：每项举措是新增、调整（改了什么）、延续还是删除，按部分和牵头单位分组')
+    .argument('[files...]', '上一年和今年的计划文件；不给时对照 plans/ 中最近两个年度的同名计划')
+    .option('-t, --to <formats>', '另外生成对照表，可用逗号分隔：md、docx、xlsx')
+    .option('-o, --output <dir>', '生成文件所在的文件夹（缺省 out/）')
+    .option('--unit <name>', '只看这个单位牵头或参与的举措（任一年度）')
+    .addOption(new Option('-f, --format <format>', '终端输出的格式').choices(['stylish', 'json']).default('stylish'))
+    .option('--no-color', '不使用颜色')
+    .addHelpText(
+      'after',
+      `
+怎样认出同一项举措（依次）：
+  1. 两年的举措写了相同的 id（稳定编号，import 会保留它）
+  2. 标题相同
+  3. 标题和正文相似（按两字片段计算相似度，0.50 以上取最相似的一对），输出中给出相似度
+对上的举措：标题、正文、牵头单位、责任单位、完成时限（年份不计）、目标都相同为“延续”，否则为“调整”并写明改了什么；
+今年才有的为“新增”，去年有、今年没有的为“删除”。
+
+不给文件时：在 plans/ 中找名为“年份-名称.yaml”的文件，取最近的年度，与同一名称的上一个年度配对，
+例如 plans/2025-工作安排意见.yaml 和 plans/2026-工作安排意见.yaml；名称不同的文件不配对。
+
+示例：
+  workplan diff                                        对照 plans/ 中最近两个年度的同名计划
+  workplan diff plans/2025-工作安排意见.yaml plans/2026-工作安排意见.yaml
+  workplan diff --to docx,xlsx                         生成《2026年与2025年重点任务对照表》
+  workplan diff --unit 区工商联 --format json`,
+    )
+    .action(async (files: string[], options) => {
+      const { runDiff } = await import('./diff.js');
+      program.setOptionValue('exitCode', await runDiff(files, options));
     });
 
   program

@@ -15,6 +15,13 @@ export interface SourceParagraph {
   numberLength?: number;
   /** Characters of `text`, after the numbering, set in bold: a run-in lead sentence. */
   boldLength?: number;
+  /**
+   * When the bold lead does not start right after the numbering: the regular-weight characters
+   * before it, at most 8 (a typed number such as “1.” or “（十二）” left unbolded). The lead is
+   * then `text.slice(numberLength + boldFrom, numberLength + boldFrom + boldLength)`. Absent: 0.
+   * Set by the .docx reader.
+   */
+  boldFrom?: number;
   align?: 'left' | 'center' | 'right' | 'justify';
   /** Outline level from the paragraph's style or outlineLvl (0 = Heading 1), when the source says. */
   headingLevel?: number;
@@ -24,6 +31,11 @@ export interface SourceParagraph {
   red?: boolean;
   /** The paragraph starts a new page (a page break or a section break before it). */
   pageBreakBefore?: boolean;
+  /**
+   * The paragraph has Word's Title style (`Title`, in Chinese Word and WPS also `标题`): the
+   * document's title as the author marked it. Set by the .docx reader.
+   */
+  title?: boolean;
   /** 1-based line in a text source, for messages. */
   line?: number;
 }
@@ -32,6 +44,16 @@ export interface SourceCell {
   text: string;
   /** Grid columns the cell spans (1 when absent). */
   colSpan?: number;
+  /**
+   * Rows the cell spans when it starts a vertical merge (w:vMerge restart): 1 or absent for an
+   * ordinary cell. The rows below hold a `continued` cell in its place.
+   */
+  rowSpan?: number;
+  /**
+   * The cell continues the merged cell above it (w:vMerge): it stays in the row, so cells keep
+   * their columns, with empty text; the text is the starting cell's.
+   */
+  continued?: boolean;
 }
 
 export interface SourceTable {
@@ -45,6 +67,11 @@ export type SourceBlock = SourceParagraph | SourceTable;
 export interface SourceDocument {
   format: 'docx' | 'txt' | 'md';
   blocks: SourceBlock[];
+  /**
+   * The encoding a text source was decoded from (detected: BOM, strict UTF-8, else GB18030,
+   * which covers GBK), for a message such as “按 GB18030（GBK）解码”. Absent for .docx.
+   */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
   /** Lines the reader removed as web noise (source lines, banners, 字数, hidden-content notices), for stderr. */
   removed: string[];
 }

@@ -218,11 +218,35 @@ function planTargets(jobs: Job[], options: BuildOptions): Target[] {
   if (jobs.some((job) => job.plan.file === STDIN_PATH)) {
     throw new UsageError('计划来自标准输入（-）时，请用 -o 给出输出文件（或用 -o - 写到标准输出）');
   }
+  const names = outputNames(jobs.map((job) => job.plan.file));
   return jobs.flatMap((job) => {
     // The file's own document keeps the plan's name; another document gets a suffix.
     const unit = job.doc === 'tasks' && options.unit ? `-${options.unit}` : '';
     const suffix = (job.doc === mainDocument(job.plan.loaded.plan) ? '' : DOCUMENTS[job.doc].suffix) + unit;
-    const base = path.basename(job.plan.file).replace(/\.ya?ml$/i, '');
+    const base = names.get(job.plan.file)!;
     return formats.map((format) => ({ job, format, path: path.join(out, `${base}${suffix}.${format}`) }));
   });
+}
+
+/**
+ * Output names of plan files, without the extension: the file name alone, unless two plans in
+ * different folders share it (区甲/要点.yaml, 区乙/要点.yaml). Then every name keeps its folders
+ * below the plans' common folder, so that no document silently overwrites another.
+ */
+export function outputNames(files: string[]): Map<string, string> {
+  const bare = (file: string) => path.basename(file).replace(/\.ya?ml$/i, '');
+  const unique = [...new Set(files)];
+  const seen = new Set<string>();
+  const clash = unique.some((file) => seen.size === seen.add(bare(file).toLowerCase()).size);
+  if (!clash) return new Map(unique.map((file) => [file, bare(file)]));
+  const dirs = unique.map((file) => path.dirname(path.resolve(file)).split(path.sep));
+  let common = dirs[0]!.length;
+  for (const dir of dirs) {
+    let i = 0;
+    while (i < common && i < dir.length && dir[i] === dirs[0]![i]) i += 1;
+    common = i;
+  }
+  return new Map(
+    unique.map((file, k) => [file, path.join(...dirs[k]!.slice(common), bare(file))]),
+  );
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { type LoadedConfig, loadConfig } from '../plan/config.js';
-import { findConfigRoot } from '../plan/find-root.js';
+import { CONFIG_FILE, findConfigRoot } from '../plan/find-root.js';
 import { type LoadedPlan, STDIN_NAME, STDIN_PATH, loadPlanFile, loadPlanStream } from '../plan/load-plan.js';
 import { runRules } from '../rules/run-rules.js';
 import type { SourceEdit } from '../rules/types.js';
@@ -46,7 +46,11 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
     const root = configRoot ?? process.cwd();
     let config = configs.get(root);
     if (!config) {
-      config = configRoot ? await loadConfig(configRoot) : { config: {}, diagnostics: [] };
+      try {
+        config = configRoot ? await loadConfig(configRoot) : { config: {}, diagnostics: [] };
+      } catch (error) {
+        throw new UsageError(describeFsError(error, 'read', path.relative(process.cwd(), path.join(root, CONFIG_FILE)) || CONFIG_FILE));
+      }
       configs.set(root, config);
       appendAll(diagnostics, config.diagnostics);
     }

@@ -2,8 +2,10 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../plan/config.js';
+import { CONFIG_FILE } from '../plan/find-root.js';
 import { BUILTIN_TEMPLATES } from '../render/render-template.js';
 import { defaultPlanYear, scaffoldFiles } from '../scaffold/scaffold-files.js';
+import { describeFsError } from './fs-errors.js';
 import { findToolSpec } from './tool-spec.js';
 import { UsageError } from './usage-error.js';
 import type { Output } from './write-outputs.js';
@@ -67,7 +69,11 @@ async function chooseTool(root: string, request: InitRequest): Promise<Pick<Scaf
     if (!tool || /[\r\n]/.test(tool)) throw new UsageError(`--tool 应为一个 npm 包说明（如 workplan@0.1.0、tarball 路径或 git 地址），这里是“${request.tool}”`);
     return { tool, toolSource: 'option' };
   }
-  const recorded = (await loadConfig(root)).config.tool;
+  const recorded = (
+    await loadConfig(root).catch((error: unknown) => {
+      throw new UsageError(describeFsError(error, 'read', path.join(root, CONFIG_FILE)));
+    })
+  ).config.tool;
   if (recorded) return { tool: recorded, toolSource: 'config' };
   const installed = await findToolSpec(request.version);
   return { tool: installed.spec, toolSource: installed.recorded ? 'installed' : 'guessed' };

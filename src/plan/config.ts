@@ -27,6 +27,12 @@ export const ConfigModel = z
       })
       .describe('汇报发言的设置')
       .optional(),
+    status: z
+      .strictObject({
+        dueSoon: z.number().int().min(0).max(366).describe('完成时限前多少天内算“临期”，缺省 30'),
+      })
+      .describe('workplan status（督办）的设置')
+      .optional(),
     rules: z
       .record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(['off', 'warning', 'error']))
       .describe('规则的级别：off 关闭、warning 警告、error 错误')
@@ -49,8 +55,13 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   let bytes: Buffer;
   try {
     bytes = await readFile(absolute);
-  } catch {
-    return { config: {}, diagnostics: [] };
+  } catch (error) {
+    // Only a missing file means “no configuration”: a config that exists but cannot be read
+    // (permissions, a folder of that name) would silently drop the office's rules and units.
+    // ENOTDIR: a file stands where a folder above it should be, so the config cannot exist either.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { config: {}, diagnostics: [] };
+    throw error;
   }
   const shown = path.relative(process.cwd(), absolute) || CONFIG_FILE;
   const { parsed, diagnostics } = parseYamlFile(shown, bytes, () => ConfigModel);

@@ -58,6 +58,12 @@ export const ProgressModel = z
   })
   .describe('进展情况');
 
+/** One dated progress report: the latest (by date) applies, so a plan keeps its history. */
+export const ProgressReportModel = ProgressModel.extend({
+  date: isoDate('报告日期，YYYY-MM-DD：日期最晚的一条为当前进展'),
+  note: text('说明，例如数值回落的原因（核减、口径调整）').optional(),
+}).describe('一次带日期的进展报告');
+
 export const MeasureModel = z
   .strictObject({
     title: text('举措的引领句（加粗的首句），不要手打序号'),
@@ -67,8 +73,12 @@ export const MeasureModel = z
     responsible: unitList('责任单位；不写时沿用所在部分的 responsible').optional(),
     due: due.optional(),
     targets: z.array(TargetModel).describe('量化目标').optional(),
-    progress: ProgressModel.optional(),
+    progress: z
+      .union([ProgressModel, z.array(ProgressReportModel).min(1, { message: '至少需要一次报告' })])
+      .describe('进展：一次进展，或带日期的进展报告列表（date、status、values、result、note），日期最晚的一条为当前进展')
+      .optional(),
     speech: text('汇报发言里这一条的开头（“一是”之后的短语），缺省用 title；数字由 progress.values 生成，不要手打').optional(),
+    id: text('稳定的编号（如 theory、party-consultation），跨年度对照（workplan diff）据此认出同一项举措；不出现在文稿里').optional(),
   })
   .describe('工作举措，自动编号为 1. 2. 3.');
 
@@ -269,6 +279,7 @@ export function modelFor(data: unknown): typeof PlanModel | typeof SpeechFileMod
 export type Measure = z.infer<typeof MeasureModel>;
 export type Target = z.infer<typeof TargetModel>;
 export type Progress = z.infer<typeof ProgressModel>;
+export type ProgressReport = z.infer<typeof ProgressReportModel>;
 export type Speech = z.infer<typeof SpeechModel>;
 export type Attachment = z.infer<typeof AttachmentModel>;
 
@@ -277,15 +288,37 @@ export function planYear(plan: Plan): number {
   return plan.year ?? Number(plan.date.slice(0, 4));
 }
 
-/** progress.values as figures, each with the unit its target gives (values name targets). */
-/**
- * The progress report that applies to a measure now. Every reader of progress goes through here,
- * so that dated reports (a list, the latest applying) need one change only.
- */
-export function currentProgress(measure: Measure): Progress | undefined {
-  return measure.progress;
+/** A measure's dated reports in date order (a stable sort: of two on one day, the later written wins); [] for a v1 single progress. */
+export function progressReports(measure: Measure): ProgressReport[] {
+  const progress = measure.progress;
+  if (!Array.isArray(progress)) return [];
+  return [...progress].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/**
+ * The progress report that applies to a measure: the v1 single `progress`, or of the dated reports
+ * the latest one, or with `asOf` (YYYY-MM-DD) the latest one dated on or before that day. Every
+ * reader of progress goes through here. An undated v1 progress applies at any date.
+ */
+export function currentProgress(measure: Measure, asOf?: string): Progress | undefined {
+  const progress = measure.progress;
+  if (!Array.isArray(progress)) return progress;
+  const reports = progressReports(measure).filter((r) => asOf === undefined || r.date <= asOf);
+  const latest = reports[reports.length - 1];
+  if (!latest) return undefined;
+  const { status, result, values } = latest;
+  return { status, ...(result !== undefined ? { result } : {}), ...(values !== undefined ? { values } : {}) };
+}
+
+/** Where the progress that applies now sits under the measure: `progress`, or `progress[i]` of the dated reports. */
+export function currentProgressPath(measure: Measure): (string | number)[] {
+  const progress = measure.progress;
+  if (!Array.isArray(progress)) return ['progress'];
+  const latest = progressReports(measure).at(-1);
+  return latest ? ['progress', progress.indexOf(latest)] : ['progress'];
+}
+
+/** progress.values as figures, each with the unit its target gives (values name targets). */
 export function progressFigures(measure: Measure): Target[] {
   const units = new Map((measure.targets ?? []).map((t) => [t.name, t.unit]));
   return Object.entries(currentProgress(measure)?.values ?? {}).map(([name, value]) => {
@@ -360,5 +393,6 @@ export const KEY_LABELS: Record<string, string> = {
   notice: '印发通知',
   script: '文字',
   start: '起始编号',
+  id: '编号',
   figures: '数字来源',
 };

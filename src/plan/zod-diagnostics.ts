@@ -108,6 +108,12 @@ function issueToDiagnostics(issue: Issue, ctx: IssueContext): Diagnostic[] {
           make('schema-value', `附件“${describeValue(value)}”无效：应为 tasks，或 { title: 附件标题, file: 文件 }`, nodeSpan(path)),
         ];
       }
+      // progress is one report or a list of dated ones: the branch that fits the value's shape says what is wrong inside it.
+      if (last === 'progress') {
+        const branches = (issue as { errors?: Issue[][] }).errors ?? [];
+        const fitting = branches.filter((b) => b.length > 0 && !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+        if (fitting.length === 1) return fitting[0]!.flatMap((i) => issueToDiagnostics({ ...i, path: [...issue.path, ...i.path] } as Issue, ctx));
+      }
       return [make('schema-value', `${label}的值无效`, nodeSpan(path))];
     }
     case 'too_small': {

@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import { type Diagnostic, sortDiagnostics } from '../diagnostic.js';
 import { countDiagnostics, formatCounts } from './summary.js';
+import { showInvalidChars } from '../text/invalid-chars.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -19,12 +20,12 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
   }
   const lines: string[] = [];
   for (const [file, list] of byFile) {
-    lines.push(c.underline(file));
+    lines.push(c.underline(showInvalidChars(file)));
     for (const d of list) {
       // file:line:col in every row so terminals and editors make it a link.
-      const where = c.dim(`${d.file}:${d.line}:${d.column}`);
+      const where = c.dim(`${showInvalidChars(d.file)}:${d.line}:${d.column}`);
       const severity = d.severity === 'error' ? c.red('错误') : c.yellow('警告');
-      lines.push(`  ${where}  ${severity}  ${d.message}  ${c.dim(d.ruleId)}`);
+      lines.push(`  ${where}  ${severity}  ${showInvalidChars(d.message)}  ${c.dim(d.ruleId)}`);
     }
     lines.push('');
   }

@@ -10,6 +10,8 @@ import { maskedWord } from './masked-word.js';
 import { measureOwner } from './measure-owner.js';
 import { numberingTyped } from './numbering-typed.js';
 import { placeholder } from './placeholder.js';
+import { progressDate } from './progress-date.js';
+import { progressDecrease } from './progress-decrease.js';
 import { punctuationWidth } from './punctuation-width.js';
 import { speechSectionSkipped } from './speech-section-skipped.js';
 import { speechTooLong } from './speech-too-long.js';
@@ -32,6 +34,8 @@ export const RULES: readonly Rule[] = [
   speechTooLong,
   speechSectionSkipped,
   textTooLong,
+  progressDate,
+  progressDecrease,
   figureUnknown,
   figureAmbiguous,
   figureStale,

@@ -14,7 +14,7 @@ export interface TextField {
 }
 
 /** Keys whose values are codes or dates, not prose. */
-const NOT_PROSE = new Set(['kind', 'date', 'printedOn', 'due', 'status', 'style', 'separator', 'file']);
+const NOT_PROSE = new Set(['kind', 'date', 'printedOn', 'due', 'status', 'style', 'separator', 'file', 'id']);
 
 /** Every string in the plan, depth first, with its path; `prose` skips codes and dates. */
 export function textFields(data: unknown, options: { prose?: boolean } = {}): TextField[] {

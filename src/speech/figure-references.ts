@@ -8,7 +8,7 @@
  * `{=举措：研修班}` names the measure too (any part of its title or speech phrase), for when two
  * measures report a value of the same name. Pure: the plan the figures come from is passed in.
  */
-import { type Measure, type PlanFile, currentProgress, isSpeechFile, progressFigures } from '../plan/model.js';
+import { type Measure, type PlanFile, currentProgress, currentProgressPath, isSpeechFile, progressFigures } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import type { PlanPath } from '../plan/load-plan.js';
 import { suggestClosest } from '../text/suggest.js';
@@ -188,7 +188,7 @@ export function speechTexts(file: PlanFile): SpeechText[] {
   }
   for (const { measure, path } of allMeasures(file)) {
     add([...path, 'speech'], measure.speech);
-    add([...path, 'progress', 'result'], currentProgress(measure)?.result);
+    add([...path, ...currentProgressPath(measure), 'result'], currentProgress(measure)?.result);
   }
   return out;
 }

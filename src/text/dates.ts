@@ -70,3 +70,42 @@ export function formatDue(due: string): string {
   if (m) return `${m.year}年${m.month}月底前`;
   return due;
 }
+
+/**
+ * The last day a 完成时限 allows in plan year `year`, as YYYY-MM-DD: a date is itself, a month its
+ * last day, 上半年 June 30th, 全年/年底前/下半年 December 31st, N月底前 the month's last day.
+ * 长期坚持 and 持续推进 have no deadline (undefined).
+ */
+export function dueDeadline(due: string, year: number): string | undefined {
+  if (parseIsoDate(due)) return due;
+  const m = parseIsoMonth(due);
+  if (m) return isoDay(m.year, m.month, daysInMonth(m.year, m.month));
+  if (due === '上半年') return isoDay(year, 6, 30);
+  if (due === '全年' || due === '年底前' || due === '下半年') return isoDay(year, 12, 31);
+  const monthEnd = MONTH_END.exec(due);
+  if (monthEnd) {
+    const month = Number(monthEnd[1]);
+    return isoDay(year, month, daysInMonth(year, month));
+  }
+  return undefined;
+}
+
+export function isoDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The day `days` after `from` (YYYY-MM-DD). */
+export function addDays(from: string, days: number): string {
+  return new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The quarter a date falls in, as a 通报 names its period: 第一季度, 上半年 (the second quarter closes the half year), 第三季度, 第四季度. */
+export function periodOf(iso: string): string {
+  const quarter = Math.ceil(Number(iso.slice(5, 7)) / 3);
+  return ['第一季度', '上半年', '第三季度', '第四季度'][quarter - 1]!;
+}

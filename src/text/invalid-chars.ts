@@ -90,3 +90,14 @@ export function removeInvalidCharsDeep<T>(value: T): T {
 export function formatCodePoint(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/**
+ * The string with each such character, and CR, shown as its code point (⟨U+001B⟩): for a
+ * terminal row. A message that quotes a user's text must not let an ESC in that text
+ * recolour, move or clear the user's terminal.
+ */
+export function showInvalidChars(text: string): string {
+  return text.includes('\r') || hasInvalidChars(text)
+    ? text.replace(new RegExp(`\\r|${INVALID_SOURCE}`, 'gu'), (c) => `⟨${formatCodePoint(c.codePointAt(0)!)}⟩`)
+    : text;
+}

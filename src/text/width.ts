@@ -27,3 +27,19 @@ export function countHan(text: string): number {
   for (const _ of text.matchAll(/\p{Script=Han}/gu)) n++;
   return n;
 }
+
+/** Text cut to at most `columns` terminal columns (a Han character takes two), ending in “…” when cut. */
+export function fitColumns(text: string, columns: number): string {
+  if (visualWidth(text) * 2 <= columns) return text;
+  let out = '';
+  for (const c of text) {
+    if ((visualWidth(out + c) + 1) * 2 > columns) break;
+    out += c;
+  }
+  return `${out}…`;
+}
+
+/** Text padded with spaces to `columns` terminal columns. */
+export function padColumns(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - visualWidth(text) * 2));
+}

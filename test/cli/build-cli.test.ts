@@ -43,6 +43,16 @@ describe('workplan build (built binary)', () => {
     expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['一.docx', '三.docx', '二.docx'].sort());
   });
 
+  it('keeps two plans of the same name in different folders apart, under their folders', () => {
+    const dir = tmp('same-name');
+    for (const district of ['东区', '西区']) cpSync(EXAMPLE, path.join(dir, 'plans', district, '要点.yaml'), { recursive: true });
+    writeFileSync(path.join(dir, 'plans', '西区', '要点.yaml'), readFileSync(EXAMPLE, 'utf8').replace('2025年全区统一战线工作安排意见', '2025年西区统一战线工作安排意见'));
+    const r = runCli(['build', 'plans', '--to', 'md'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'out', '东区', '要点.md'), 'utf8')).toContain('2025年全区统一战线工作安排意见');
+    expect(readFileSync(path.join(dir, 'out', '西区', '要点.md'), 'utf8')).toContain('2025年西区统一战线工作安排意见');
+  });
+
   it('writes Markdown to stdout with -o -', () => {
     const r = runCli(['build', EXAMPLE, '--to', 'md', '-o', '-']);
     expect(r.status).toBe(0);

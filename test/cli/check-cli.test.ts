@@ -35,7 +35,18 @@ const scenarios: Scenario[] = [
 
 describe('workplan check (built binary)', () => {
   for (const s of scenarios) {
-    it(s.name, () => {
+    it('stops with exit 2 and a Chinese message when the repository config exists but cannot be read', () => {
+    // A folder where the file should be: the config is there but unreadable (root ignores chmod).
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-config-unreadable-'));
+    mkdirSync(path.join(dir, 'workplan.config.yaml'));
+    cpSync(path.join(ROOT, EXAMPLE), path.join(dir, 'plan.yaml'));
+    const r = runCli(['check', 'plan.yaml'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('workplan.config.yaml');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it(s.name, () => {
       const r = runCli(s.args, { env: s.env });
       expect(r.status, r.stderr).toBe(s.exitCode);
       if (s.stdout) expect(r.stdout).toMatch(s.stdout);

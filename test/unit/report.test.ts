@@ -23,6 +23,13 @@ describe('formatters', () => {
     expect(out).toBe('::warning file=dir%2Cx/a%3Ab.yaml,line=3,col=5,title=schema-type::第一行%0A第二行 100%25\n');
   });
 
+  it('stylish shows control characters quoted from a plan as code points, never raw', () => {
+    const out = formatStylish([d({ file: 'plans/\u001b[2Ja.yaml', message: '单位“区委\u001b[31m统战部\r”' })], { color: false, fileCount: 1 });
+    expect(out).not.toMatch(/[\u001b\r]/);
+    expect(out).toContain('单位“区委⟨U+001B⟩[31m统战部⟨U+000D⟩”');
+    expect(out).toContain('plans/⟨U+001B⟩[2Ja.yaml:3:5');
+  });
+
   it('produces JSON that parses back to the same diagnostics', () => {
     const list = [d({ line: 9 }), d({ line: 2, file: 'plans/0.yaml' })];
     expect(JSON.parse(formatJson(list))).toEqual([list[1], list[0]]);
