@@ -57,3 +57,34 @@ describe('figure-stale', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('figure references in dated progress reports', () => {
+  it('reads the result of the report that applies, and points into it', () => {
+    const yaml = `title: 计划
+date: 2025-02-10
+sections:
+  - title: 加强思想引领
+    measures:
+      - title: 举办理论研修班
+        lead: 区委统战部
+        targets: [{ name: 研修班, value: 4, unit: 期 }]
+        progress:
+          - date: 2025-06-30
+            status: ongoing
+            values: { 研修班: 3 }
+            result: 已办{=研修班}
+          - date: 2025-03-31
+            status: ongoing
+            values: { 研修班: 1 }
+            result: 已办理论研修班{=研修斑}
+speech:
+  meeting: 推进会
+`;
+    // The March report is older: its misspelt reference is not read; the June one resolves.
+    expect(check(yaml).diagnostics.filter((d) => d.ruleId.startsWith('figure-'))).toEqual([]);
+    const latest = check(yaml.replace('2025-03-31', '2025-09-30'));
+    const unknown = latest.diagnostics.filter((d) => d.ruleId === 'figure-unknown');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]).toMatchObject({ line: 17, column: 28, endColumn: 34, path: 'sections[0].measures[0].progress[1].result' });
+  });
+});
