@@ -36,6 +36,8 @@ const DOCUMENTS = [
   { name: 'notice', plan: 'plans/2026-全区统一战线工作要点.yaml', args: [], ext: 'docx' },
   { name: 'summary', plan: 'plans/2025-工作总结和2026年工作打算.yaml', args: [], ext: 'docx' },
   { name: 'speech-hant', plan: 'plans/2025-港澳青年交流發言.yaml', args: [], ext: 'docx' },
+  // The 2025 speech written by hand, its figures referenced from the plan (figures:).
+  { name: 'speech-authored', plan: 'plans/2025-汇报发言.yaml', args: [], ext: 'docx' },
 ];
 
 /** README previews: docs/<name>.png ← page <page> of <doc>. */

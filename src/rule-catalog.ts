@@ -22,6 +22,7 @@ export const LOADER_RULES = {
   'schema-type': { description: '值的类型不对', severity: 'error' },
   'schema-value': { description: '值无效（日期、枚举、时限等）', severity: 'error' },
   'schema-empty': { description: '需要文字的地方是空的', severity: 'error' },
+  'figures-file': { description: '发言文件 figures 所指的计划文件无法读取或有错误', severity: 'error' },
 } as const satisfies Record<string, Entry>;
 
 /** Writing rules: one file each under rules/, run in this order; severity is the default. */
@@ -41,6 +42,10 @@ export const WRITING_RULES = {
   'text-too-long': { description: '标题超过 100 个字符，或一段超过 5000 个字符', severity: 'warning' },
   'progress-date': { description: '进展报告的日期晚于计划年度', severity: 'warning' },
   'progress-decrease': { description: '进展报告的完成数值比上一次报告少，却没有说明（note）', severity: 'warning' },
+  'figure-unknown': { description: '发言里的数字引用（{=指标名称}）找不到对应的进展数值', severity: 'error' },
+  'figure-ambiguous': { description: '数字引用的指标名称有多项举措同名，需写明举措（{=举措：指标名称}）', severity: 'error' },
+  'figure-stale': { description: '发言里手打的数字与计划的进展数值不符', severity: 'warning' },
+  'speech-too-short': { description: '汇报发言按朗读速度估计不到限时（speech.minutes）的一半', severity: 'warning' },
 } as const satisfies Record<string, Entry>;
 
 /** A plan that checks clean but cannot give the document asked for. */

@@ -32,8 +32,14 @@ interface BuildOutcome {
   written: number;
 }
 
+/** What a watch keeps between builds: the template cache, and the files the last build read besides the plans. */
+interface WatchState extends Pick<BuildHooks, 'templateCache'> {
+  /** The plans speech files take their figures from: --watch watches their folders too. */
+  dependencies: string[];
+}
+
 /** One build. `watching` keeps the template cache between calls and leaves the log to the caller. */
-async function buildOnce(paths: string[], flags: BuildFlags, options: BuildOptions, watching?: Pick<BuildHooks, 'templateCache'>): Promise<BuildOutcome> {
+async function buildOnce(paths: string[], flags: BuildFlags, options: BuildOptions, watching?: WatchState): Promise<BuildOutcome> {
   const found = await findPlanFiles(paths);
   if (found.length === 0) throw new UsageError(`在 ${paths.join('、')} 中没有找到 .yaml 计划文件`);
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
@@ -44,6 +50,7 @@ async function buildOnce(paths: string[], flags: BuildFlags, options: BuildOptio
 
   // load → check everything first: an invalid plan stops the build before any file is written.
   const { plans, diagnostics } = await checkPlans(files);
+  if (watching) watching.dependencies = plans.flatMap((p) => (p.loaded?.figuresFile !== undefined ? [p.loaded.figuresFile] : []));
   if (countDiagnostics(diagnostics).errors > 0) {
     process.stdout.write(formatStylish(diagnostics, { color, fileCount: files.length }));
     return { code: 1, written: 0 };
@@ -51,7 +58,7 @@ async function buildOnce(paths: string[], flags: BuildFlags, options: BuildOptio
   if (diagnostics.length > 0) process.stderr.write(formatStylish(diagnostics, { color: useColor(process.stderr, flags.color), fileCount: files.length }));
 
   const progress = createProgress(!flags.check && !watching);
-  const built = await buildDocuments(plans, options, { onProgress: watching ? undefined : progress.update, ...watching });
+  const built = await buildDocuments(plans, options, { onProgress: watching ? undefined : progress.update, ...(watching ? { templateCache: watching.templateCache } : {}) });
   if (built.diagnostics.length > 0) {
     process.stdout.write(formatStylish(built.diagnostics, { color, fileCount: files.length }));
     return { code: 1, written: 0 };
@@ -89,13 +96,14 @@ async function watchBuild(paths: string[], flags: BuildFlags, options: BuildOpti
   await findPlanFiles(paths);
   const { watchPlans } = await import('../pipeline/watch-plans.js');
   const templateCache: NonNullable<BuildHooks['templateCache']> = new Map();
+  const state: WatchState = { templateCache, dependencies: [] };
   let first = true;
 
   const rebuild = async () => {
     const started = performance.now();
     let outcome: string;
     try {
-      const { code, written } = await buildOnce(paths, flags, options, { templateCache });
+      const { code, written } = await buildOnce(paths, flags, options, state);
       outcome = code === 0 ? `${first ? '已生成' : '重新生成'} ${written} 个文件` : '计划有错误，没有生成文件';
     } catch (error) {
       // Whatever went wrong with this build, the next edit may fix it: report and keep watching.
@@ -109,10 +117,14 @@ async function watchBuild(paths: string[], flags: BuildFlags, options: BuildOpti
   };
 
   await rebuild();
-  const watcher = await watchPlans(paths, async (change) => {
-    if (change.templates) templateCache.clear();
-    await rebuild();
-  });
+  const watcher = await watchPlans(
+    paths,
+    async (change) => {
+      if (change.templates) templateCache.clear();
+      await rebuild();
+    },
+    { dependencies: () => state.dependencies },
+  );
   process.stderr.write('正在监视计划、workplan.config.yaml 和模板的改动，按 Ctrl-C 结束\n');
   return new Promise((resolve) => {
     const stop = () => {
@@ -153,5 +165,5 @@ function createProgress(writing: boolean) {
 /** 汇报发言 facts a speaker needs: characters and reading time against the slot. */
 function describeSpeech({ shown, facts, limit }: SpeechReport): string {
   const slot = limit === undefined ? '' : facts.minutes > limit ? `，超过限时 ${limit} 分钟` : `，限时 ${limit} 分钟`;
-  return `${shown}：汇报发言共 ${facts.characters} 字（只计汉字），按每分钟 ${facts.pace} 字约需 ${facts.minutes} 分钟${slot}`;
+  return `${shown}：汇报发言共 ${facts.characters} 字（从称谓到结束语，只计汉字），按每分钟 ${facts.pace} 字约需 ${facts.minutes} 分钟${slot}`;
 }

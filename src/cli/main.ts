@@ -46,6 +46,7 @@ export function createProgram(): Command {
   workplan status --as-of 2025-09-30     督办：各单位推进情况、逾期举措和天数（--to docx 生成督办通报）
   workplan diff                          对照 plans/ 中最近两个年度的同名计划：新增、调整、延续、删除
   workplan init my-plans                 新建计划仓库
+  workplan draft speech plans/2025.yaml  据进展起草汇报发言，数字写成引用
   workplan schema > plan.schema.json     输出计划文件的 JSON Schema
 
 退出码：0 没有问题；1 发现问题；2 无法运行（参数错误、文件无法读取）。
@@ -249,6 +250,31 @@ export function createProgram(): Command {
     .action(async (dir: string | undefined, options) => {
       const { runInit } = await import('./init.js');
       program.setOptionValue('exitCode', await runInit(dir, options));
+    });
+
+  program
+    .command('draft')
+    .description('起草可以修改的文稿')
+    .command('speech')
+    .description('据计划的进展起草汇报发言（kind: speech 文件）：数字写成引用 {=指标名称}，随计划的进展更新')
+    .argument('<plan>', '计划文件')
+    .option('-o, --output <file>', '写入这个文件（缺省或“-”写到标准输出）；figures 按这个文件的位置写相对路径')
+    .option('--force', '覆盖已有的文件')
+    .option('--no-color', '不使用颜色')
+    .addHelpText(
+      'after',
+      `
+示例：
+  workplan draft speech plans/2025-工作安排意见.yaml                       草稿写到标准输出
+  workplan draft speech plans/2025-工作安排意见.yaml -o plans/2025-汇报发言.yaml
+  workplan build plans/2025-汇报发言.yaml                                   改好后生成发言（数字取自计划的最新进展）
+
+草稿每项有进展的举措写成一条要点：动词在前（办结率达96%），同一句不重复主语，每部分一句引领语；
+没有进展的部分照样保留，标为“# 待补充”，要点取自计划的举措。计划有错误时不起草，输出诊断并以退出码 1 结束。`,
+    )
+    .action(async (plan: string, options) => {
+      const { runDraftSpeech } = await import('./draft.js');
+      program.setOptionValue('exitCode', await runDraftSpeech(plan, options));
     });
 
   program

@@ -17,7 +17,6 @@ import { BUILTIN_TEMPLATES, loadTemplateSet, TemplateError, type TemplateSet } f
 import type { PlanFile } from '../plan/model.js';
 import type { RenderOptions } from '../render/view-model.js';
 import { DEFAULT_READING_PACE, type ReadingFacts, readingFacts } from '../text/reading.js';
-import { type Script, detectScript, loadConverters, mayBeTraditional } from '../text/script.js';
 import { type BuildOptions, OUTPUT_FORMATS, type OutputFormat, TEXT_FORMATS } from './build-options.js';
 import type { CheckedPlan } from './check-plans.js';
 import { convertToPdf, requireSoffice } from './convert-pdf.js';
@@ -25,9 +24,13 @@ import { requireFonts } from './inspect-fonts.js';
 import { explainFsError } from './fs-errors.js';
 import { DOCUMENTS, type DocumentId, mainDocument } from './documents.js';
 import { DocumentProblem, type RenderedDocument, documentDate, documentText, renderDocument } from './render-document.js';
+import { scriptOptions } from './plan-script.js';
 import { settleMemory } from './settle-memory.js';
 import { UsageError } from './usage-error.js';
 import type { Output } from './write-outputs.js';
+
+/** Where build's callers (and the fixture tests) have always found it. */
+export { scriptOptions } from './plan-script.js';
 
 /** A speech's length against its slot, which build reports to the speaker. */
 export interface SpeechReport {
@@ -90,6 +93,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
         taskNumbers: options.taskNumbers,
         letterhead: options.letterhead,
         attachmentFiles: await readAttachments(checked),
+        figures: checked.loaded.figures,
       });
       jobs.push({ plan: checked, doc, rendered });
       for (const notice of rendered.notices ?? []) {
@@ -137,33 +141,6 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
   }
   const speeches = jobs.filter((job) => job.doc === 'speech').map(describeSpeech);
   return { documents, diagnostics, warnings, speeches };
-}
-
-/**
- * The script of a plan (its `script`, or what its text is written in) and of the output (`--script`,
- * or the plan's). A 繁体 plan keeps its text and gets the tool's words in 繁体; a plan built into the
- * other script is converted whole. 简体 in, 简体 out loads no dictionary.
- */
-export async function scriptOptions(plan: PlanFile, wanted?: Script): Promise<Pick<RenderOptions, 'localize' | 'convertAll'>> {
-  const text = planText(plan);
-  let source: Script = plan.script ?? 'hans';
-  if (plan.script === undefined && mayBeTraditional(text)) {
-    const { toSimplified, toTraditional } = await loadConverters();
-    source = detectScript(text, toSimplified, toTraditional);
-  }
-  const target = wanted ?? source;
-  if (source === 'hans' && target === 'hans') return {};
-  const { toSimplified, toTraditional } = await loadConverters();
-  if (source === target) return { localize: toTraditional };
-  return { convertAll: target === 'hant' ? toTraditional : toSimplified };
-}
-
-/** Every string of a plan, for telling its script. */
-function planText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(planText).join('\n');
-  if (value !== null && typeof value === 'object') return Object.values(value).map(planText).join('\n');
-  return '';
 }
 
 async function templatesFor(root: string, cache: Map<string, TemplateSet>): Promise<TemplateSet> {
@@ -218,7 +195,9 @@ async function readAttachments(plan: LoadedCheckedPlan): Promise<Map<string, str
 function describeSpeech(job: Job): SpeechReport {
   const pace = job.plan.config.config.speech?.pace ?? DEFAULT_READING_PACE;
   const limit = job.plan.loaded.plan.speech?.minutes;
-  return { shown: job.plan.shown, facts: readingFacts(documentText(job.rendered.blocks), pace), ...(limit !== undefined ? { limit } : {}) };
+  // What is read aloud: from the salutation to the closing; the title and the speaker and date under it are not.
+  const spoken = job.rendered.blocks.filter((b) => b.type !== 'title' && b.type !== 'byline');
+  return { shown: job.plan.shown, facts: readingFacts(documentText(spoken), pace), ...(limit !== undefined ? { limit } : {}) };
 }
 
 /** Where each output goes: `-o` names a file (one output only), `-` (stdout, Markdown only) or a folder. */

@@ -11,6 +11,7 @@ import { type LoadedPlan, STDIN_NAME, STDIN_PATH, loadPlanFile, loadPlanStream }
 import { runRules } from '../rules/run-rules.js';
 import type { SourceEdit } from '../rules/types.js';
 import { describeFsError } from './fs-errors.js';
+import { attachFigures, type FiguresCache } from './load-figures.js';
 import { UsageError } from './usage-error.js';
 
 export interface CheckedPlan {
@@ -37,6 +38,7 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
   const configs = new Map<string, LoadedConfig>();
   const plans: CheckedPlan[] = [];
   const diagnostics: Diagnostic[] = [];
+  const figures: FiguresCache = new Map();
   for (const file of files) {
     const piped = file === STDIN_PATH;
     const shown = piped ? STDIN_NAME : path.relative(process.cwd(), file) || file;
@@ -59,6 +61,7 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
       throw new UsageError(describeFsError(error, 'read', shown));
     }
     appendAll(diagnostics, result.diagnostics);
+    if (result.loaded) appendAll(diagnostics, await attachFigures(result.loaded, piped ? undefined : file, figures));
     const checked = result.loaded ? runRules(result.loaded, config.config) : { diagnostics: [], edits: [] };
     appendAll(diagnostics, checked.diagnostics);
     plans.push({ file, shown, root, config, ...(result.loaded ? { loaded: result.loaded } : {}), edits: checked.edits });

@@ -102,8 +102,14 @@ function applyProven(loaded: LoadedPlan, edits: readonly SourceEdit[]): { loaded
 function tryEdits(loaded: LoadedPlan, edits: readonly SourceEdit[]): LoadedPlan | undefined {
   const { source, applied } = applyEdits(loaded.source, edits);
   if (applied.length === 0) return undefined;
-  const reparsed = parsePlan(loaded.file, new TextEncoder().encode(source)).loaded;
-  if (!reparsed) return undefined;
+  const parsed = parsePlan(loaded.file, new TextEncoder().encode(source)).loaded;
+  if (!parsed) return undefined;
+  // The plan a speech file takes its figures from is not part of this file: it carries over.
+  const reparsed = {
+    ...parsed,
+    ...(loaded.figures ? { figures: loaded.figures } : {}),
+    ...(loaded.figuresFile !== undefined ? { figuresFile: loaded.figuresFile } : {}),
+  };
   const expected = loaded.document.toJS() as unknown;
   for (const group of groupByPath(applied).values()) {
     const path = group[0]!.path;

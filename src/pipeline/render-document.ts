@@ -91,7 +91,7 @@ function localizedTemplates(templates: TemplateSet, localize: (text: string) => 
 function renderBlocks(file: PlanFile, doc: DocumentId, templates: TemplateSet, options: RenderOptions): RenderedDocument {
   const template = DOCUMENTS[doc].template;
   if (doc === 'speech') {
-    const content = composeSpeech(file, options.localize);
+    const content = composeSpeech(file, options.localize, options.figures);
     if (!content) {
       throw new DocumentProblem('speech-missing', '计划没有 speech 块：生成汇报发言需要 speech（至少写 meeting 或 title）', []);
     }

@@ -27,6 +27,8 @@ export interface PlanWatcher {
 export interface WatchOptions {
   /** Quiet time after the last event before rebuilding; editors write a file in several steps. */
   debounceMs?: number;
+  /** Files the last build read besides the plans (the plans speech files take figures from), asked before every refresh. */
+  dependencies?: () => readonly string[];
 }
 
 const PLAN_OR_CONFIG = /\.ya?ml$/i;
@@ -77,6 +79,7 @@ export async function watchPlans(paths: readonly string[], rebuild: (change: Wat
 
   const refresh = async () => {
     const { folders, templates } = await foldersToWatch(paths);
+    for (const file of options.dependencies?.() ?? []) folders.add(path.dirname(path.resolve(file)));
     templateFolders = templates;
     for (const [folder, watcher] of watchers) {
       if (!folders.has(folder)) {

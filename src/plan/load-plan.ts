@@ -30,6 +30,10 @@ export interface LoadedPlan {
   positionOf(offset: number): { line: number; column: number };
   /** The file began with a UTF-8 byte-order mark (not part of `source`); --fix writes it back. */
   bom: boolean;
+  /** The plan a speech file's `figures:` names, loaded by the pipeline (rules never read files). */
+  figures?: PlanFile;
+  /** Where that plan is (absolute), readable or not: `build --watch` watches it too. */
+  figuresFile?: string;
 }
 
 export interface LoadResult {

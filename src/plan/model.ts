@@ -218,6 +218,7 @@ export const SpeechFileModel = z
   .strictObject({
     kind: z.literal('speech').describe('独立的汇报发言'),
     script,
+    figures: text('发言引用数字（{=指标名称}）所取自的计划文件，相对于本文件，例如“../2025-工作安排意见.yaml”').optional(),
     speech: SpeechModel,
     sections: z.array(SpeechSectionModel).min(1, { message: '至少需要一个部分' }).describe('发言的各部分'),
   })
@@ -309,6 +310,14 @@ export function currentProgress(measure: Measure, asOf?: string): Progress | und
   return { status, ...(result !== undefined ? { result } : {}), ...(values !== undefined ? { values } : {}) };
 }
 
+/** Where the progress that applies now sits under the measure: `progress`, or `progress[i]` of the dated reports. */
+export function currentProgressPath(measure: Measure): (string | number)[] {
+  const progress = measure.progress;
+  if (!Array.isArray(progress)) return ['progress'];
+  const latest = progressReports(measure).at(-1);
+  return latest ? ['progress', progress.indexOf(latest)] : ['progress'];
+}
+
 /** progress.values as figures, each with the unit its target gives (values name targets). */
 export function progressFigures(measure: Measure): Target[] {
   const units = new Map((measure.targets ?? []).map((t) => [t.name, t.unit]));
@@ -385,4 +394,5 @@ export const KEY_LABELS: Record<string, string> = {
   script: '文字',
   start: '起始编号',
   id: '编号',
+  figures: '数字来源',
 };

@@ -3,7 +3,7 @@
  * test is present (null or [] when the plan leaves it out). Numbering is not here: helpers compute it.
  */
 import type { LetterheadMode, PrintedLetterhead } from '../markdown/blocks.js';
-import { type Measure, type Plan, type Section, type Target, currentProgress, planYear, progressFigures, targetText } from '../plan/model.js';
+import { type Measure, type Plan, type PlanFile, type Section, type Target, currentProgress, planYear, progressFigures, targetText } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
 import { formatLevelNumber } from '../text/numerals.js';
@@ -39,6 +39,8 @@ export interface RenderOptions {
   convertAll?: ((text: string) => string) | undefined;
   /** Contents of file attachments (Markdown), by their `file` value; the caller reads them. */
   attachmentFiles?: Map<string, string> | undefined;
+  /** The plan a speech file's figure references read (its `figures:`); the caller loads it. */
+  figures?: PlanFile | undefined;
 }
 
 export interface MeasureView {

@@ -2,6 +2,9 @@
 import { dateRange } from './date-range.js';
 import { docNumber } from './doc-number.js';
 import { duplicateText } from './duplicate-text.js';
+import { figureAmbiguous } from './figure-ambiguous.js';
+import { figureStale } from './figure-stale.js';
+import { figureUnknown } from './figure-unknown.js';
 import { invalidChar } from './invalid-char.js';
 import { maskedWord } from './masked-word.js';
 import { measureOwner } from './measure-owner.js';
@@ -12,6 +15,7 @@ import { progressDecrease } from './progress-decrease.js';
 import { punctuationWidth } from './punctuation-width.js';
 import { speechSectionSkipped } from './speech-section-skipped.js';
 import { speechTooLong } from './speech-too-long.js';
+import { speechTooShort } from './speech-too-short.js';
 import { textTooLong } from './text-too-long.js';
 import type { Rule } from './types.js';
 import { unitUnknown } from './unit-unknown.js';
@@ -32,4 +36,8 @@ export const RULES: readonly Rule[] = [
   textTooLong,
   progressDate,
   progressDecrease,
+  figureUnknown,
+  figureAmbiguous,
+  figureStale,
+  speechTooShort,
 ];

@@ -1,12 +1,12 @@
 /** speech-too-long: the speech would run over its time slot (`speech.minutes`) at the reading pace. */
-import { composeSpeech, speechPlainText } from '../speech/compose-speech.js';
+import { composeSpeech, spokenText } from '../speech/compose-speech.js';
 import { DEFAULT_READING_PACE, readingFacts } from '../text/reading.js';
 import { defineRule } from './types.js';
 
 export const speechTooLong = defineRule('speech-too-long', ({ loaded, config }) => {
-  const content = composeSpeech(loaded.plan);
+  const content = composeSpeech(loaded.plan, undefined, loaded.figures);
   if (!content || content.minutes === null) return [];
-  const facts = readingFacts(speechPlainText(content), config.speech?.pace ?? DEFAULT_READING_PACE);
+  const facts = readingFacts(spokenText(content), config.speech?.pace ?? DEFAULT_READING_PACE);
   if (facts.minutes <= content.minutes) return [];
   return [
     {

@@ -1,9 +1,12 @@
 /**
  * The 汇报发言 as content, before any template: title, byline, salutation, opening, sections of
  * points, closing. Pure, and free of the rendering stack, so `check` can count its characters.
- * Figures come from progress.values (name + value + unit), never from retyped prose.
+ * Figures come from progress.values (name + value + unit), never from retyped prose: the generated
+ * points say them, and authored text references them (`{=研修班}`, speech/figure-references.ts).
  */
-import { type Measure, type PlanFile, type Section, type Speech, currentProgress, isSpeechFile, progressFigures, targetText } from '../plan/model.js';
+import { type Measure, type PlanFile, type Section, type Speech, currentProgress, isSpeechFile, progressFigures } from '../plan/model.js';
+import { type FigureIndex, figureText, indexFigures, substituteFigures } from './figure-references.js';
+import { framingSentence, phrasePoint } from './figure-phrases.js';
 import { formatChineseDate } from '../text/dates.js';
 import { formatLevelNumber, formatOrdinal } from '../text/numerals.js';
 import { endSentence, splitParagraphs } from '../text/paragraphs.js';
@@ -45,26 +48,25 @@ export function toClause(text: string): string {
 }
 
 /** The opening ends with “现将有关工作情况汇报如下：” unless the writer ended it with a colon already. */
-function composeOpening(opening: string | undefined, localize: (text: string) => string): string[] {
-  const paragraphs = splitParagraphs(opening);
+function composeOpening(opening: string | undefined, localize: (text: string) => string, figures: (text: string) => string): string[] {
+  const paragraphs = splitParagraphs(opening).map(figures);
   const last = paragraphs[paragraphs.length - 1];
   if (last === undefined) return [localize(REPORT_FOLLOWS)];
   if (!/[：:]$/.test(last)) paragraphs[paragraphs.length - 1] = `${endSentence(last)}${localize(REPORT_FOLLOWS)}`;
   return paragraphs;
 }
 
-/** Figures of a measure as the speech says them: 党外代表人士理论研修班3期，政党协商会2次. */
-export function figuresOf(measure: Measure): string[] {
-  return progressFigures(measure).map(targetText);
-}
-
-/** A measure becomes a point when there is something to report: progress, or its own speech wording. */
-function pointOf(measure: Measure): string | undefined {
+/**
+ * A measure becomes a point when there is something to report: progress, or its own speech wording.
+ * Its phrase, then its figures said as a report says them (a verb before each rate and count, a
+ * name once), then the result in the writer's own words.
+ */
+function pointOf(measure: Measure, figures: (text: string) => string, localize: (text: string) => string): string | undefined {
   const progress = currentProgress(measure);
   const reported = progress && progress.status !== 'planned';
   if (!reported && !measure.speech) return undefined;
-  const parts = [toClause(measure.speech ?? measure.title), ...figuresOf(measure)];
-  if (progress?.result) parts.push(toClause(progress.result));
+  const parts = phrasePoint(toClause(figures(measure.speech ?? measure.title)), progressFigures(measure), figureText, localize);
+  if (progress?.result) parts.push(toClause(figures(progress.result)));
   return parts.join('，');
 }
 
@@ -72,33 +74,48 @@ function measuresUnder(section: Section): Measure[] {
   return [...(section.measures ?? []), ...(section.sections ?? []).flatMap(measuresUnder)];
 }
 
-/** `localize` puts the tool's own words (the default title, salutation, opening and closing) in the plan's script. */
-export function composeSpeech(file: PlanFile, localize: (text: string) => string = (text) => text): SpeechContent | undefined {
+/**
+ * `localize` puts the tool's own words (the default title, salutation, opening and closing) in the
+ * plan's script. `figuresFrom` is the plan a speech file's references read (its `figures:`, which
+ * the pipeline loads); a plan's own speech reads the plan itself.
+ */
+export function composeSpeech(
+  file: PlanFile,
+  localize: (text: string) => string = (text) => text,
+  figuresFrom?: PlanFile,
+): SpeechContent | undefined {
   const speech: Speech | undefined = file.speech;
   if (!speech) return undefined;
+  const index: FigureIndex = indexFigures(isSpeechFile(file) ? figuresFrom : file);
+  const figures = (text: string) => substituteFigures(text, index);
+  let spoken = 0;
   const sections: SpeechSectionContent[] = isSpeechFile(file)
     ? file.sections.map((s, i) => ({
-        heading: s.title,
-        intro: s.intro ?? '',
-        points: (s.points ?? []).map(toClause),
+        heading: figures(s.title),
+        intro: figures(s.intro ?? ''),
+        points: (s.points ?? []).map((p) => toClause(figures(p))),
         enumerate: s.enumerate ?? ('ordinal' as const),
-        paragraphs: splitParagraphs(s.text),
+        paragraphs: splitParagraphs(s.text).map(figures),
         path: ['sections', i],
       }))
     : (file.sections ?? []).flatMap((s, i) => {
-        const points = measuresUnder(s).flatMap((m) => pointOf(m) ?? []);
+        const points = measuresUnder(s).flatMap((m) => pointOf(m, figures, localize) ?? []);
         // A section with nothing to report is left out; the speech-section-skipped rule says so.
-        return points.length ? [{ heading: s.speechTitle ?? s.title, intro: '', points, enumerate: 'ordinal' as const, paragraphs: [], path: ['sections', i] }] : [];
+        if (!points.length) return [];
+        const heading = s.speechTitle ?? s.title;
+        // The framing sentence names the section's subject when the speech heads it otherwise.
+        const intro = framingSentence(points.length, heading === s.title ? undefined : s.title, localize, spoken++);
+        return [{ heading, intro, points, enumerate: 'ordinal' as const, paragraphs: [], path: ['sections', i] }];
       });
   return {
-    title: speech.title ?? `${localize('在')}${speech.meeting ?? ''}${localize('上的汇报发言')}`,
+    title: speech.title !== undefined ? figures(speech.title) : `${localize('在')}${speech.meeting ?? ''}${localize('上的汇报发言')}`,
     speaker: speech.speaker ?? null,
     date: speech.date ? formatChineseDate(speech.date) : null,
     salutation:
       speech.salutation === false ? [] : typeof speech.salutation === 'string' ? [speech.salutation] : (speech.salutation ?? [localize(DEFAULT_SALUTATION)]),
-    opening: composeOpening(speech.opening, localize),
+    opening: composeOpening(speech.opening, localize, figures),
     sections,
-    closing: speech.closing ?? localize(DEFAULT_CLOSING),
+    closing: speech.closing !== undefined ? figures(speech.closing) : localize(DEFAULT_CLOSING),
     style: speech.style ?? 'runin',
     separator: speech.separator ?? '；',
     minutes: speech.minutes ?? null,
@@ -107,10 +124,18 @@ export function composeSpeech(file: PlanFile, localize: (text: string) => string
 
 /**
  * Every character the built-in speech template prints, in order, with the numbers and ordinals
- * it computes. `check` counts this; a test keeps it equal to what `build` measures on the output.
+ * it computes. A test keeps it equal to the text of the built document.
  */
 export function speechPlainText(content: SpeechContent): string {
-  const out = [content.title, ...byline(content), ...content.salutation, ...content.opening];
+  return [content.title, ...byline(content), spokenText(content)].join('\n');
+}
+
+/**
+ * What is read aloud, salutation to closing (the title, speaker and date are not): the length
+ * `check` measures against `speech.minutes` and `build` prints.
+ */
+export function spokenText(content: SpeechContent): string {
+  const out = [...content.salutation, ...content.opening];
   content.sections.forEach((section, i) => {
     const body = sectionLead(section, content.separator);
     if (content.style === 'numbered') out.push(`${formatLevelNumber(1, i + 1)}${section.heading}`, body);
@@ -128,7 +153,8 @@ export function byline(content: SpeechContent): string[] {
 
 /** What follows a section's heading in its first paragraph: the intro, then 一是……二是…… when points run on. */
 export function sectionLead(section: SpeechSectionContent, separator: string): string {
-  const intro = section.intro ? endSentence(section.intro) : '';
+  // An intro that ends with a colon leads into the points as it is (重点抓了三个方面：一是……).
+  const intro = section.intro ? (/[：:]$/.test(section.intro) ? section.intro : endSentence(section.intro)) : '';
   if (section.enumerate === 'ordinal' && section.points.length) return `${intro}${enumeratePoints(section.points, separator)}`;
   // A section of prose alone runs its first paragraph in after the heading.
   if (!intro && section.points.length === 0) return section.paragraphs[0] ?? '';

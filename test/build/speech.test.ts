@@ -6,7 +6,7 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import type { PlanFile } from '../../src/plan/model.js';
 import { documentText, renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
-import { composeSpeech, enumeratePoints, speechPlainText } from '../../src/speech/compose-speech.js';
+import { composeSpeech, enumeratePoints, speechPlainText, spokenText } from '../../src/speech/compose-speech.js';
 import { countHan } from '../../src/text/width.js';
 import { ROOT, runCli } from '../helpers.js';
 
@@ -34,11 +34,30 @@ describe('speech composition', () => {
     expect(content.sections.map((s) => s.heading)).toHaveLength(5);
   });
 
-  it('takes figures from progress.values, with the target unit', () => {
+  it('takes figures from progress.values, with the target unit, each name said once', () => {
     const content = composeSpeech(load('2025-工作安排意见.yaml'))!;
+    // 培训党外代表人士 after 举办党外代表人士理论研修班: the object is not said twice.
     expect(content.sections[0]!.points[0]).toBe(
-      '把理论学习作为凝心铸魂的第一课，举办党外代表人士理论研修班3期，培训党外代表人士186人次，参训人员普遍反映政治站位和履职本领有了新提升',
+      '把理论学习作为凝心铸魂的第一课，举办党外代表人士理论研修班3期，培训186人次，参训人员普遍反映政治站位和履职本领有了新提升',
     );
+  });
+
+  it('puts a verb before a rate and says a repeated name once (the example of issue 16)', () => {
+    const content = composeSpeech(load('2025-工作安排意见.yaml'))!;
+    expect(content.sections[2]!.points[0]).toBe(
+      '搭建“政企面对面”沟通平台，召开政企恳谈会3场，收集企业诉求112件，办结率达96%，企业对政务服务的满意度明显提升',
+    );
+  });
+
+  it('opens every generated section with a framing sentence that counts its points, worded in turn', () => {
+    const content = composeSpeech(load('2025-工作安排意见.yaml'))!;
+    expect(content.sections.map((s) => s.intro)).toEqual([
+      '围绕坚持思想引领，重点抓了两个方面：',
+      '围绕发挥多党合作优势，着力做好两个方面的工作：',
+      '围绕服务民营经济高质量发展，主要在两个方面下功夫：',
+      '围绕凝聚新的社会阶层人士力量，重点抓了两个方面：',
+      '围绕夯实基层基础，着力做好以下工作：',
+    ]);
   });
 
   for (const file of ['2025-工作安排意见.yaml', '2025-新阶层工作交流发言.yaml']) {
@@ -46,9 +65,13 @@ describe('speech composition', () => {
       it(`check's count equals build's count (${file}, ${style})`, () => {
         const plan = load(file);
         const restyled = { ...plan, speech: { ...plan.speech!, style } } as PlanFile;
-        const fromCheck = countHan(speechPlainText(composeSpeech(restyled)!));
-        const fromBuild = countHan(documentText(renderDocument(restyled, 'speech', templates, { owners: false }).blocks));
-        expect(fromCheck).toBe(fromBuild);
+        const content = composeSpeech(restyled)!;
+        const blocks = renderDocument(restyled, 'speech', templates, { owners: false }).blocks;
+        expect(countHan(speechPlainText(content))).toBe(countHan(documentText(blocks)));
+        // What is read aloud: everything but the title and the speaker and date under it.
+        const spoken = countHan(spokenText(content));
+        expect(spoken).toBe(countHan(documentText(blocks.filter((b) => b.type !== 'title' && b.type !== 'byline'))));
+        expect(spoken).toBe(countHan(speechPlainText(content)) - countHan([content.title, content.speaker ?? '', content.date ?? ''].join('')));
       });
     }
   }
@@ -90,8 +113,8 @@ describe('speech on the command line', () => {
     expect(runCli(['check', 'plan.yaml'], { cwd: dir }).stdout).toMatch(/6:12  错误  .*speech-too-long/);
     config('rules:\n  speech-too-long: off\n');
     expect(runCli(['check', 'plan.yaml'], { cwd: dir }).stdout).toContain('没有发现问题');
-    // At 1000 characters a minute the ~95 characters fit in 0.2 minutes.
-    config('speech:\n  pace: 1000\n');
+    // At 500 characters a minute the ~95 characters fit in 0.2 minutes, and fill more than half of them.
+    config('speech:\n  pace: 500\n');
     expect(runCli(['check', 'plan.yaml'], { cwd: dir }).stdout).toContain('没有发现问题');
   });
 });

@@ -37,6 +37,8 @@ const EXAMPLES = [
   { name: 'notice', plan: path.join(ROOT, 'plans', '2026-全区统一战线工作要点.yaml'), args: [] },
   { name: 'summary', plan: path.join(ROOT, 'plans', '2025-工作总结和2026年工作打算.yaml'), args: [] },
   { name: 'speech-hant', plan: path.join(ROOT, 'plans', '2025-港澳青年交流發言.yaml'), args: [] },
+  // The 2025 speech written by hand, its figures referenced from the plan.
+  { name: 'speech-authored', plan: path.join(ROOT, 'plans', '2025-汇报发言.yaml'), args: [] },
 ] as const;
 type Name = (typeof EXAMPLES)[number]['name'] | 'tasks-xlsx';
 

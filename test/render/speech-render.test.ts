@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/load-plan.js';
-import type { Measure, Plan, Section } from '../../src/plan/model.js';
+import { composeSpeech } from '../../src/speech/compose-speech.js';
+import { currentProgress, type Measure, type Plan, type Section } from '../../src/plan/model.js';
 import { countHan, visualWidth } from '../../src/text/width.js';
 import { ROOT, runCli } from '../helpers.js';
 import { WORD_JOINER } from '../../src/emit/docx/runs.js';
@@ -27,6 +28,8 @@ import {
 
 const PLAN = path.join(ROOT, 'plans', '2025-工作安排意见.yaml');
 const SPEECH_FILE = path.join(ROOT, 'plans', '2025-新阶层工作交流发言.yaml');
+/** The 2025 speech written by hand, its figures referenced from the plan (figures:). */
+const AUTHORED = path.join(ROOT, 'plans', '2025-汇报发言.yaml');
 const why = renderUnavailable();
 const hasPandoc = spawnSync('pandoc', ['--version'], { stdio: 'ignore' }).status === 0;
 
@@ -120,9 +123,14 @@ describe.skipIf(!hasPandoc)('speech read back by pandoc', () => {
     walk(plan.sections ?? []);
     let figures = 0;
     for (const m of measures) {
-      for (const [name, value] of Object.entries(m.progress?.values ?? {})) {
+      // A point runs from its phrase to the next 一是-separator; each figure's number and unit are in it,
+      // said after the value's name or what is left of it once said (办结率达96%, 培训186人次).
+      const start = m.speech ? body.indexOf(m.speech) : -1;
+      if (start < 0) continue;
+      const point = body.slice(start, body.slice(start).search(/[；。]/) + start);
+      for (const [name, value] of Object.entries(currentProgress(m)?.values ?? {})) {
         const unit = m.targets?.find((t) => t.name === name)?.unit ?? '';
-        expect(body, `${name}`).toContain(`${name}${String(value)}${unit}`);
+        expect(point, `${name}`).toMatch(new RegExp(`(${name.slice(-2)}|${name.slice(0, 2)})(达)?${String(value)}${unit}`));
         figures++;
       }
     }
@@ -132,16 +140,38 @@ describe.skipIf(!hasPandoc)('speech read back by pandoc', () => {
   for (const [name, plan] of [
     ['the annual plan', PLAN],
     ['the standalone speech', SPEECH_FILE],
+    ['the authored speech with figure references', AUTHORED],
   ] as const) {
     it(`prints a character count equal to an independent count of the .docx (${name})`, () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'wp-speech-count-'));
       const { docx, stderr } = buildSpeech(plan, dir);
       const printed = Number(/汇报发言共 (\d+) 字/.exec(stderr)?.[1]);
       expect(printed).toBeGreaterThan(300);
-      // pandoc -s keeps the title (Word's Title style becomes the document title).
+      // pandoc -s keeps the title (Word's Title style becomes the document title). The count covers what
+      // is read aloud, salutation to closing: the title, speaker and date lines are taken off.
       const plain = spawnSync('pandoc', ['-s', '--wrap=none', '-t', 'plain', docx], { encoding: 'utf8' }).stdout;
-      expect(countHan(plain)).toBe(printed);
+      const content = composeSpeech(parsePlan('p.yaml', readFileSync(plan)).loaded!.plan)!;
+      const unread = countHan([content.title, content.speaker ?? '', content.date ?? ''].join(''));
+      // The title, speaker and date are in the document (the title lines first), just not counted.
+      expect(plain.replaceAll(WORD_JOINER, '').replace(/\s/g, '')).toContain(`${content.title}${content.speaker ?? ''}`);
+      expect(countHan(plain) - unread).toBe(printed);
       expect(stderr).toMatch(/按每分钟 220 字约需 \d+(\.\d)? 分钟/);
     });
   }
+});
+
+describe.skipIf(why !== undefined)('the authored speech with figure references, rendered by LibreOffice', () => {
+  it('fills 2 to 4 pages of the 22-line grid, with the plan’s figures in place of its references', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-speech-authored-'));
+    const { docx, stderr } = buildSpeech(AUTHORED, dir);
+    const printed = Number(/汇报发言共 (\d+) 字/.exec(stderr)?.[1]);
+    expect(printed).toBeGreaterThanOrEqual(1800);
+    expect(printed).toBeLessThanOrEqual(2200);
+    const pages = measurePdf(renderPdf(docx, dir));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.length).toBeLessThanOrEqual(4);
+    const all = pages.flatMap(bodyLines).map(text).join('');
+    expect(all).toContain('办结率达96%');
+    expect(all).not.toContain('{=');
+  });
 });
