@@ -70,7 +70,8 @@ function readHtmlParagraphs(html: string): HtmlParagraph[] | undefined {
     failed = true;
   });
   try {
-    parser.write(html).close();
+    // HTML's void <br> is not XML: closed here so that saxes reads the line break.
+    parser.write(html.replace(/<br\s*>/gi, '<br/>')).close();
   } catch {
     failed = true;
   }

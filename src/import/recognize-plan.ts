@@ -48,6 +48,8 @@ interface MeasureDraft {
   due?: string;
   targets?: ReturnType<typeof readTarget>[];
   style?: OwnersStyle | 'lines';
+  /** The text began in the lead's own paragraph (a run-in), rather than under it. */
+  inline?: boolean;
 }
 
 interface SectionDraft {
@@ -59,6 +61,7 @@ interface SectionDraft {
 
 interface Node {
   level: MarkerLevel | 0;
+  kind: NodeKind;
   heading: boolean;
   lead: string;
   rest: string;
@@ -72,15 +75,21 @@ function paragraphText(block: SourceBlock | undefined): string | undefined {
   return block?.kind === 'paragraph' ? block.text.trim() : undefined;
 }
 
-const NUMBER_LINE = /^[^\s，。]{1,20}〔\d{4}〕\d+号$/;
-const NOTICE_TITLE = /^关于印发《(.+)》的通知$/;
+const NUMBER_LINE = /^([^\s，。]{1,20}〔\d{4}〕\d+[号號])(?:[\s\u3000]+[签簽][发發]人[：:](.+))?$/;
+const NOTICE_TITLE = /^[关關][于於]印[发發]《(.+)》的通知$/;
 const CC_LINE = /^抄送[：:](.+?)。?$/;
-const PRINTED_LINE = /^(.+?)[\s\u3000]+(\d{4}年\d{1,2}月\d{1,2}日)印发$/;
+const PRINTED_LINE = /^(.+?)[\s\u3000]+(\d{4}年\d{1,2}月\d{1,2}日)印[发發]$/;
 const ATTACHMENT_LINE = /^附件[：:]\s*(.+)$/;
 const ATTACHMENT_HEAD = /^附件\s*\d*$/;
 
 /** The run-in lead of a numbered paragraph: its bold part, else its first sentence when more follows. */
-function splitLead(p: SourceParagraph, markerLength: number): { lead: string; rest: string; runin: boolean } {
+type NodeKind = 'heading' | 'runin' | 'sentence';
+
+/**
+ * `boldLeads`: the document sets its leads in bold (a .docx or .md that has any), so a numbered
+ * paragraph without one is a sentence, not a run-in; plain text has only its punctuation to go by.
+ */
+function splitLead(p: SourceParagraph, markerLength: number, boldLeads: boolean): { lead: string; rest: string; kind: NodeKind } {
   const body = p.text.slice(markerLength).trim();
   const boldStart = (p.numberLength ?? 0) + (p.boldFrom ?? 0);
   const boldEnd = p.boldLength ? boldStart + p.boldLength : 0;
@@ -88,12 +97,13 @@ function splitLead(p: SourceParagraph, markerLength: number): { lead: string; re
     const leadLength = boldEnd - markerLength;
     const lead = p.text.slice(markerLength, boldEnd).trim();
     const rest = p.text.slice(markerLength + leadLength).trim();
-    if (rest || /[。：:]$/.test(lead)) return { lead, rest, runin: true };
+    if (rest || /[。：:]$/.test(lead)) return { lead, rest, kind: 'runin' };
   }
   const stop = body.search(/[。：](?!”|’|）)/);
-  if (stop >= 0 && stop < body.length - 1 && stop <= 60) return { lead: body.slice(0, stop + 1), rest: body.slice(stop + 1), runin: true };
-  if (/[。]$/.test(body) && body.length > 0) return { lead: body, rest: '', runin: true };
-  return { lead: body, rest: '', runin: false };
+  const after = body.slice(stop + 1);
+  if (!boldLeads && stop >= 0 && stop < body.length - 1 && stop <= 60 && readOwners(after)?.start !== 0) return { lead: body.slice(0, stop + 1), rest: body.slice(stop + 1), kind: 'runin' };
+  if (/[。；]$/.test(body) || body.length > 60) return { lead: body, rest: '', kind: 'sentence' };
+  return { lead: body, rest: '', kind: p.headingLevel !== undefined || body.length <= 60 ? 'heading' : 'sentence' };
 }
 
 /** The form a measure's title takes in the plan: the lead without the full stop the build adds back. */
@@ -101,10 +111,6 @@ function titleOf(lead: string): string {
   return lead.replace(/。$/, '');
 }
 
-function isHeadingLike(p: SourceParagraph, rest: string, runin: boolean): boolean {
-  if (runin) return false;
-  return p.headingLevel !== undefined || rest.length === 0;
-}
 
 export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): RecognizedPlan {
   const guesses: ImportGuess[] = [];
@@ -114,16 +120,32 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
   const guess = (path: PlanPathKey[], message: string) => guesses.push({ path, message });
 
   // The frame at the head: 红头 (red, or a centred line ending in 文件), 发文字号.
-  let letterhead: string | undefined;
+  const letterheads: string[] = [];
   let number: string | undefined;
+  let signers: string[] | undefined;
   for (; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.kind !== 'paragraph') break;
+    if (b.kind === 'table') {
+      // A joint letterhead as Word lays it out: the organs' names stacked, 文件 in a cell beside them.
+      const cells = b.rows.length === 1 ? b.rows[0]!.map((c) => c.text.trim()) : [];
+      if (i === 0 && cells.length === 2 && cells[1] === '文件') {
+        letterheads.push(...cells[0]!.split('\n').map((t) => t.trim()).filter(Boolean), '文件');
+        continue;
+      }
+      break;
+    }
     const text = b.text.trim();
-    if (!letterhead && !number && (b.red || /文件$/.test(text)) && !b.title) letterhead = text;
-    else if (!number && NUMBER_LINE.test(text)) number = text;
-    else break;
+    const numbered = NUMBER_LINE.exec(text);
+    if (!number && (b.red || (/文件$/.test(text) && b.align === 'center')) && !b.title) letterheads.push(...text.split('\n').map((t) => t.trim()).filter(Boolean));
+    else if (!number && numbered) {
+      number = numbered[1]!;
+      if (numbered[2]) signers = readUnits(numbered[2]);
+    } else break;
   }
+  // A joint letterhead: the organs' names, and 文件 set beside the last of them.
+  const jointFile = letterheads.length > 1 ? /^(.+?)[\s\u3000]+文件$/.exec(letterheads.at(-1)!) : null;
+  if (jointFile) letterheads.splice(-1, 1, jointFile[1]!, '文件');
+  const letterhead: string | string[] | undefined = letterheads.length > 1 ? letterheads : letterheads[0];
 
   // The title: what the author marked as one, else the first line.
   let titleAt = i;
@@ -134,7 +156,8 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
       break;
     }
   }
-  const title = paragraphText(blocks[titleAt]) ?? '';
+  // A long title is broken over lines by the typesetter, not by the author.
+  const title = (paragraphText(blocks[titleAt]) ?? '').replace(/\s*\n\s*/g, '');
   i = titleAt + 1;
 
   // 版记 and the tail: 抄送, 印发机关 and 印发日期, from the end.
@@ -173,11 +196,17 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
   let bodyEnd = attachmentStart;
   let signature: string | undefined;
   let date: string | undefined;
+  let note: string | undefined;
   const findSignature = (from: number, to: number): number => {
     for (let k = to - 1; k >= from; k--) {
       const text = paragraphText(blocks[k]);
       if (text === undefined) continue;
       const d = readChineseDate(text);
+      const noted = /^（(.+)）$/.exec(text);
+      if (noted && k === to - 1 && readChineseDate(paragraphText(blocks[k - 1]) ?? '')) {
+        note = noted[1];
+        continue;
+      }
       if (d) {
         date = d;
         const above = paragraphText(blocks[k - 1]);
@@ -242,6 +271,7 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     }
   }
 
+  const boldLeads = blocks.some((b) => b.kind === 'paragraph' && (b.boldLength ?? 0) > 0);
   // The body: guidance, then numbered levels.
   const nodes: (Node | { level: typeof PLAIN; text: string; index: number; heading: boolean })[] = [];
   for (let k = bodyStart; k < bodyStop; k++) {
@@ -259,24 +289,33 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
       nodes.push({ level: PLAIN, text, index: k, heading });
       continue;
     }
-    const { lead, rest, runin } = splitLead(b, markerLength);
-    nodes.push({ level: marker.level, heading: isHeadingLike(b, rest, runin), lead, rest, index: k });
+    const { lead, rest, kind } = splitLead(b, markerLength, boldLeads);
+    nodes.push({ level: marker.level, kind, heading: kind === 'heading', lead, rest, index: k });
   }
 
   const numbered = nodes.filter((n): n is Node => n.level !== PLAIN);
   const unnumberedHeadings = nodes.some((n) => n.level === PLAIN && n.heading);
-  const runinLevels = new Set(numbered.filter((n) => !n.heading).map((n) => n.level));
+  // 举措 are the deepest run-in level (a lead and its text); without any, the deepest single
+  // sentences, then the deepest level. The level right below them is 子项; those above, 部分.
   const allLevels = new Set(numbered.map((n) => n.level));
-  const itemLevel: MarkerLevel | undefined = allLevels.has(4) && [...allLevels].some((l) => l < 4) ? 4 : undefined;
-  const measureCandidates = [...runinLevels].filter((l) => l !== itemLevel).sort();
-  const measureLevel = measureCandidates.at(-1) ?? [...allLevels].filter((l) => l !== itemLevel).sort().at(-1);
-  const sectionLevels = [...allLevels].filter((l) => measureLevel !== undefined && l < measureLevel).sort() as MarkerLevel[];
+  const deepest = (kind?: NodeKind) => {
+    const levels = [...new Set(numbered.filter((n) => !kind || n.kind === kind).map((n) => n.level))].sort();
+    // （1） under run-in 1. is a 子项 even when it reads as a lead of its own.
+    if (levels.length > 1 && levels.at(-1) === 4) levels.pop();
+    return levels.at(-1);
+  };
+  let measureLevel = deepest('runin') ?? deepest('sentence') ?? deepest();
+  // Under 部分 the format numbers 举措 1. 2.: run-in （一） under 一、 are 部分 of their own (a
+  // 总结's （一） paragraphs), with their text as the 部分's lead-in.
+  if (measureLevel !== undefined && measureLevel < 3 && [...allLevels].some((l) => l < measureLevel!) && !allLevels.has(3)) measureLevel = undefined;
+  const itemLevel = measureLevel !== undefined && measureLevel < 4 && allLevels.has((measureLevel + 1) as MarkerLevel) ? ((measureLevel + 1) as MarkerLevel) : undefined;
+  const sectionLevels = [...allLevels].filter((l) => measureLevel === undefined || l < measureLevel).sort() as MarkerLevel[];
+  const runinDepths = new Set<number>();
 
   const top: SectionDraft = { title: '', intro: [], sections: [], measures: [] };
   const guidance: string[] = [];
   const stack: SectionDraft[] = [top];
   let measure: MeasureDraft | undefined;
-  let sectionsRunin = false;
   let sectionsUnnumbered = false;
   const openSection = (depth: number, title: string) => {
     stack.length = Math.min(stack.length, depth + 1);
@@ -295,7 +334,7 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
         measure.style = 'lines';
         continue;
       }
-      if (n.heading && measureLevel !== undefined && sectionLevels.length === 0 && !allLevels.has(1)) {
+      if (n.heading && sectionLevels.length === 0) {
         sectionsUnnumbered = true;
         openSection(0, n.text);
         continue;
@@ -309,11 +348,11 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     if (depth >= 0) {
       const section = openSection(depth + (sectionsUnnumbered ? 1 : 0), titleOf(n.heading ? n.lead : n.lead));
       if (!n.heading) {
-        sectionsRunin = true;
+        runinDepths.add(depth);
         if (n.rest) section.intro.push(n.rest);
       }
     } else if (n.level === measureLevel) {
-      measure = { title: titleOf(n.lead), text: n.rest ? [n.rest] : [], items: [] };
+      measure = { title: titleOf(n.lead), text: n.rest ? [n.rest] : [], items: [], inline: Boolean(n.rest) };
       stack.at(-1)!.measures.push(measure);
     } else if (n.level === itemLevel && measure) {
       const index = blocks[n.index] as SourceParagraph;
@@ -335,6 +374,15 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     s.sections.forEach(walk);
   };
   walk(top);
+  // The last measure's extra paragraphs are the document's closing words, as the build writes them.
+  const last = allMeasures.at(-1);
+  let conclusion: string[] = [];
+  const own = last?.inline ? 1 : 0;
+  if (last && last.text.length > own && !readOwners(last.text.at(-1)!)) {
+    conclusion = last.text.splice(own);
+    guess(['conclusion'], '最后一项举措之后的段落按结尾段落读取；如属于该举措，请移回其 text');
+  }
+
   for (const m of allMeasures) {
     const lastIndex = m.items.length ? -1 : m.text.length - 1;
     const host = lastIndex >= 0 ? m.text[lastIndex]! : m.items.length ? m.items[m.items.length - 1]! : m.title;
@@ -354,23 +402,16 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     if (m.style) styles.set(m.style, (styles.get(m.style) ?? 0) + 1);
   }
 
-  // The last measure's extra paragraphs are the document's closing words, as the build writes them.
-  const last = allMeasures.at(-1);
-  let conclusion: string[] = [];
-  if (last && last.text.length > 1) {
-    conclusion = last.text.splice(1);
-    guess(['conclusion'], '最后一项举措之后的段落按结尾段落读取；如属于该举措，请移回其 text');
-  }
-
   // The task table: its 目标, 时限 and units fill the measures of the same title.
   if (taskTable) fillFromTable(taskTable, allMeasures, guess);
 
   // Assemble in the format's key order.
   plan['title'] = planTitle;
-  const issuer = signature ?? letterhead?.replace(/文件$/, '');
+  const issuer = signature ?? (typeof letterhead === 'string' ? letterhead.replace(/文件$/, '') : letterhead?.[0]);
   if (issuer) plan['issuer'] = issuer;
   else guess(['issuer'], '原文没有署名，发文机关请补写 issuer');
   if (letterhead) plan['letterhead'] = letterhead;
+  if (signers?.length) plan['signers'] = signers;
   if (number) plan['number'] = number;
   plan['date'] = date ?? options.today;
   if (!date) guess(['date'], `原文没有成文日期，暂填 ${options.today}`);
@@ -389,8 +430,10 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     guess(['sections'], '原文没有可识别的层级编号，正文都放在了 guidance 里');
   }
   if (startLevel !== undefined && startLevel > 1) outline['start'] = startLevel;
-  if (sectionsRunin) outline['sections'] = 'runin';
-  else if (sectionsUnnumbered) outline['sections'] = 'unnumbered';
+  if (runinDepths.size) {
+    const layouts = sectionLevels.map((_, depth) => (runinDepths.has(depth) ? 'runin' : 'heading'));
+    outline['sections'] = layouts.every((l) => l === 'runin') ? 'runin' : layouts;
+  } else if (sectionsUnnumbered) outline['sections'] = 'unnumbered';
   if (Object.keys(outline).length) plan['outline'] = outline;
   if (conclusion.length) plan['conclusion'] = conclusion.join('\n');
   const attachments: unknown[] = [];
@@ -407,6 +450,7 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     plan['owners'] = style === 'colon' ? { show: true } : { show: true, style };
   }
   if (signature && issuer !== signature) plan['signature'] = signature;
+  if (note) plan['note'] = note;
   if (cc?.length) plan['cc'] = cc;
   if (printedBy) plan['printedBy'] = printedBy;
   if (printedOn) plan['printedOn'] = printedOn;
@@ -441,11 +485,19 @@ const COLUMNS: [keyof MeasureDraft | 'number', RegExp][] = [
   ['targets', /^(目标|目标任务|工作目标|目标要求)$/],
 ];
 
+/** The traditional forms a 分工表 header may be typed in (牽頭單位, 工作任務, 完成時限…). */
+const TRADITIONAL_HEADER: Record<string, string> = { 務: '务', 牽: '牵', 頭: '头', 單: '单', 責: '责', 時: '时', 標: '标', 號: '号', 間: '间', 節: '节', 門: '门', 點: '点', 內: '内', 與: '与', 參: '参', 協: '协', 辦: '办' };
+
+/** A header cell as the synonym table spells it: no spaces, simplified characters. */
+function headerKey(text: string): string {
+  return [...text.replace(/\s/g, '')].map((c) => TRADITIONAL_HEADER[c] ?? c).join('');
+}
+
 /** Rows of a 重点任务分工表 onto the measures of the same title, in order. */
 function fillFromTable(table: SourceTable, measures: MeasureDraft[], guess: (path: PlanPathKey[], message: string) => void): void {
   const [header, ...rows] = table.rows;
   if (!header) return;
-  const roles = header.map((cell) => COLUMNS.find(([, pattern]) => pattern.test(cell.text.replace(/\s/g, '')))?.[0]);
+  const roles = header.map((cell) => COLUMNS.find(([, pattern]) => pattern.test(headerKey(cell.text)))?.[0]);
   const titleColumn = roles.indexOf('title');
   if (titleColumn < 0) return;
   const unmapped = header.filter((_, k) => roles[k] === undefined).map((cell) => cell.text);
