@@ -1,5 +1,5 @@
 /** `workplan import`: flags → importDocuments → plan files written as one set, or standard output. */
-import { importDocuments } from '../pipeline/import-documents.js';
+import { IMPORT_KINDS, importDocuments } from '../pipeline/import-documents.js';
 import { UsageError } from '../pipeline/usage-error.js';
 import { writeOutputs } from '../pipeline/write-outputs.js';
 
@@ -8,13 +8,17 @@ export interface ImportFlags {
   force?: boolean;
   fix?: boolean;
   stdinFormat?: string;
+  kind?: string;
 }
 
 export async function runImport(sources: string[], flags: ImportFlags): Promise<number> {
   if (flags.stdinFormat !== undefined && flags.stdinFormat !== 'txt' && flags.stdinFormat !== 'md') {
     throw new UsageError(`--stdin-format 只能是 txt 或 md，这里是“${flags.stdinFormat}”`);
   }
+  const kind = flags.kind ?? 'auto';
+  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`未知的 --kind“${kind}”，可用：${IMPORT_KINDS.join('、')}`);
   const { plans, outputs } = await importDocuments(sources, {
+    kind: kind as (typeof IMPORT_KINDS)[number],
     ...(flags.output !== undefined ? { output: flags.output } : {}),
     force: flags.force ?? false,
     fix: flags.fix ?? false,

@@ -140,6 +140,7 @@ export function createProgram(): Command {
     .option('--force', '覆盖已存在的计划文件')
     .option('--fix', '导入后应用 check --fix 的安全修正（标点、发文字号、手打序号）')
     .option('--stdin-format <format>', '标准输入是 txt（缺省）还是 md')
+    .option('--kind <kind>', '文稿的类别：auto 自动判断（缺省）、opinion 工作安排意见/要点/总结、speech 汇报发言/交流发言', 'auto')
     .addHelpText(
       'after',
       `

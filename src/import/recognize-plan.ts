@@ -19,24 +19,24 @@ import {
   readTarget,
   readUnits,
 } from './import-text.js';
+import type { ImportGuess, PlanPathKey } from './import-guess.js';
+import { looksLikeSpeech, recognizeSpeech } from './recognize-speech.js';
 import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
 
-export type PlanPathKey = string | number;
-
-export interface ImportGuess {
-  /** Where in the plan the comment goes (the key it stands before). */
-  path: PlanPathKey[];
-  message: string;
-}
+export type { ImportGuess, PlanPathKey } from './import-guess.js';
 
 export interface RecognizedPlan {
   plan: Record<string, unknown>;
   guesses: ImportGuess[];
 }
 
+export type ImportKind = 'auto' | 'opinion' | 'speech';
+
 export interface RecognizeOptions {
   /** The 成文日期 to use when the document has none (YYYY-MM-DD). */
   today: string;
+  /** What the document is; `auto` (default) decides from its title and salutation. */
+  kind?: ImportKind;
 }
 
 interface MeasureDraft {
@@ -156,6 +156,8 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
       break;
     }
   }
+  if (options.kind === 'speech' || (options.kind !== 'opinion' && looksLikeSpeech(doc, titleAt))) return recognizeSpeech(doc, titleAt);
+
   // A long title is broken over lines by the typesetter, not by the author.
   const title = (paragraphText(blocks[titleAt]) ?? '').replace(/\s*\n\s*/g, '');
   i = titleAt + 1;

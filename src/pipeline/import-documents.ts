@@ -7,12 +7,13 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { recognizePlan } from '../import/recognize-plan.js';
+import { type ImportKind, recognizePlan } from '../import/recognize-plan.js';
 import { writePlanYaml } from '../import/write-plan-yaml.js';
 import { STDIN_PATH } from '../plan/load-plan.js';
 import { checkPlans } from './check-plans.js';
 import { fixPlans } from './fix-plans.js';
 import { readSource } from './read-source.js';
+import { detectScript, loadConverters, mayBeTraditional } from '../text/script.js';
 import { UsageError } from './usage-error.js';
 import type { Output } from './write-outputs.js';
 
@@ -27,7 +28,11 @@ export interface ImportRequest {
   stdin?: AsyncIterable<Uint8Array>;
   /** How to read standard input when it is text: `md` or `txt` (default txt). */
   stdinFormat?: 'txt' | 'md';
+  /** `--kind`: what the documents are (default auto). */
+  kind?: ImportKind;
 }
+
+export const IMPORT_KINDS: readonly ImportKind[] = ['auto', 'opinion', 'speech'];
 
 export interface ImportedPlan {
   source: string;
@@ -85,7 +90,9 @@ export async function importDocuments(sources: readonly string[], request: Impor
       ...(request.stdin ? { stdin: request.stdin } : {}),
       ...(source === STDIN_PATH ? { textFormat: request.stdinFormat ?? 'txt' } : {}),
     });
-    const { plan, guesses } = recognizePlan(doc, { today });
+    const recognized = recognizePlan(doc, { today, ...(request.kind ? { kind: request.kind } : {}) });
+    const plan = await withScript(recognized.plan, doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.flat().map((c) => c.text).join(''))).join('\n'));
+    const { guesses } = recognized;
     const shownSource = source === STDIN_PATH ? '标准输入' : path.basename(source);
     let { text, guesses: count } = writePlanYaml(plan, guesses, shownSource);
     if (request.fix) text = await applySafeFixes(text);
@@ -93,6 +100,18 @@ export async function importDocuments(sources: readonly string[], request: Impor
   }
   const outputs = plans.filter((p) => p.target !== '-').map((p) => ({ path: p.target, data: p.text }));
   return { plans, outputs };
+}
+
+/**
+ * A document in 繁体 imports as `script: hant`, its text untouched: said in the plan so the build
+ * does not have to guess, and so the tool's own words come out in 繁体 too.
+ */
+async function withScript(plan: Record<string, unknown>, text: string): Promise<Record<string, unknown>> {
+  if (!mayBeTraditional(text)) return plan;
+  const { toSimplified, toTraditional } = await loadConverters();
+  if (detectScript(text, toSimplified, toTraditional) !== 'hant') return plan;
+  const { kind, ...rest } = plan;
+  return kind === undefined ? { script: 'hant', ...rest } : { kind, script: 'hant', ...rest };
 }
 
 /** `--fix`: the imported text through check's safe fixes, before it is ever written. */

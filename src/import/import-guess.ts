@@ -1,0 +1,8 @@
+/** A place where the import guessed: written as a `# 导入：…` comment before that key. */
+export type PlanPathKey = string | number;
+
+export interface ImportGuess {
+  /** Where in the plan the comment goes (the key it stands before). */
+  path: PlanPathKey[];
+  message: string;
+}

@@ -1,0 +1,138 @@
+/**
+ * A 汇报发言 or 交流发言 → a speech file (`kind: speech`). A speech is read as the genre writes
+ * it: title, the speaker and date centred under it, the salutation (one line, or two such as
+ * 各位领导： / 大家好！), the opening up to its “汇报如下：”, then parts that begin either with a
+ * 一、 heading or with a bold lead sentence, and the closing words at the end.
+ *
+ * Each part keeps its own words as prose (`text`): 一是……二是…… and 1、 lines stay verbatim,
+ * so nothing is renumbered or re-punctuated on the way in.
+ */
+import { readChineseDate, readMarker } from './import-text.js';
+import type { ImportGuess } from './import-guess.js';
+import type { SourceBlock, SourceDocument, SourceParagraph } from './source-document.js';
+
+const SALUTATION = /^(尊敬的|各位|同志们|亲爱的|女士们|老师们|朋友们)[^。]{0,40}[：:]$/;
+const GREETING = /^[^。]{1,12}[！!]$/;
+const SPEECH_TITLE = /(发言|發言|讲话|講話|汇报|匯報|致辞|致辭)(稿)?$/;
+
+/** A document reads as a speech: its title names one, or a salutation opens it. */
+export function looksLikeSpeech(doc: SourceDocument, titleAt: number): boolean {
+  const title = doc.blocks[titleAt];
+  if (title?.kind === 'paragraph' && SPEECH_TITLE.test(title.text.trim())) return true;
+  return doc.blocks.slice(titleAt + 1, titleAt + 5).some((b) => b.kind === 'paragraph' && SALUTATION.test(b.text.trim()));
+}
+
+interface PartDraft {
+  title: string;
+  text: string[];
+  /** The part's text began in the lead's own paragraph. */
+  inline: boolean;
+  /** Run-in points (each “lead。text”), when the part's lead stands alone above them. */
+  points?: string[];
+}
+
+/** The speech block's keys in the format's order. */
+const SPEECH_KEYS = ['title', 'meeting', 'speaker', 'date', 'salutation', 'opening', 'closing', 'minutes', 'style', 'separator'];
+
+const NUMBERED_POINT = /^\d{1,2}、/;
+
+/**
+ * A part as the format writes it: prose, or — when a lead stands alone above 1、 2、 paragraphs —
+ * numbered points, since prose would run into the lead.
+ */
+function partOut(p: PartDraft): Record<string, unknown> {
+  if (p.points) return { title: p.title, enumerate: 'runin', points: p.points };
+  if (!p.text.length) return { title: p.title };
+  if (!p.inline && p.text.every((t) => NUMBERED_POINT.test(t))) {
+    return { title: p.title, enumerate: 'numbered', points: p.text.map((t) => t.replace(NUMBERED_POINT, '').replace(/。$/, '')) };
+  }
+  return { title: p.title, text: p.text.join('\n') };
+}
+
+function isParagraph(b: SourceBlock | undefined): b is SourceParagraph {
+  return b?.kind === 'paragraph';
+}
+
+export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: Record<string, unknown>; guesses: ImportGuess[] } {
+  const guesses: ImportGuess[] = [];
+  const blocks = doc.blocks;
+  const speech: Record<string, unknown> = { title: (blocks[titleAt] as SourceParagraph).text.trim().replace(/\s*\n\s*/g, '') };
+  let i = titleAt + 1;
+
+  // Speaker and date, centred under the title.
+  for (; i < blocks.length && i <= titleAt + 2; i++) {
+    const b = blocks[i];
+    if (!isParagraph(b) || b.align !== 'center') break;
+    const text = b.text.trim();
+    const date = readChineseDate(text.replace(/^[（(]|[）)]$/g, ''));
+    if (date) speech['date'] = date;
+    else if (!speech['speaker']) speech['speaker'] = text;
+    else break;
+  }
+
+  // The salutation: one line, or two with a greeting.
+  const first = blocks[i];
+  if (isParagraph(first) && SALUTATION.test(first.text.trim())) {
+    const next = blocks[i + 1];
+    if (isParagraph(next) && GREETING.test(next.text.trim())) {
+      speech['salutation'] = [first.text.trim(), next.text.trim()];
+      i += 2;
+    } else {
+      speech['salutation'] = first.text.trim();
+      i += 1;
+    }
+  } else speech['salutation'] = false;
+
+  // Parts start at a 一、 heading or a bold lead; what comes before is the opening.
+  const numbered = blocks.slice(i).some((b) => isParagraph(b) && readMarker(b.text.trim())?.level === 1 && !/[。]/.test(b.text));
+  const opening: string[] = [];
+  const parts: PartDraft[] = [];
+  for (; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!isParagraph(b)) {
+      guesses.push({ path: ['sections'], message: `第 ${i + 1} 段是一张表格，发言里没有表格的位置，未导入` });
+      continue;
+    }
+    const text = b.text.trim();
+    if (!text) continue;
+    const marker = readMarker(text);
+    if (numbered && marker?.level === 1 && !/[。]/.test(text)) {
+      parts.push({ title: text.slice(Math.max(marker.length, b.numberLength ?? 0)).trim(), text: [], inline: false });
+      continue;
+    }
+    const bold = b.boldLength ?? 0;
+    if (!numbered && bold > 0 && (b.boldFrom ?? 0) === 0 && (b.numberLength ?? 0) === 0) {
+      const lead = text.slice(0, bold).trim();
+      const rest = text.slice(bold).trim();
+      parts.push({ title: lead.replace(/。$/, ''), text: rest ? [rest] : [], inline: Boolean(rest) });
+      continue;
+    }
+    if (parts.length) parts.at(-1)!.text.push(text);
+    else opening.push(text);
+  }
+
+  // The closing words: the last paragraph that stands on its own after the parts.
+  const last = parts.at(-1);
+  if (last && last.text.length > (last.inline ? 1 : 0)) speech['closing'] = last.text.pop();
+  else guesses.push({ path: ['speech'], message: '没有找到结束语：生成时会用缺省的“汇报完毕，谢谢大家！”，不需要请改写 closing' });
+  // A lead standing alone, followed by one-paragraph bold leads: those are its run-in points.
+  for (let k = 0; k < parts.length; k++) {
+    const host = parts[k]!;
+    if (numbered || host.text.length) continue;
+    let end = k + 1;
+    while (end < parts.length && parts[end]!.inline && parts[end]!.text.length === 1) end += 1;
+    if (end === k + 1) continue;
+    host.points = parts.splice(k + 1, end - k - 1).map((p) => `${p.title}。${p.text[0]!}`.replace(/。$/, ''));
+  }
+  if (opening.length) speech['opening'] = opening.join('\n');
+  else guesses.push({ path: ['speech'], message: '没有找到开场段落：生成时会用缺省的开场白，请补写 opening' });
+  if (numbered) speech['style'] = 'numbered';
+  if (!parts.length) {
+    guesses.push({ path: ['sections'], message: '没有找到“一、”标题或加粗的引领句，全文放在了一个部分里' });
+    parts.push({ title: String(speech['title']), text: [], inline: false });
+  }
+
+  const ordered = Object.fromEntries(SPEECH_KEYS.filter((k) => speech[k] !== undefined).map((k) => [k, speech[k]]));
+  const plan: Record<string, unknown> = { kind: 'speech', speech: ordered, sections: parts.map(partOut) };
+  return { plan, guesses };
+}
