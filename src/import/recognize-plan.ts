@@ -136,7 +136,7 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     }
     const text = b.text.trim();
     const numbered = NUMBER_LINE.exec(text);
-    if (!number && (b.red || (/文件$/.test(text) && b.align === 'center')) && !b.title) letterheads.push(...text.split('\n').map((t) => t.trim()).filter(Boolean));
+    if (!number && (b.red || (/文件$/.test(text) && (b.align === 'center' || i === 0))) && !b.title) letterheads.push(...text.split('\n').map((t) => t.trim()).filter(Boolean));
     else if (!number && numbered) {
       number = numbered[1]!;
       if (numbered[2]) signers = readUnits(numbered[2]);
@@ -450,6 +450,10 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
   if (styles.size) {
     const style = [...styles].sort((a, b) => b[1] - a[1])[0]![0];
     plan['owners'] = style === 'colon' ? { show: true } : { show: true, style };
+    if (styles.size > 1) {
+      const names: Record<string, string> = { colon: '“牵头单位：…”括注', 'lead-first': '“…牵头”括注', lines: '单位另起成行' };
+      guess(['owners'], `原文的单位写法不止一种（${[...styles.keys()].map((k) => names[k]).join('、')}），生成时统一为${names[style]}`);
+    }
   }
   if (signature && issuer !== signature) plan['signature'] = signature;
   if (note) plan['note'] = note;

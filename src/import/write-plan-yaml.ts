@@ -21,10 +21,34 @@ function fitsBlock(text: string): boolean {
   return !/^\s|\s$|\r|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(text);
 }
 
-function styleStrings(node: unknown): void {
+/** Past this many characters a list of names or a target reads better on lines of its own. */
+const FLOW_UP_TO = 60;
+
+/** The scalars of a list or map when it holds nothing else, else undefined. */
+function scalarsOf(node: YAMLMap | YAMLSeq): Scalar[] | undefined {
+  const values = isMap(node) ? node.items.map((p) => p.value) : node.items;
+  return values.every((v) => isScalar(v) && !String(v.value).includes('\n')) ? (values as Scalar[]) : undefined;
+}
+
+/**
+ * As the examples write them: short lists of units and targets on one line
+ * (`responsible: [区委宣传部, 区委党校]`), long text as block scalars.
+ */
+const FLOW_KEYS = new Set(['recipients', 'lead', 'responsible', 'cc', 'signers', 'letterhead', 'targets', 'salutation']);
+
+function styleStrings(node: unknown, key?: unknown): void {
   if (isMap(node) || isSeq(node)) {
-    for (const item of (node as YAMLMap | YAMLSeq).items) {
-      styleStrings(isMap(node) ? (item as { value: unknown }).value : item);
+    const collection = node as YAMLMap | YAMLSeq;
+    const scalars = scalarsOf(collection);
+    const width = scalars?.reduce((sum, v) => sum + String(v.value).length + 2, 0) ?? Infinity;
+    if (FLOW_KEYS.has(String(key)) && scalars && scalars.length > 0 && width <= FLOW_UP_TO) {
+      collection.flow = true;
+      return;
+    }
+    for (const item of collection.items) {
+      // A target inside `targets:` is flowed as a whole map: { name: …, value: 2, unit: 期 }.
+      if (isMap(node)) styleStrings((item as { value: unknown }).value, isScalar((item as { key: unknown }).key) ? (item as { key: Scalar }).key.value : undefined);
+      else styleStrings(item, key === 'targets' ? 'targets' : undefined);
     }
     return;
   }
@@ -72,6 +96,6 @@ export function writePlanYaml(plan: Record<string, unknown>, guesses: readonly I
     node.commentBefore = [node.commentBefore, ...lines].filter(Boolean).join('\n');
   }
   doc.commentBefore = top.join('\n');
-  const body = doc.toString({ lineWidth: 0, indentSeq: true, blockQuote: 'literal' });
+  const body = doc.toString({ lineWidth: 0, indentSeq: true, blockQuote: 'literal', flowCollectionPadding: false });
   return { text: `${SCHEMA_MODELINE}\n${body}`, guesses: guesses.length };
 }
