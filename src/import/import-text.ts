@@ -49,7 +49,7 @@ const DUE_WORDS = new Set(['全年', '长期坚持', '持续推进', '長期堅�
  * 6月底前, 全年, 长期坚持… as they are. Undefined when the phrase has no such form.
  */
 export function readDue(text: string): string | undefined {
-  const t = text.trim().replace(/^(完成时限|时间节点|完成时间)[：:]/, '');
+  const t = text.trim().replace(new RegExp(`^${DUE_KEY}[：:]`), '');
   if (DUE_WORDS.has(t)) return t;
   let m = /^(\d{4})年(\d{1,2})月底?前?$/.exec(t);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2]!.padStart(2, '0')}`;
@@ -70,6 +70,14 @@ export function readUnits(text: string): string[] {
 
 export type OwnersStyle = 'colon' | 'lead-first';
 
+// The unit words in either script: 牵头单位 / 牽頭單位, 按职责分工负责 / 按職責分工負責.
+const LEAD = '[牵牽][头頭]';
+const UNIT = '(?:[单單][位]|[部][门門])';
+const RESPONSIBLE = `(?:[责責][任]|[配][合]|[参參][与與]|[协協][办辦])${UNIT}`;
+const DUE_KEY = '(?:[完][成][时時][限]|[时時][间間][节節][点點]|[完][成][时時][间間])';
+const COLON_KEY = new RegExp(`^(?:${LEAD}${UNIT}|${RESPONSIBLE})[：:]`);
+const LEAD_FIRST = new RegExp(`^([^，；]+?)${LEAD}(?:，([^，；]+?)按[职職][责責]分工[负負][责責])?$`);
+
 export interface ReadOwners {
   lead?: string[];
   responsible?: string[];
@@ -79,7 +87,9 @@ export interface ReadOwners {
   start: number;
 }
 
-const COLON_PART = /^(牵头单位|牵头部门|责任单位|责任部门|配合单位|完成时限|时间节点|完成时间)[：:](.+)$/;
+const COLON_PART = new RegExp(`^(${LEAD}${UNIT}|${RESPONSIBLE}|${DUE_KEY})[：:](.+)$`);
+const isLeadKey = (key: string) => /^[牵牽]/.test(key);
+const isDueKey = (key: string) => new RegExp(`^${DUE_KEY}$`).test(key);
 
 /**
  * The unit parenthetical that ends a measure, in the two phrasings the format writes:
@@ -92,14 +102,14 @@ export function readOwners(text: string): ReadOwners | undefined {
   if (start < 0) return undefined;
   const inner = text.slice(start + 1, -1);
   if (inner.includes('（') || inner.includes('）')) return undefined;
-  if (/^(牵头单位|牵头部门|责任单位|责任部门)[：:]/.test(inner)) {
+  if (COLON_KEY.test(inner)) {
     const out: ReadOwners = { style: 'colon', start };
     for (const part of inner.split('；')) {
       const m = COLON_PART.exec(part);
       if (!m) return undefined;
       const [, key, value] = m;
-      if (key!.startsWith('牵头')) out.lead = readUnits(value!);
-      else if (key!.startsWith('完成') || key === '时间节点') {
+      if (isLeadKey(key!)) out.lead = readUnits(value!);
+      else if (isDueKey(key!)) {
         const due = readDue(value!);
         if (!due) return undefined;
         out.due = due;
@@ -107,7 +117,7 @@ export function readOwners(text: string): ReadOwners | undefined {
     }
     return out;
   }
-  const m = /^([^，；]+?)牵头(?:，([^，；]+?)按职责分工负责)?$/.exec(inner);
+  const m = LEAD_FIRST.exec(inner);
   if (m) return { style: 'lead-first', start, lead: readUnits(m[1]!), ...(m[2] ? { responsible: readUnits(m[2]) } : {}) };
   return undefined;
 }
@@ -117,8 +127,8 @@ export function readOwnerLine(text: string): { key: 'lead' | 'responsible' | 'du
   const m = COLON_PART.exec(text.trim());
   if (!m) return undefined;
   const [, key, value] = m;
-  if (key!.startsWith('牵头')) return { key: 'lead', value: readUnits(value!) };
-  if (key!.startsWith('完成') || key === '时间节点') {
+  if (isLeadKey(key!)) return { key: 'lead', value: readUnits(value!) };
+  if (isDueKey(key!)) {
     const due = readDue(value!);
     return due ? { key: 'due', value: due } : undefined;
   }

@@ -62,8 +62,12 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
   // Speaker and date, centred under the title.
   for (; i < blocks.length && i <= titleAt + 2; i++) {
     const b = blocks[i];
-    if (!isParagraph(b) || b.align !== 'center') break;
+    if (!isParagraph(b)) break;
     const text = b.text.trim();
+    // Plain text has no centring: a short line without sentence punctuation, or a date in
+    // brackets, stands for it.
+    const centred = b.align === 'center' || (doc.format === 'txt' && text.length <= 30 && !/[。，；：:！]/.test(text) && !SALUTATION.test(text));
+    if (!centred) break;
     const date = readChineseDate(text.replace(/^[（(]|[）)]$/g, ''));
     if (date) speech['date'] = date;
     else if (!speech['speaker']) speech['speaker'] = text;
