@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DUE_PHRASES, isValidDue, parseIsoDate } from '../text/dates.js';
+import { TASK_COLUMN_KEYS, TASK_COLUMN_LABELS, TASK_NUMBERINGS } from './task-table-keys.js';
 
 // Strings are validated, never transformed: text must reach the documents verbatim.
 const NOT_BLANK = /\S/;
@@ -69,6 +70,10 @@ export const MeasureModel = z
     targets: z.array(TargetModel).describe('量化目标').optional(),
     progress: ProgressModel.optional(),
     speech: text('汇报发言里这一条的开头（“一是”之后的短语），缺省用 title；数字由 progress.values 生成，不要手打').optional(),
+    columns: z
+      .record(text('列的表头'), z.union([text('这一格的文字'), z.number()]))
+      .describe('分工表中计划自定义的列在这一行的值，键为 table.columns 里那一列的 title，例如 { 分值: 5, 一季度: 完成摸底调研 }')
+      .optional(),
   })
   .describe('工作举措，自动编号为 1. 2. 3.');
 
@@ -159,6 +164,39 @@ export const OwnersModel = z
   })
   .describe('举措后单位和时限的写法');
 
+const taskColumnKey = z
+  .enum(TASK_COLUMN_KEYS)
+  .describe(
+    `工具按计划填写的列：${TASK_COLUMN_KEYS.map((k) => `${k} ${TASK_COLUMN_LABELS[k]}`).join('，')}（task 为举措标题，text 为举措正文）`,
+  );
+
+/** One column of the 分工表: a built-in one, renamed or not, or one the plan fills itself. */
+export const TableColumnModel = z.union([
+  taskColumnKey,
+  z
+    .strictObject({
+      key: taskColumnKey.optional(),
+      title: text('表头文字。有 key 时改写内置列的表头；没有 key 时是计划自定义的列，各项举措在 columns 中按这个表头填值'),
+    })
+    .describe('改写表头的内置列 { key: task, title: 重点任务 }，或自定义的列 { title: 分值 }'),
+]);
+
+/** The 重点任务分工表 as this plan wants it: its title, how 序号 counts, which columns in which order. */
+export const TableModel = z
+  .strictObject({
+    title: text('分工表标题，缺省为“{年度}年重点任务分工表”').optional(),
+    numbering: z
+      .enum(TASK_NUMBERINGS)
+      .describe('序号：sequence 从 1 连续编号（缺省）；sections 在各部分的举措之上加一行跨整表的部分标题，举措仍从 1 连续编号；outline 沿用意见中的编号（一、1）。命令行 --task-numbers 优先')
+      .optional(),
+    columns: z
+      .array(TableColumnModel)
+      .min(1)
+      .describe('表的列，按顺序；须含 task（工作任务）。缺省为 seq、task、lead、responsible、due，有目标时加 target')
+      .optional(),
+  })
+  .describe('重点任务分工表：标题、序号和列');
+
 export const SpeechModel = z
   .strictObject({
     title: text('发言标题，缺省为“在{meeting}上的汇报发言”').optional(),
@@ -235,6 +273,7 @@ export const PlanModel = z
     outline: OutlineModel.optional(),
     conclusion: text('结尾段落').optional(),
     attachments: z.array(AttachmentModel).describe('附件：tasks 为内置的重点任务分工表').optional(),
+    table: TableModel.optional(),
     owners: OwnersModel.optional(),
     signature: text('署名，缺省为 issuer').optional(),
     seal: z.boolean().describe('加盖印章：署名和成文日期按有印章的格式排布').optional(),
@@ -249,7 +288,49 @@ export const PlanModel = z
     if (plan.sections === undefined && plan.measures === undefined) {
       ctx.addIssue({ code: 'custom', path: ['sections'], message: '缺少必填的键“sections”（部分）：计划至少需要 sections，或不分部分时的 measures' });
     }
+    checkTableColumns(plan, ctx);
   });
+
+/** Marks an issue as the 分工表's own (rule table-column), said at the key when `at` is 'key'. */
+const TABLE_COLUMN = (at: 'key' | 'value') => ({ ruleId: 'table-column', at });
+
+/**
+ * What the columns' shapes cannot say: the table needs its task column, no two of the plan's own
+ * columns share a header, and a measure fills only columns the table has. One pass over the measures.
+ */
+function checkTableColumns(
+  plan: { table?: z.infer<typeof TableModel> | undefined; sections?: Section[] | undefined; measures?: Measure[] | undefined },
+  ctx: z.core.$RefinementCtx,
+): void {
+  const columns = plan.table?.columns;
+  const own: string[] = [];
+  if (columns) {
+    if (!columns.some((c) => (typeof c === 'string' ? c : c.key) === 'task')) {
+      ctx.addIssue({ code: 'custom', path: ['table', 'columns'], message: '分工表的列里需要 task（工作任务）：每一行是一项举措', params: TABLE_COLUMN('value') });
+    }
+    columns.forEach((c, i) => {
+      if (typeof c === 'string' || c.key !== undefined) return;
+      if (own.includes(c.title)) {
+        ctx.addIssue({ code: 'custom', path: ['table', 'columns', i, 'title'], message: `分工表里已有“${c.title}”这一列：自定义的列按表头取值，表头不能重复`, params: TABLE_COLUMN('value') });
+      } else own.push(c.title);
+    });
+  }
+  const hint = own.length ? `表中自定义的列：${own.join('、')}` : '先在 table.columns 里加上这一列，例如 { title: 分值 }';
+  const visit = (measures: readonly Measure[] | undefined, path: (string | number)[]) =>
+    (measures ?? []).forEach((m, j) => {
+      for (const key of Object.keys(m.columns ?? {})) {
+        if (own.includes(key)) continue;
+        ctx.addIssue({ code: 'custom', path: [...path, j, 'columns', key], message: `分工表没有“${key}”这一列：${hint}`, params: TABLE_COLUMN('key') });
+      }
+    });
+  const walk = (sections: readonly Section[] | undefined, path: (string | number)[]) =>
+    (sections ?? []).forEach((s, i) => {
+      visit(s.measures, [...path, i, 'measures']);
+      walk(s.sections, [...path, i, 'sections']);
+    });
+  walk(plan.sections, ['sections']);
+  visit(plan.measures, ['measures']);
+}
 
 export type Plan = z.infer<typeof PlanModel>;
 export type SpeechFile = z.infer<typeof SpeechFileModel>;
@@ -359,4 +440,8 @@ export const KEY_LABELS: Record<string, string> = {
   notice: '印发通知',
   script: '文字',
   start: '起始编号',
+  table: '分工表',
+  columns: '分工表的列',
+  numbering: '序号方式',
+  key: '内置列',
 };
