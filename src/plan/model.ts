@@ -197,6 +197,8 @@ export const TableModel = z
   })
   .describe('重点任务分工表：标题、序号和列');
 
+const SPEECH_STYLE = z.enum(['runin', 'numbered']);
+
 export const SpeechModel = z
   .strictObject({
     title: text('发言标题，缺省为“在{meeting}上的汇报发言”').optional(),
@@ -211,8 +213,10 @@ export const SpeechModel = z
     closing: text('结束语，缺省为“汇报完毕，谢谢大家！”').optional(),
     minutes: z.number().positive().describe('发言限时（分钟）').optional(),
     style: z
-      .enum(['runin', 'numbered'])
-      .describe('部分的样式：runin 段首加粗引领句（缺省）；numbered 用“一、”标题')
+      .union([SPEECH_STYLE, z.array(SPEECH_STYLE).min(1).max(2)])
+      .describe(
+        '部分的样式：runin 段首加粗引领句（缺省）；numbered 用“一、”标题。写成列表时按层级分别指定，第二项是部分里的小部分（sections）：[numbered, runin] 为“一、”独立成行、“（一）”和加粗的标题接排第一段，[numbered, numbered] 为“（一）”也独立成行；只写一个值时两级相同',
+      )
       .optional(),
     separator: z
       .enum(['；', '。'])
@@ -222,19 +226,38 @@ export const SpeechModel = z
   .describe('汇报发言')
   .refine((s) => s.title !== undefined || s.meeting !== undefined, { message: '缺少必填的键“meeting”（会议名称）：没有 title 时据此生成标题', path: ['meeting'] });
 
+/** What a part of a speech may hold, at either level: a lead, points, prose. */
+const speechPartShape = {
+  title: text('这一部分的标题（numbered）或段首引领句（runin），不要手打序号'),
+  intro: text('引领句之后、“一是”之前的文字').optional(),
+  points: z.array(text('一条要点，不要手打“一是”')).min(1, { message: '至少需要一条要点' }).describe('要点，按 enumerate 的方式列举').optional(),
+  enumerate: z
+    .enum(['ordinal', 'numbered', 'runin'])
+    .describe('要点的列举方式：ordinal “一是……；二是……。”接排成一段（缺省）；numbered 每条一段，编为“1、”“2、”；runin 每条一段，首句加粗')
+    .optional(),
+  text: text('不列举的散文段落，排在要点之后（可多段）').optional(),
+};
+
+/** The second level of a speech (（一）), as a 汇报 or 总结 is written: 一、主要工作 → （一）… → 一是…二是…. */
+export const SpeechSubsectionModel = z
+  .strictObject(speechPartShape)
+  .describe('发言一个部分里的小部分，编号为（一）（二）')
+  .refine((s) => s.points !== undefined || s.text !== undefined, { message: '这一部分需要 points（要点）或 text（段落）', path: ['points'] });
+
 export const SpeechSectionModel = z
   .strictObject({
-    title: text('这一部分的标题（numbered）或段首引领句（runin），不要手打序号'),
-    intro: text('引领句之后、“一是”之前的文字').optional(),
-    points: z.array(text('一条要点，不要手打“一是”')).min(1, { message: '至少需要一条要点' }).describe('要点，按 enumerate 的方式列举').optional(),
-    enumerate: z
-      .enum(['ordinal', 'numbered', 'runin'])
-      .describe('要点的列举方式：ordinal “一是……；二是……。”接排成一段（缺省）；numbered 每条一段，编为“1、”“2、”；runin 每条一段，首句加粗')
+    ...speechPartShape,
+    sections: z
+      .array(SpeechSubsectionModel)
+      .min(1, { message: '至少需要一个小部分' })
+      .describe('这一部分里的小部分，编号为（一）（二），排在本部分的要点和段落之后；排法见 speech.style')
       .optional(),
-    text: text('不列举的散文段落，排在要点之后（可多段）').optional(),
   })
   .describe('汇报发言的一个部分')
-  .refine((s) => s.points !== undefined || s.text !== undefined, { message: '这一部分需要 points（要点）或 text（段落）', path: ['points'] });
+  .refine((s) => s.points !== undefined || s.text !== undefined || s.sections !== undefined, {
+    message: '这一部分需要 points（要点）、text（段落）或 sections（小部分）',
+    path: ['points'],
+  });
 
 const script = z
   .enum(['hans', 'hant'])

@@ -3,7 +3,7 @@
  * points, closing. Pure, and free of the rendering stack, so `check` can count its characters.
  * Figures come from progress.values (name + value + unit), never from retyped prose.
  */
-import { type Measure, type PlanFile, type Section, type Speech, currentProgress, isSpeechFile, progressFigures, targetText } from '../plan/model.js';
+import { type Measure, type PlanFile, type Section, type Speech, type SpeechFile, currentProgress, isSpeechFile, progressFigures, targetText } from '../plan/model.js';
 import { formatChineseDate } from '../text/dates.js';
 import { formatLevelNumber, formatOrdinal } from '../text/numerals.js';
 import { endSentence, splitParagraphs } from '../text/paragraphs.js';
@@ -22,6 +22,8 @@ export interface SpeechSectionContent {
   paragraphs: string[];
   /** Where in the plan this section came from, for messages. */
   path: (string | number)[];
+  /** The （一）（二） parts inside it, after its own points and prose (a speech file's `sections`). */
+  subsections?: SpeechSectionContent[];
 }
 
 export interface SpeechContent {
@@ -35,6 +37,8 @@ export interface SpeechContent {
   sections: SpeechSectionContent[];
   closing: string;
   style: 'runin' | 'numbered';
+  /** How the （一） level is laid out: a heading line of its own, or run in, bold, before its first paragraph. */
+  subsectionStyle: 'runin' | 'numbered';
   separator: '；' | '。';
   minutes: number | null;
 }
@@ -76,20 +80,24 @@ function measuresUnder(section: Section): Measure[] {
 export function composeSpeech(file: PlanFile, localize: (text: string) => string = (text) => text): SpeechContent | undefined {
   const speech: Speech | undefined = file.speech;
   if (!speech) return undefined;
+  const part = (s: SpeechFile['sections'][number], path: (string | number)[]): SpeechSectionContent => ({
+    heading: s.title,
+    intro: s.intro ?? '',
+    points: (s.points ?? []).map(toClause),
+    enumerate: s.enumerate ?? ('ordinal' as const),
+    paragraphs: splitParagraphs(s.text),
+    path,
+    ...(s.sections ? { subsections: s.sections.map((sub, j) => part(sub, [...path, 'sections', j])) } : {}),
+  });
   const sections: SpeechSectionContent[] = isSpeechFile(file)
-    ? file.sections.map((s, i) => ({
-        heading: s.title,
-        intro: s.intro ?? '',
-        points: (s.points ?? []).map(toClause),
-        enumerate: s.enumerate ?? ('ordinal' as const),
-        paragraphs: splitParagraphs(s.text),
-        path: ['sections', i],
-      }))
+    ? file.sections.map((s, i) => part(s, ['sections', i]))
     : (file.sections ?? []).flatMap((s, i) => {
         const points = measuresUnder(s).flatMap((m) => pointOf(m) ?? []);
         // A section with nothing to report is left out; the speech-section-skipped rule says so.
         return points.length ? [{ heading: s.speechTitle ?? s.title, intro: '', points, enumerate: 'ordinal' as const, paragraphs: [], path: ['sections', i] }] : [];
       });
+  // One style for both levels, or one per level: [numbered, runin].
+  const styles = [speech.style ?? 'runin'].flat();
   return {
     title: speech.title ?? `${localize('在')}${speech.meeting ?? ''}${localize('上的汇报发言')}`,
     speaker: speech.speaker ?? null,
@@ -99,7 +107,8 @@ export function composeSpeech(file: PlanFile, localize: (text: string) => string
     opening: composeOpening(speech.opening, localize),
     sections,
     closing: speech.closing ?? localize(DEFAULT_CLOSING),
-    style: speech.style ?? 'runin',
+    style: styles[0]!,
+    subsectionStyle: styles[styles.length - 1]!,
     separator: speech.separator ?? '；',
     minutes: speech.minutes ?? null,
   };
@@ -116,6 +125,13 @@ export function speechPlainText(content: SpeechContent): string {
     if (content.style === 'numbered') out.push(`${formatLevelNumber(1, i + 1)}${section.heading}`, body);
     else out.push(`${endSentence(section.heading)}${body}`);
     out.push(...sectionItems(section).map((item) => `${item.bold}${item.text}`), ...sectionParagraphs(section));
+    (section.subsections ?? []).forEach((sub, j) => {
+      const lead = sectionLead(sub, content.separator);
+      const number = formatLevelNumber(2, j + 1);
+      if (content.subsectionStyle === 'numbered') out.push(`${number}${sub.heading}`, lead);
+      else out.push(`${number}${endSentence(sub.heading)}${lead}`);
+      out.push(...sectionItems(sub).map((item) => `${item.bold}${item.text}`), ...sectionParagraphs(sub));
+    });
   });
   out.push(content.closing);
   return out.join('\n');
