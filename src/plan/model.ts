@@ -338,12 +338,22 @@ function checkTableColumns(
       } else own.push(c.title);
     });
   }
+  // Headers of the built-in columns, renamed or not: the tool fills those, a measure does not.
+  const builtins = new Map<string, string>();
+  for (const c of columns ?? []) {
+    const key = typeof c === 'string' ? c : c.key;
+    if (key !== undefined) builtins.set(typeof c === 'string' ? TASK_COLUMN_LABELS[c] : c.title, key);
+  }
   const hint = own.length ? `表中自定义的列：${own.join('、')}` : '先在 table.columns 里加上这一列，例如 { title: 分值 }';
   const visit = (measures: readonly Measure[] | undefined, path: (string | number)[]) =>
     (measures ?? []).forEach((m, j) => {
       for (const key of Object.keys(m.columns ?? {})) {
         if (own.includes(key)) continue;
-        ctx.addIssue({ code: 'custom', path: [...path, j, 'columns', key], message: `分工表没有“${key}”这一列：${hint}`, params: TABLE_COLUMN('key') });
+        const builtin = builtins.get(key);
+        const message = builtin
+          ? `“${key}”是内置的列（${builtin}），由工具按举措的 ${builtin} 填写，不在 columns 里填`
+          : `分工表没有“${key}”这一列：${hint}`;
+        ctx.addIssue({ code: 'custom', path: [...path, j, 'columns', key], message, params: TABLE_COLUMN('key') });
       }
     });
   const walk = (sections: readonly Section[] | undefined, path: (string | number)[]) =>

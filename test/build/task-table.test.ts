@@ -155,6 +155,9 @@ describe('the plan’s own task table', () => {
     expect(problems(score)).toEqual([
       ['table-column', ...at(score, '分数'), '分工表没有“分数”这一列：表中自定义的列：一季度、二季度、三季度、四季度、分值'],
     ]);
+    // A built-in column's header is filled by the tool, not by the measure.
+    const own = SOURCE.replace('四季度: 第四期, 分值: 8', '四季度: 第四期, 配合单位: 区商务局, 分值: 8');
+    expect(problems(own)).toEqual([['table-column', ...at(own, '配合单位:'), '“配合单位”是内置的列（responsible），由工具按举措的 responsible 填写，不在 columns 里填']]);
     const withoutTable = SOURCE.replace(/^table:\n(  .*\n)+/m, '');
     // Each value the measures give is said at its own place: 5 + 5 + 3.
     expect(problems(withoutTable).map((d) => d[0])).toEqual(Array.from({ length: 13 }, () => 'table-column'));
