@@ -23,6 +23,7 @@ export const LOADER_RULES = {
   'schema-value': { description: '值无效（日期、枚举、时限等）', severity: 'error' },
   'schema-empty': { description: '需要文字的地方是空的', severity: 'error' },
   'figures-file': { description: '发言文件 figures 所指的计划文件无法读取或有错误', severity: 'error' },
+  'table-column': { description: '分工表的列：未知的内置列、缺少 task、表头重复，或举措填了表中没有的列', severity: 'error' },
 } as const satisfies Record<string, Entry>;
 
 /** Writing rules: one file each under rules/, run in this order; severity is the default. */

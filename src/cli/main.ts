@@ -92,7 +92,7 @@ export function createProgram(): Command {
     .option('--unit <name>', '分工表只列这个单位牵头或参与的举措，并注明职责')
     .option('--task-text', '分工表的“工作任务”列在标题后附上举措正文')
     .addOption(
-      new Option('--task-numbers <mode>', '分工表的序号：sequence 从 1 连续编号（缺省），sections 加各部分的标题行、仍从 1 连续编号，outline 沿用意见中的编号（一、1）').choices(
+      new Option('--task-numbers <mode>', '分工表的序号：sequence 从 1 连续编号（缺省），sections 加各部分的标题行、仍从 1 连续编号，outline 沿用意见中的编号（一、1）；优先于计划的 table.numbering').choices(
         TASK_NUMBERINGS,
       ),
     )

@@ -20,6 +20,7 @@ import {
   readUnits,
 } from './import-text.js';
 import type { ImportGuess, PlanPathKey } from './import-guess.js';
+import { TASK_COLUMN_LABELS, type TaskColumnKey } from '../plan/task-table-keys.js';
 import { looksLikeSpeech, recognizeSpeech } from './recognize-speech.js';
 import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
 
@@ -50,6 +51,8 @@ interface MeasureDraft {
   style?: OwnersStyle | 'lines';
   /** The text began in the lead's own paragraph (a run-in), rather than under it. */
   inline?: boolean;
+  /** The plan's own 分工表 columns, by header. */
+  columns?: Record<string, string | number>;
 }
 
 interface SectionDraft {
@@ -404,8 +407,12 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     if (m.style) styles.set(m.style, (styles.get(m.style) ?? 0) + 1);
   }
 
-  // The task table: its 目标, 时限 and units fill the measures of the same title.
-  if (taskTable) fillFromTable(taskTable, allMeasures, guess);
+  // The task table: its 目标, 时限, units and the plan's own columns fill the measures of the same title.
+  const year = Number((date ?? options.today).slice(0, 4));
+  const tableAt = taskTable ? attachmentBlocks.indexOf(taskTable) : -1;
+  const tableHeading = tableAt > 0 ? paragraphText(attachmentBlocks[tableAt - 1]) : undefined;
+  const tableTitle = tableHeading !== undefined && !ATTACHMENT_HEAD.test(tableHeading) ? tableHeading : undefined;
+  const tableKey = taskTable ? readTaskTable(taskTable, allMeasures, tableTitle, `${year}年重点任务分工表`, guess) : undefined;
 
   // Assemble in the format's key order.
   plan['title'] = planTitle;
@@ -440,13 +447,14 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
   if (conclusion.length) plan['conclusion'] = conclusion.join('\n');
   const attachments: unknown[] = [];
   for (const t of attachmentTitles) {
-    if (taskTable && /分工|任务/.test(t)) attachments.push('tasks');
+    if (taskTable && (t === tableTitle || /分工|任务/.test(t))) attachments.push('tasks');
     else {
       attachments.push({ title: t });
       guess(['attachments'], `附件“${t}”的内容没有导入，请另存为 Markdown 文件并写进 file`);
     }
   }
   if (attachments.length) plan['attachments'] = attachments;
+  if (tableKey) plan['table'] = tableKey;
   if (styles.size) {
     const style = [...styles].sort((a, b) => b[1] - a[1])[0]![0];
     plan['owners'] = style === 'colon' ? { show: true } : { show: true, style };
@@ -479,16 +487,18 @@ function measureOut(m: MeasureDraft): Record<string, unknown> {
   if (m.responsible?.length) out['responsible'] = m.responsible;
   if (m.due) out['due'] = m.due;
   if (m.targets?.length) out['targets'] = m.targets;
+  if (m.columns) out['columns'] = m.columns;
   return out;
 }
 
-const COLUMNS: [keyof MeasureDraft | 'number', RegExp][] = [
-  ['number', /^(序号|编号)$/],
-  ['title', /^(工作任务|重点任务|任务内容|工作内容|任务)$/],
+const COLUMNS: [TaskColumnKey, RegExp][] = [
+  ['seq', /^(序号|编号)$/],
+  ['task', /^(工作任务|重点任务|任务内容|工作内容|任务|重点工作)$/],
+  ['text', /^(具体内容|主要内容|具体措施|工作措施)$/],
   ['lead', /^(牵头单位|牵头部门|牵头领导单位)$/],
   ['responsible', /^(责任单位|配合单位|责任部门|参与单位|协办单位)$/],
   ['due', /^(完成时限|时间节点|完成时间|时限)$/],
-  ['targets', /^(目标|目标任务|工作目标|目标要求)$/],
+  ['target', /^(目标|目标任务|工作目标|目标要求)$/],
 ];
 
 /** The traditional forms a 分工表 header may be typed in (牽頭單位, 工作任務, 完成時限…). */
@@ -499,26 +509,44 @@ function headerKey(text: string): string {
   return [...text.replace(/\s/g, '')].map((c) => TRADITIONAL_HEADER[c] ?? c).join('');
 }
 
-/** Rows of a 重点任务分工表 onto the measures of the same title, in order. */
-function fillFromTable(table: SourceTable, measures: MeasureDraft[], guess: (path: PlanPathKey[], message: string) => void): void {
+/**
+ * Rows of a 重点任务分工表 onto the measures of the same title, in order; and, when the table is
+ * not the default one, the plan's `table`: its title, its 序号 style and its columns, built-in ones
+ * (renamed where the header differs) and the plan's own, whose cells go into each measure's `columns`.
+ */
+function readTaskTable(
+  table: SourceTable,
+  measures: MeasureDraft[],
+  heading: string | undefined,
+  defaultTitle: string,
+  guess: (path: PlanPathKey[], message: string) => void,
+): Record<string, unknown> | undefined {
   const [header, ...rows] = table.rows;
-  if (!header) return;
-  const roles = header.map((cell) => COLUMNS.find(([, pattern]) => pattern.test(headerKey(cell.text)))?.[0]);
-  const titleColumn = roles.indexOf('title');
-  if (titleColumn < 0) return;
-  const unmapped = header.filter((_, k) => roles[k] === undefined).map((cell) => cell.text);
-  if (unmapped.length) guess(['attachments'], `任务表的列“${unmapped.join('、')}”没有对应的键，未导入`);
+  if (!header) return undefined;
+  const headers = header.map((cell) => cell.text.trim());
+  const roles = headers.map((h) => COLUMNS.find(([, pattern]) => pattern.test(headerKey(h)))?.[0]);
+  const titleColumn = roles.indexOf('task');
+  if (titleColumn < 0) {
+    guess(['attachments'], `附件中的表格没有“工作任务”一类的列（${headers.join('、')}），未按分工表读取`);
+    return undefined;
+  }
   const byTitle = new Map<string, MeasureDraft[]>();
   for (const m of measures) byTitle.set(m.title, [...(byTitle.get(m.title) ?? []), m]);
+  let sectionRows = false;
   for (const row of rows) {
-    const title = row[titleColumn]?.text.trim() ?? '';
+    const cells = row.map((cell) => cell.text.trim());
+    // A row across the table: a 部分's title in the first cell, the rest empty.
+    if ((cells.length > 1 && cells.slice(1).every((c) => !c)) || (row.length === 1 && (row[0]!.colSpan ?? 1) > 1)) {
+      sectionRows = true;
+      continue;
+    }
+    const title = cells[titleColumn] ?? '';
     const m = byTitle.get(title)?.shift();
     if (!m) {
       if (title) guess(['attachments'], `任务表中的“${title}”在正文里找不到同名举措，未导入`);
       continue;
     }
-    row.forEach((cell, k) => {
-      const text = cell.text.trim();
+    cells.forEach((text, k) => {
       if (!text) return;
       switch (roles[k]) {
         case 'lead':
@@ -533,15 +561,35 @@ function fillFromTable(table: SourceTable, measures: MeasureDraft[], guess: (pat
           else guess(['attachments'], `任务表中“${title}”的完成时限“${text}”无法识别，未导入`);
           break;
         }
-        case 'targets': {
+        case 'target': {
           const targets = text.split('；').map(readTarget);
           if (targets.every(Boolean)) m.targets = targets;
           else guess(['attachments'], `任务表中“${title}”的目标“${text}”无法拆成指标，未导入`);
           break;
         }
+        case undefined:
+          m.columns = { ...m.columns, [headers[k]!]: /^\d+(\.\d+)?$/.test(text) ? Number(text) : text };
+          break;
         default:
           break;
       }
     });
   }
+  const out: Record<string, unknown> = {};
+  if (heading && heading !== defaultTitle) out['title'] = heading;
+  if (sectionRows) out['numbering'] = 'sections';
+  const keys = headers.map((h, k) => [roles[k], headerKey(h)] as const);
+  const standard = [...DEFAULT_TABLE, 'target'];
+  const isDefault = keys.every(([role, key], k) => role === standard[k] && key === TASK_COLUMN_LABELS[role!]) && keys.length >= DEFAULT_TABLE.length;
+  if (!isDefault) {
+    out['columns'] = headers.map((h, k) => {
+      const role = roles[k];
+      if (!role) return { title: h };
+      return headerKey(h) === TASK_COLUMN_LABELS[role] ? role : { key: role, title: h };
+    });
+  }
+  return Object.keys(out).length ? out : undefined;
 }
+
+/** The default 分工表's columns, before the 目标 column a plan with targets adds. */
+const DEFAULT_TABLE: readonly TaskColumnKey[] = ['seq', 'task', 'lead', 'responsible', 'due'];

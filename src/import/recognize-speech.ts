@@ -29,6 +29,8 @@ interface PartDraft {
   inline: boolean;
   /** Run-in points (each “lead。text”), when the part's lead stands alone above them. */
   points?: string[];
+  /** （一）（二） inside a 一、 part. */
+  subsections?: PartDraft[];
 }
 
 /** The speech block's keys in the format's order. */
@@ -41,12 +43,13 @@ const NUMBERED_POINT = /^\d{1,2}、/;
  * numbered points, since prose would run into the lead.
  */
 function partOut(p: PartDraft): Record<string, unknown> {
-  if (p.points) return { title: p.title, enumerate: 'runin', points: p.points };
-  if (!p.text.length) return { title: p.title };
+  const subsections = p.subsections?.length ? { sections: p.subsections.map(partOut) } : {};
+  if (p.points) return { title: p.title, enumerate: 'runin', points: p.points, ...subsections };
+  if (!p.text.length) return { title: p.title, ...subsections };
   if (!p.inline && p.text.every((t) => NUMBERED_POINT.test(t))) {
-    return { title: p.title, enumerate: 'numbered', points: p.text.map((t) => t.replace(NUMBERED_POINT, '').replace(/。$/, '')) };
+    return { title: p.title, enumerate: 'numbered', points: p.text.map((t) => t.replace(NUMBERED_POINT, '').replace(/。$/, '')), ...subsections };
   }
-  return { title: p.title, text: p.text.join('\n') };
+  return { title: p.title, text: p.text.join('\n'), ...subsections };
 }
 
 function isParagraph(b: SourceBlock | undefined): b is SourceParagraph {
@@ -91,6 +94,7 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
   const numbered = blocks.slice(i).some((b) => isParagraph(b) && readMarker(b.text.trim())?.level === 1 && !/[。]/.test(b.text));
   const opening: string[] = [];
   const parts: PartDraft[] = [];
+  const subsectionLayouts = new Set<'runin' | 'numbered'>();
   for (; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (!isParagraph(b)) {
@@ -104,6 +108,18 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
       parts.push({ title: text.slice(Math.max(marker.length, b.numberLength ?? 0)).trim(), text: [], inline: false });
       continue;
     }
+    const host = parts.at(-1);
+    if (numbered && host && marker?.level === 2) {
+      // （一） inside a 一、 part: a bold run-in lead, or a heading of its own.
+      const at = Math.max(marker.length, b.numberLength ?? 0);
+      const boldEnd = (b.numberLength ?? 0) + (b.boldFrom ?? 0) + (b.boldLength ?? 0);
+      const runin = boldEnd > at;
+      const lead = runin ? text.slice(at, boldEnd).trim() : text.slice(at).trim();
+      const rest = runin ? text.slice(boldEnd).trim() : '';
+      (host.subsections ??= []).push({ title: lead.replace(/。$/, ''), text: rest ? [rest] : [], inline: Boolean(rest) });
+      subsectionLayouts.add(runin ? 'runin' : 'numbered');
+      continue;
+    }
     const bold = b.boldLength ?? 0;
     if (!numbered && bold > 0 && (b.boldFrom ?? 0) === 0 && (b.numberLength ?? 0) === 0) {
       const lead = text.slice(0, bold).trim();
@@ -111,12 +127,14 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
       parts.push({ title: lead.replace(/。$/, ''), text: rest ? [rest] : [], inline: Boolean(rest) });
       continue;
     }
-    if (parts.length) parts.at(-1)!.text.push(text);
+    const sub = parts.at(-1)?.subsections?.at(-1);
+    if (sub) sub.text.push(text);
+    else if (parts.length) parts.at(-1)!.text.push(text);
     else opening.push(text);
   }
 
   // The closing words: the last paragraph that stands on its own after the parts.
-  const last = parts.at(-1);
+  const last = parts.at(-1)?.subsections?.at(-1) ?? parts.at(-1);
   if (last && last.text.length > (last.inline ? 1 : 0)) speech['closing'] = last.text.pop();
   else guesses.push({ path: ['speech'], message: '没有找到结束语：生成时会用缺省的“汇报完毕，谢谢大家！”，不需要请改写 closing' });
   // A lead standing alone, followed by one-paragraph bold leads: those are its run-in points.
@@ -130,7 +148,7 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
   }
   if (opening.length) speech['opening'] = opening.join('\n');
   else guesses.push({ path: ['speech'], message: '没有找到开场段落：生成时会用缺省的开场白，请补写 opening' });
-  if (numbered) speech['style'] = 'numbered';
+  if (numbered) speech['style'] = subsectionLayouts.has('runin') ? ['numbered', 'runin'] : 'numbered';
   if (!parts.length) {
     guesses.push({ path: ['sections'], message: '没有找到“一、”标题或加粗的引领句，全文放在了一个部分里' });
     parts.push({ title: String(speech['title']), text: [], inline: false });

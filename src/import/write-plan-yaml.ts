@@ -34,7 +34,7 @@ function scalarsOf(node: YAMLMap | YAMLSeq): Scalar[] | undefined {
  * As the examples write them: short lists of units and targets on one line
  * (`responsible: [区委宣传部, 区委党校]`), long text as block scalars.
  */
-const FLOW_KEYS = new Set(['recipients', 'lead', 'responsible', 'cc', 'signers', 'letterhead', 'targets', 'salutation']);
+const FLOW_KEYS = new Set(['recipients', 'lead', 'responsible', 'cc', 'signers', 'letterhead', 'targets', 'salutation', 'columns']);
 
 function styleStrings(node: unknown, key?: unknown): void {
   if (isMap(node) || isSeq(node)) {

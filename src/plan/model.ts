@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DUE_PHRASES, isValidDue, parseIsoDate } from '../text/dates.js';
+import { TASK_COLUMN_KEYS, TASK_COLUMN_LABELS, TASK_NUMBERINGS } from './task-table-keys.js';
 
 // Strings are validated, never transformed: text must reach the documents verbatim.
 const NOT_BLANK = /\S/;
@@ -79,6 +80,10 @@ export const MeasureModel = z
       .optional(),
     speech: text('汇报发言里这一条的开头（“一是”之后的短语），缺省用 title；数字由 progress.values 生成，不要手打').optional(),
     id: text('稳定的编号（如 theory、party-consultation），跨年度对照（workplan diff）据此认出同一项举措；不出现在文稿里').optional(),
+    columns: z
+      .record(text('列的表头'), z.union([text('这一格的文字'), z.number()]))
+      .describe('分工表中计划自定义的列在这一行的值，键为 table.columns 里那一列的 title，例如 { 分值: 5, 一季度: 完成摸底调研 }')
+      .optional(),
   })
   .describe('工作举措，自动编号为 1. 2. 3.');
 
@@ -169,6 +174,41 @@ export const OwnersModel = z
   })
   .describe('举措后单位和时限的写法');
 
+const taskColumnKey = z
+  .enum(TASK_COLUMN_KEYS)
+  .describe(
+    `工具按计划填写的列：${TASK_COLUMN_KEYS.map((k) => `${k} ${TASK_COLUMN_LABELS[k]}`).join('，')}（task 为举措标题，text 为举措正文）`,
+  );
+
+/** One column of the 分工表: a built-in one, renamed or not, or one the plan fills itself. */
+export const TableColumnModel = z.union([
+  taskColumnKey,
+  z
+    .strictObject({
+      key: taskColumnKey.optional(),
+      title: text('表头文字。有 key 时改写内置列的表头；没有 key 时是计划自定义的列，各项举措在 columns 中按这个表头填值'),
+    })
+    .describe('改写表头的内置列 { key: task, title: 重点任务 }，或自定义的列 { title: 分值 }'),
+]);
+
+/** The 重点任务分工表 as this plan wants it: its title, how 序号 counts, which columns in which order. */
+export const TableModel = z
+  .strictObject({
+    title: text('分工表标题，缺省为“{年度}年重点任务分工表”').optional(),
+    numbering: z
+      .enum(TASK_NUMBERINGS)
+      .describe('序号：sequence 从 1 连续编号（缺省）；sections 在各部分的举措之上加一行跨整表的部分标题，举措仍从 1 连续编号；outline 沿用意见中的编号（一、1）。命令行 --task-numbers 优先')
+      .optional(),
+    columns: z
+      .array(TableColumnModel)
+      .min(1)
+      .describe('表的列，按顺序；须含 task（工作任务）。缺省为 seq、task、lead、responsible、due，有目标时加 target')
+      .optional(),
+  })
+  .describe('重点任务分工表：标题、序号和列');
+
+const SPEECH_STYLE = z.enum(['runin', 'numbered']);
+
 export const SpeechModel = z
   .strictObject({
     title: text('发言标题，缺省为“在{meeting}上的汇报发言”').optional(),
@@ -183,8 +223,10 @@ export const SpeechModel = z
     closing: text('结束语，缺省为“汇报完毕，谢谢大家！”').optional(),
     minutes: z.number().positive().describe('发言限时（分钟）').optional(),
     style: z
-      .enum(['runin', 'numbered'])
-      .describe('部分的样式：runin 段首加粗引领句（缺省）；numbered 用“一、”标题')
+      .union([SPEECH_STYLE, z.array(SPEECH_STYLE).min(1).max(2)])
+      .describe(
+        '部分的样式：runin 段首加粗引领句（缺省）；numbered 用“一、”标题。写成列表时按层级分别指定，第二项是部分里的小部分（sections）：[numbered, runin] 为“一、”独立成行、“（一）”和加粗的标题接排第一段，[numbered, numbered] 为“（一）”也独立成行；只写一个值时两级相同',
+      )
       .optional(),
     separator: z
       .enum(['；', '。'])
@@ -194,19 +236,38 @@ export const SpeechModel = z
   .describe('汇报发言')
   .refine((s) => s.title !== undefined || s.meeting !== undefined, { message: '缺少必填的键“meeting”（会议名称）：没有 title 时据此生成标题', path: ['meeting'] });
 
+/** What a part of a speech may hold, at either level: a lead, points, prose. */
+const speechPartShape = {
+  title: text('这一部分的标题（numbered）或段首引领句（runin），不要手打序号'),
+  intro: text('引领句之后、“一是”之前的文字').optional(),
+  points: z.array(text('一条要点，不要手打“一是”')).min(1, { message: '至少需要一条要点' }).describe('要点，按 enumerate 的方式列举').optional(),
+  enumerate: z
+    .enum(['ordinal', 'numbered', 'runin'])
+    .describe('要点的列举方式：ordinal “一是……；二是……。”接排成一段（缺省）；numbered 每条一段，编为“1、”“2、”；runin 每条一段，首句加粗')
+    .optional(),
+  text: text('不列举的散文段落，排在要点之后（可多段）').optional(),
+};
+
+/** The second level of a speech (（一）), as a 汇报 or 总结 is written: 一、主要工作 → （一）… → 一是…二是…. */
+export const SpeechSubsectionModel = z
+  .strictObject(speechPartShape)
+  .describe('发言一个部分里的小部分，编号为（一）（二）')
+  .refine((s) => s.points !== undefined || s.text !== undefined, { message: '这一部分需要 points（要点）或 text（段落）', path: ['points'] });
+
 export const SpeechSectionModel = z
   .strictObject({
-    title: text('这一部分的标题（numbered）或段首引领句（runin），不要手打序号'),
-    intro: text('引领句之后、“一是”之前的文字').optional(),
-    points: z.array(text('一条要点，不要手打“一是”')).min(1, { message: '至少需要一条要点' }).describe('要点，按 enumerate 的方式列举').optional(),
-    enumerate: z
-      .enum(['ordinal', 'numbered', 'runin'])
-      .describe('要点的列举方式：ordinal “一是……；二是……。”接排成一段（缺省）；numbered 每条一段，编为“1、”“2、”；runin 每条一段，首句加粗')
+    ...speechPartShape,
+    sections: z
+      .array(SpeechSubsectionModel)
+      .min(1, { message: '至少需要一个小部分' })
+      .describe('这一部分里的小部分，编号为（一）（二），排在本部分的要点和段落之后；排法见 speech.style')
       .optional(),
-    text: text('不列举的散文段落，排在要点之后（可多段）').optional(),
   })
   .describe('汇报发言的一个部分')
-  .refine((s) => s.points !== undefined || s.text !== undefined, { message: '这一部分需要 points（要点）或 text（段落）', path: ['points'] });
+  .refine((s) => s.points !== undefined || s.text !== undefined || s.sections !== undefined, {
+    message: '这一部分需要 points（要点）、text（段落）或 sections（小部分）',
+    path: ['points'],
+  });
 
 const script = z
   .enum(['hans', 'hant'])
@@ -246,6 +307,7 @@ export const PlanModel = z
     outline: OutlineModel.optional(),
     conclusion: text('结尾段落').optional(),
     attachments: z.array(AttachmentModel).describe('附件：tasks 为内置的重点任务分工表').optional(),
+    table: TableModel.optional(),
     owners: OwnersModel.optional(),
     signature: text('署名，缺省为 issuer').optional(),
     seal: z.boolean().describe('加盖印章：署名和成文日期按有印章的格式排布').optional(),
@@ -260,7 +322,59 @@ export const PlanModel = z
     if (plan.sections === undefined && plan.measures === undefined) {
       ctx.addIssue({ code: 'custom', path: ['sections'], message: '缺少必填的键“sections”（部分）：计划至少需要 sections，或不分部分时的 measures' });
     }
+    checkTableColumns(plan, ctx);
   });
+
+/** Marks an issue as the 分工表's own (rule table-column), said at the key when `at` is 'key'. */
+const TABLE_COLUMN = (at: 'key' | 'value') => ({ ruleId: 'table-column', at });
+
+/**
+ * What the columns' shapes cannot say: the table needs its task column, no two of the plan's own
+ * columns share a header, and a measure fills only columns the table has. One pass over the measures.
+ */
+function checkTableColumns(
+  plan: { table?: z.infer<typeof TableModel> | undefined; sections?: Section[] | undefined; measures?: Measure[] | undefined },
+  ctx: z.core.$RefinementCtx,
+): void {
+  const columns = plan.table?.columns;
+  const own: string[] = [];
+  if (columns) {
+    if (!columns.some((c) => (typeof c === 'string' ? c : c.key) === 'task')) {
+      ctx.addIssue({ code: 'custom', path: ['table', 'columns'], message: '分工表的列里需要 task（工作任务）：每一行是一项举措', params: TABLE_COLUMN('value') });
+    }
+    columns.forEach((c, i) => {
+      if (typeof c === 'string' || c.key !== undefined) return;
+      if (own.includes(c.title)) {
+        ctx.addIssue({ code: 'custom', path: ['table', 'columns', i, 'title'], message: `分工表里已有“${c.title}”这一列：自定义的列按表头取值，表头不能重复`, params: TABLE_COLUMN('value') });
+      } else own.push(c.title);
+    });
+  }
+  // Headers of the built-in columns, renamed or not: the tool fills those, a measure does not.
+  const builtins = new Map<string, string>();
+  for (const c of columns ?? []) {
+    const key = typeof c === 'string' ? c : c.key;
+    if (key !== undefined) builtins.set(typeof c === 'string' ? TASK_COLUMN_LABELS[c] : c.title, key);
+  }
+  const hint = own.length ? `表中自定义的列：${own.join('、')}` : '先在 table.columns 里加上这一列，例如 { title: 分值 }';
+  const visit = (measures: readonly Measure[] | undefined, path: (string | number)[]) =>
+    (measures ?? []).forEach((m, j) => {
+      for (const key of Object.keys(m.columns ?? {})) {
+        if (own.includes(key)) continue;
+        const builtin = builtins.get(key);
+        const message = builtin
+          ? `“${key}”是内置的列（${builtin}），由工具按举措的 ${builtin} 填写，不在 columns 里填`
+          : `分工表没有“${key}”这一列：${hint}`;
+        ctx.addIssue({ code: 'custom', path: [...path, j, 'columns', key], message, params: TABLE_COLUMN('key') });
+      }
+    });
+  const walk = (sections: readonly Section[] | undefined, path: (string | number)[]) =>
+    (sections ?? []).forEach((s, i) => {
+      visit(s.measures, [...path, i, 'measures']);
+      walk(s.sections, [...path, i, 'sections']);
+    });
+  walk(plan.sections, ['sections']);
+  visit(plan.measures, ['measures']);
+}
 
 export type Plan = z.infer<typeof PlanModel>;
 export type SpeechFile = z.infer<typeof SpeechFileModel>;
@@ -395,4 +509,8 @@ export const KEY_LABELS: Record<string, string> = {
   start: '起始编号',
   id: '编号',
   figures: '数字来源',
+  table: '分工表',
+  columns: '分工表的列',
+  numbering: '序号方式',
+  key: '内置列',
 };

@@ -56,6 +56,11 @@ export function numberedTitles(plan: PlanFile): { path: PlanPath; value: string 
     plan.sections.forEach((s, i) => {
       out.push({ path: ['sections', i, 'title'], value: s.title });
       (s.points ?? []).forEach((p, j) => out.push({ path: ['sections', i, 'points', j], value: p }));
+      // The （一） level inside a section: its titles and points are numbered by the tool too.
+      (s.sections ?? []).forEach((sub, j) => {
+        out.push({ path: ['sections', i, 'sections', j, 'title'], value: sub.title });
+        (sub.points ?? []).forEach((p, k) => out.push({ path: ['sections', i, 'sections', j, 'points', k], value: p }));
+      });
     });
     return out;
   }

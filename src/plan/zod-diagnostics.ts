@@ -5,6 +5,7 @@ import { type Diagnostic, type Span, makeDiagnostic } from '../diagnostic.js';
 import type { LoaderRuleId } from '../rule-catalog.js';
 import { suggestClosest } from '../text/suggest.js';
 import { KEY_LABELS } from './model.js';
+import { TASK_COLUMN_KEYS, TASK_COLUMN_LABELS } from './task-table-keys.js';
 import { keysAt } from './model-keys.js';
 
 type Issue = core.$ZodIssue;
@@ -84,6 +85,10 @@ function issueToDiagnostics(issue: Issue, ctx: IssueContext): Diagnostic[] {
     }
     case 'invalid_format':
     case 'custom': {
+      const table = issue.code === 'custom' ? (issue.params as { ruleId?: string; at?: string } | undefined) : undefined;
+      if (table?.ruleId === 'table-column') {
+        return [make('table-column', issue.message, table.at === 'key' ? keySpan(ctx, path) : nodeSpan(path))];
+      }
       const value = valueAt(ctx.data, path);
       const blank = issue.message === '不能为空';
       if (blank) return [make('schema-empty', `${label}不能为空`, nodeSpan(path))];
@@ -114,6 +119,7 @@ function issueToDiagnostics(issue: Issue, ctx: IssueContext): Diagnostic[] {
         const fitting = branches.filter((b) => b.length > 0 && !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
         if (fitting.length === 1) return fitting[0]!.flatMap((i) => issueToDiagnostics({ ...i, path: [...issue.path, ...i.path] } as Issue, ctx));
       }
+      if (path.length === 3 && path[0] === 'table' && path[1] === 'columns') return tableColumnDiagnostics(issue, value, path, ctx);
       return [make('schema-value', `${label}的值无效`, nodeSpan(path))];
     }
     case 'too_small': {
@@ -129,6 +135,41 @@ function issueToDiagnostics(issue: Issue, ctx: IssueContext): Diagnostic[] {
     default:
       return [make('schema-value', `${label}的值无效`, nodeSpan(path))];
   }
+}
+
+/** Span of the key of the pair a path ends in (a measure's `columns` entry), or of the value when there is no pair. */
+function keySpan(ctx: IssueContext, path: readonly (string | number)[]): Span {
+  const map = ctx.document.getIn(path.slice(0, -1), true);
+  const last = path[path.length - 1];
+  const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === last) : undefined;
+  const node = isNode(pair?.key) ? pair.key : ctx.document.getIn(path, true);
+  return ctx.spanOf(isNode(node) ? node.range : undefined);
+}
+
+const COLUMN_HINT = `内置的列：${TASK_COLUMN_KEYS.map((k) => `${k}（${TASK_COLUMN_LABELS[k]}）`).join('、')}；改写表头写成 { key: task, title: 重点任务 }，自定义的列写成 { title: 分值 }`;
+
+/**
+ * A column of table.columns that is neither a built-in key nor { key?, title }: an unknown key is
+ * said with a guess and the list; a column written as a mapping is judged as one.
+ */
+function tableColumnDiagnostics(issue: Extract<Issue, { code: 'invalid_union' }>, value: unknown, path: (string | number)[], ctx: IssueContext): Diagnostic[] {
+  const at = (p: (string | number)[], message: string) => {
+    const node = ctx.document.getIn(p, true);
+    return [makeDiagnostic('table-column', message, { file: ctx.file, span: ctx.spanOf(isNode(node) ? node.range : undefined), path: p })];
+  };
+  const unknown = (key: string, p: (string | number)[]) => {
+    const guess = suggestClosest(key, [...TASK_COLUMN_KEYS]);
+    return at(p, `分工表的列“${key}”不是内置的列${guess ? `，是否应为“${guess}”？` : '。'}${COLUMN_HINT}`);
+  };
+  if (typeof value === 'string') return unknown(value, path);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return at(path, `分工表的列应为内置列的名字或映射，这里是${describeValue(value)}。${COLUMN_HINT}`);
+  }
+  const key = (value as { key?: unknown }).key;
+  if (typeof key === 'string' && !(TASK_COLUMN_KEYS as readonly string[]).includes(key)) return unknown(key, [...path, 'key']);
+  // The mapping branch's own problems (a missing title, an unknown key), each at its place.
+  const mapping = issue.errors[issue.errors.length - 1] ?? [];
+  return zodIssuesToDiagnostics(mapping.map((i) => ({ ...i, path: [...path, ...i.path] })) as Issue[], ctx);
 }
 
 function describeKey(key: string | number | undefined): string {

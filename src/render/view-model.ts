@@ -10,6 +10,7 @@ import { formatLevelNumber } from '../text/numerals.js';
 import { enumeratePoints, toClause } from '../speech/compose-speech.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import type { TaskNumbering } from '../tasks/task-numbering.js';
+import { taskCells, taskColumns } from '../tasks/task-columns.js';
 import { type TaskRow, taskRows } from '../tasks/task-rows.js';
 
 export interface TasksView {
@@ -18,6 +19,10 @@ export interface TasksView {
   /** The unit whose own list this is, or null for the whole table. */
   unit: string | null;
   rows: TaskRow[];
+  /** The header cells in order: the plan's `table.columns`, or 序号 工作任务 牵头单位 责任单位 完成时限 (目标) (本单位职责). */
+  header: string[];
+  /** Each row's cells in the header's order; a section row has its heading in the first cell only. */
+  cells: string[][];
 }
 
 export interface RenderOptions {
@@ -290,8 +295,9 @@ function buildTargetView(target: Target): TargetView {
   return { name: target.name, value: target.value, unit: target.unit ?? '', text: targetText(target) };
 }
 
+/** The plan's `table.title`, or 2026年重点任务分工表 in the plan's script. */
 function tasksTitle(plan: Plan, L: (text: string) => string = (text) => text): string {
-  return `${planYear(plan)}${L('年重点任务分工表')}`;
+  return plan.table?.title ?? `${planYear(plan)}${L('年重点任务分工表')}`;
 }
 
 export function buildTasksView(plan: Plan, options: RenderOptions): TasksView {
@@ -304,10 +310,14 @@ export function buildTasksView(plan: Plan, options: RenderOptions): TasksView {
     numbering: options.taskNumbers,
   }).map((row) => ({ ...row, due: L(row.due), role: L(row.role) }));
   const unit = options.unit === undefined ? null : (options.units?.get(options.unit) ?? options.unit);
+  const hasTargets = allMeasures(plan).some(({ measure }) => (measure.targets ?? []).length > 0);
+  const columns = taskColumns(plan, { hasTargets, unit: unit !== null });
   return {
     title: unit ? `${tasksTitle(plan, L)}（${unit}）` : tasksTitle(plan, L),
-    hasTargets: allMeasures(plan).some(({ measure }) => (measure.targets ?? []).length > 0),
+    hasTargets,
     unit,
     rows,
+    header: columns.map((c) => (c.builtin ? L(c.title) : c.title)),
+    cells: rows.map((row) => taskCells(row, columns)),
   };
 }

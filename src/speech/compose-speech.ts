@@ -4,7 +4,7 @@
  * Figures come from progress.values (name + value + unit), never from retyped prose: the generated
  * points say them, and authored text references them (`{=研修班}`, speech/figure-references.ts).
  */
-import { type Measure, type PlanFile, type Section, type Speech, currentProgress, isSpeechFile, progressFigures } from '../plan/model.js';
+import { type Measure, type PlanFile, type Section, type Speech, type SpeechFile, currentProgress, isSpeechFile, progressFigures } from '../plan/model.js';
 import { type FigureIndex, figureText, indexFigures, substituteFigures } from './figure-references.js';
 import { framingSentence, phrasePoint } from './figure-phrases.js';
 import { formatChineseDate } from '../text/dates.js';
@@ -25,6 +25,8 @@ export interface SpeechSectionContent {
   paragraphs: string[];
   /** Where in the plan this section came from, for messages. */
   path: (string | number)[];
+  /** The （一）（二） parts inside it, after its own points and prose (a speech file's `sections`). */
+  subsections?: SpeechSectionContent[];
 }
 
 export interface SpeechContent {
@@ -38,6 +40,8 @@ export interface SpeechContent {
   sections: SpeechSectionContent[];
   closing: string;
   style: 'runin' | 'numbered';
+  /** How the （一） level is laid out: a heading line of its own, or run in, bold, before its first paragraph. */
+  subsectionStyle: 'runin' | 'numbered';
   separator: '；' | '。';
   minutes: number | null;
 }
@@ -89,15 +93,17 @@ export function composeSpeech(
   const index: FigureIndex = indexFigures(isSpeechFile(file) ? figuresFrom : file);
   const figures = (text: string) => substituteFigures(text, index);
   let spoken = 0;
+  const part = (s: SpeechFile['sections'][number], path: (string | number)[]): SpeechSectionContent => ({
+    heading: figures(s.title),
+    intro: figures(s.intro ?? ''),
+    points: (s.points ?? []).map((p) => toClause(figures(p))),
+    enumerate: s.enumerate ?? ('ordinal' as const),
+    paragraphs: splitParagraphs(s.text).map(figures),
+    path,
+    ...(s.sections ? { subsections: s.sections.map((sub, j) => part(sub, [...path, 'sections', j])) } : {}),
+  });
   const sections: SpeechSectionContent[] = isSpeechFile(file)
-    ? file.sections.map((s, i) => ({
-        heading: figures(s.title),
-        intro: figures(s.intro ?? ''),
-        points: (s.points ?? []).map((p) => toClause(figures(p))),
-        enumerate: s.enumerate ?? ('ordinal' as const),
-        paragraphs: splitParagraphs(s.text).map(figures),
-        path: ['sections', i],
-      }))
+    ? file.sections.map((s, i) => part(s, ['sections', i]))
     : (file.sections ?? []).flatMap((s, i) => {
         const points = measuresUnder(s).flatMap((m) => pointOf(m, figures, localize) ?? []);
         // A section with nothing to report is left out; the speech-section-skipped rule says so.
@@ -107,6 +113,8 @@ export function composeSpeech(
         const intro = framingSentence(points.length, heading === s.title ? undefined : s.title, localize, spoken++);
         return [{ heading, intro, points, enumerate: 'ordinal' as const, paragraphs: [], path: ['sections', i] }];
       });
+  // One style for both levels, or one per level: [numbered, runin].
+  const styles = [speech.style ?? 'runin'].flat();
   return {
     title: speech.title !== undefined ? figures(speech.title) : `${localize('在')}${speech.meeting ?? ''}${localize('上的汇报发言')}`,
     speaker: speech.speaker ?? null,
@@ -116,7 +124,8 @@ export function composeSpeech(
     opening: composeOpening(speech.opening, localize, figures),
     sections,
     closing: speech.closing !== undefined ? figures(speech.closing) : localize(DEFAULT_CLOSING),
-    style: speech.style ?? 'runin',
+    style: styles[0]!,
+    subsectionStyle: styles[styles.length - 1]!,
     separator: speech.separator ?? '；',
     minutes: speech.minutes ?? null,
   };
@@ -141,6 +150,13 @@ export function spokenText(content: SpeechContent): string {
     if (content.style === 'numbered') out.push(`${formatLevelNumber(1, i + 1)}${section.heading}`, body);
     else out.push(`${endSentence(section.heading)}${body}`);
     out.push(...sectionItems(section).map((item) => `${item.bold}${item.text}`), ...sectionParagraphs(section));
+    (section.subsections ?? []).forEach((sub, j) => {
+      const lead = sectionLead(sub, content.separator);
+      const number = formatLevelNumber(2, j + 1);
+      if (content.subsectionStyle === 'numbered') out.push(`${number}${sub.heading}`, lead);
+      else out.push(`${number}${endSentence(sub.heading)}${lead}`);
+      out.push(...sectionItems(sub).map((item) => `${item.bold}${item.text}`), ...sectionParagraphs(sub));
+    });
   });
   out.push(content.closing);
   return out.join('\n');

@@ -16,12 +16,18 @@ export interface TaskRow {
    */
   seq: string;
   task: string;
+  /** The measure's text, its paragraphs run together (the `text` column). */
+  text: string;
   lead: string;
   responsible: string;
   due: string;
   target: string;
   /** For a unit's own list: 牵头 or 参与. */
   role: string;
+  /** Values of the plan's own columns (the measure's `columns`), by header. */
+  columns: Record<string, string>;
+  /** A section's heading across the table (numbering `sections`), not a measure. */
+  section: boolean;
 }
 
 export interface TaskOptions {
@@ -30,14 +36,14 @@ export interface TaskOptions {
   /** Keep only measures this unit leads or shares (canonical or alias name). */
   unit?: string | undefined;
   units?: Map<string, string> | undefined;
-  /** 序号 style; `sequence` when not given. */
+  /** 序号 style; the plan's `table.numbering`, else `sequence`, when not given. */
   numbering?: TaskNumbering | undefined;
 }
 
 export function taskRows(plan: Plan, options: TaskOptions): TaskRow[] {
   const canon = (name: string) => options.units?.get(name) ?? name;
   const unit = options.unit === undefined ? undefined : canon(options.unit);
-  const numbering = options.numbering ?? 'sequence';
+  const numbering = options.numbering ?? plan.table?.numbering ?? 'sequence';
   const rows: TaskRow[] = [];
   // Units and due as the measure has them, or inherits them from its section.
   const owners = new Map(allMeasures(plan).map((at) => [at.measure, at.owners]));
@@ -49,14 +55,18 @@ export function taskRows(plan: Plan, options: TaskOptions): TaskRow[] {
     const role = unit === undefined ? '' : leads.includes(unit) ? '牵头' : responsible.includes(unit) ? '参与' : undefined;
     if (role === undefined) return;
     count++;
+    const text = m.text ? m.text.replace(/\s*\n\s*/g, '') : '';
     rows.push({
       seq: numbering === 'outline' ? label : String(count),
-      task: options.withText && m.text ? `${endSentence(m.title)}${m.text.replace(/\s*\n\s*/g, '')}` : m.title,
+      task: options.withText && text ? `${endSentence(m.title)}${text}` : m.title,
+      text,
       lead: leads.join('、'),
       responsible: responsible.join('、'),
       due: own.due ? formatDue(own.due) : '',
       target: (m.targets ?? []).map(targetText).join('；'),
       role,
+      columns: Object.fromEntries(Object.entries(m.columns ?? {}).map(([key, value]) => [key, String(value)])),
+      section: false,
     });
   };
   const walk = (sections: Section[], prefix: string | undefined) => {
@@ -77,7 +87,7 @@ export function taskRows(plan: Plan, options: TaskOptions): TaskRow[] {
 }
 
 function sectionRow(heading: string): TaskRow {
-  return { seq: heading, task: '', lead: '', responsible: '', due: '', target: '', role: '' };
+  return { seq: heading, task: '', text: '', lead: '', responsible: '', due: '', target: '', role: '', columns: {}, section: true };
 }
 
 /** Every unit a plan names as 牵头 or 责任, with its counts, in order of first mention. */
