@@ -83,6 +83,16 @@ describe('workplan import (built binary)', () => {
     expect(existsSync(path.join(dir, 'big.yaml'))).toBe(false);
   });
 
+  it('keeps the text verbatim, and applies check --fix\'s safe fixes only with --fix', () => {
+    const input = '2026年工作要点\n一、加强学习\n1.组织学习。每月集中学习一次,做好记录。\n中共某某委员会\n2026年1月5日\n';
+    const plain = runCli(['import', '-'], { input });
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('每月集中学习一次,做好记录。');
+    const fixed = runCli(['import', '-', '--fix'], { input });
+    expect(fixed.status, fixed.stderr).toBe(0);
+    expect(fixed.stdout).toContain('每月集中学习一次，做好记录。');
+  });
+
   it('rejects an unknown --kind with exit 2', () => {
     const r = runCli(['import', path.join(STREET, 'source.txt'), '--kind', 'poem', '-o', '-']);
     expect(r.status).toBe(2);
