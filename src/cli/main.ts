@@ -43,6 +43,8 @@ export function createProgram(): Command {
   workplan check                         检查 plans/ 下的全部计划
   workplan check plans/2025.yaml --format github
   workplan build plans/2025.yaml         生成工作安排意见（out/*.docx）
+  workplan import 2025年要点.docx -o plans/2026-要点.yaml
+                                         把去年的 Word 文稿导入为计划文件
   workplan status --as-of 2025-09-30     督办：各单位推进情况、逾期举措和天数（--to docx 生成督办通报）
   workplan diff                          对照 plans/ 中最近两个年度的同名计划：新增、调整、延续、删除
   workplan init my-plans                 新建计划仓库
