@@ -126,6 +126,12 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
   const letterheads: string[] = [];
   let number: string | undefined;
   let signers: string[] | undefined;
+  // Plain text has no colour: the organs' names on the lines before the one ending in 文件 (a
+  // joint letterhead) belong to the letterhead too.
+  const fileLine = blocks.slice(0, 3).findIndex((b) => b.kind === 'paragraph' && !b.red && /文件$/.test(b.text.trim()));
+  if (fileLine > 0 && blocks.slice(0, fileLine).every((b) => b.kind === 'paragraph' && !b.red && b.text.trim().length <= 30 && !/[。，：]/.test(b.text))) {
+    for (; i < fileLine; i++) letterheads.push((blocks[i] as SourceParagraph).text.trim());
+  }
   for (; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'table') {
@@ -139,7 +145,7 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     }
     const text = b.text.trim();
     const numbered = NUMBER_LINE.exec(text);
-    if (!number && (b.red || (/文件$/.test(text) && (b.align === 'center' || i === 0))) && !b.title) letterheads.push(...text.split('\n').map((t) => t.trim()).filter(Boolean));
+    if (!number && (b.red || (/文件$/.test(text) && (b.align === 'center' || i === 0 || letterheads.length > 0))) && !b.title) letterheads.push(...text.split('\n').map((t) => t.trim()).filter(Boolean));
     else if (!number && numbered) {
       number = numbered[1]!;
       if (numbered[2]) signers = readUnits(numbered[2]);

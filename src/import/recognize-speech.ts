@@ -38,6 +38,9 @@ const SPEECH_KEYS = ['title', 'meeting', 'speaker', 'date', 'salutation', 'openi
 
 const NUMBERED_POINT = /^\d{1,2}、/;
 
+/** A paragraph's first sentence when it is short enough to be a lead (up to 40 characters). */
+const LEAD_SENTENCE = /^([^。！？]{2,40})。/;
+
 /**
  * A part as the format writes it: prose, or — when a lead stands alone above 1、 2、 paragraphs —
  * numbered points, since prose would run into the lead.
@@ -131,6 +134,24 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
     if (sub) sub.text.push(text);
     else if (parts.length) parts.at(-1)!.text.push(text);
     else opening.push(text);
+  }
+
+  // Plain text has no bold: when no part was found, a paragraph whose first sentence is short
+  // (做强基层，构建责任体系。……) starts a part, its first sentence the lead, as the page set it.
+  if (!parts.length && opening.length > 2) {
+    const closing = opening.pop()!;
+    const starts = opening.map((t, k) => (k > 0 ? LEAD_SENTENCE.exec(t) : null));
+    const first = starts.findIndex(Boolean);
+    if (first > 0) {
+      for (const [k, text] of opening.splice(first).entries()) {
+        const lead = starts[first + k];
+        if (lead) parts.push({ title: lead[1]!, text: [text.slice(lead[0].length).trim()].filter(Boolean), inline: text.length > lead[0].length });
+        else parts.at(-1)!.text.push(text);
+      }
+      guesses.push({ path: ['sections'], message: '原文没有“一、”标题或加粗，各部分按段首的短句分出，请核对' });
+    }
+    if (parts.length) parts.at(-1)!.text.push(closing);
+    else opening.push(closing);
   }
 
   // The closing words: the last paragraph that stands on its own after the parts.
