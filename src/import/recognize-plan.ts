@@ -165,11 +165,12 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
       break;
     }
   }
-  if (options.kind === 'speech' || (options.kind !== 'opinion' && looksLikeSpeech(doc, titleAt))) return recognizeSpeech(doc, titleAt);
+  const titled = blocks[titleAt]?.kind === 'paragraph';
+  if (titled && (options.kind === 'speech' || (options.kind !== 'opinion' && looksLikeSpeech(doc, titleAt)))) return recognizeSpeech(doc, titleAt);
 
   // A long title is broken over lines by the typesetter, not by the author.
   const title = (paragraphText(blocks[titleAt]) ?? '').replace(/\s*\n\s*/g, '');
-  i = titleAt + 1;
+  if (titled) i = titleAt + 1;
 
   // 版记 and the tail: 抄送, 印发机关 and 印发日期, from the end.
   let end = blocks.length;
@@ -282,13 +283,14 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     }
   }
 
+  let bodyTable: SourceTable | undefined;
   const boldLeads = blocks.some((b) => b.kind === 'paragraph' && (b.boldLength ?? 0) > 0);
   // The body: guidance, then numbered levels.
   const nodes: (Node | { level: typeof PLAIN; text: string; index: number; heading: boolean })[] = [];
   for (let k = bodyStart; k < bodyStop; k++) {
     const b = blocks[k]!;
     if (b.kind === 'table') {
-      guess(['sections'], `正文第 ${k + 1} 段是一张表格，已按任务表读取`);
+      bodyTable ??= b;
       continue;
     }
     const text = b.text.trim();
@@ -413,14 +415,24 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     if (m.style) styles.set(m.style, (styles.get(m.style) ?? 0) + 1);
   }
 
+  // A document that is only a 分工表: its rows are the measures, its section rows the 部分.
+  const onlyTable = !allMeasures.length && !top.sections.length && bodyTable ? bodyTable : undefined;
+  if (onlyTable && measuresFromTable(onlyTable, top)) walk(top);
+  else if (bodyTable) guess(['sections'], '正文中的表格没有导入（只有附件中的重点任务分工表按任务表读取）');
+
   // The task table: its 目标, 时限, units and the plan's own columns fill the measures of the same title.
   const year = Number((date ?? options.today).slice(0, 4));
   const tableAt = taskTable ? attachmentBlocks.indexOf(taskTable) : -1;
   const tableHeading = tableAt > 0 ? paragraphText(attachmentBlocks[tableAt - 1]) : undefined;
-  const tableTitle = tableHeading !== undefined && !ATTACHMENT_HEAD.test(tableHeading) ? tableHeading : undefined;
-  const tableKey = taskTable ? readTaskTable(taskTable, allMeasures, tableTitle, `${year}年重点任务分工表`, guess) : undefined;
+  const tableTitle = onlyTable ? title : tableHeading !== undefined && !ATTACHMENT_HEAD.test(tableHeading) ? tableHeading : undefined;
+  const table = onlyTable ?? taskTable;
+  const tableKey = table ? readTaskTable(table, allMeasures, tableTitle, `${year}年重点任务分工表`, guess) : undefined;
 
   // Assemble in the format's key order.
+  if (!planTitle) {
+    planTitle = '标题待定';
+    guess(['title'], '原文开头没有标题，暂写“标题待定”');
+  }
   plan['title'] = planTitle;
   const issuer = signature ?? (typeof letterhead === 'string' ? letterhead.replace(/文件$/, '') : letterhead?.[0]);
   if (issuer) plan['issuer'] = issuer;
@@ -595,6 +607,35 @@ function readTaskTable(
     });
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * The measures of a document that is only a 分工表: one per row, titled from the task column (and
+ * its text from a 具体内容 column), under 部分 made from the rows that span the table.
+ */
+function measuresFromTable(table: SourceTable, top: SectionDraft): boolean {
+  const [header, ...rows] = table.rows;
+  if (!header) return false;
+  const roles = header.map((cell) => COLUMNS.find(([, pattern]) => pattern.test(headerKey(cell.text)))?.[0]);
+  const task = roles.indexOf('task');
+  const text = roles.indexOf('text');
+  if (task < 0) return false;
+  let section: SectionDraft | undefined;
+  for (const row of rows) {
+    const cells = row.map((cell) => cell.text.trim());
+    if ((cells.length > 1 && cells.slice(1).every((c) => !c)) || (row.length === 1 && (row[0]!.colSpan ?? 1) > 1)) {
+      const heading = cells[0]!;
+      const marker = readMarker(heading);
+      section = { title: marker ? heading.slice(marker.length).trim() : heading, intro: [], sections: [], measures: [] };
+      top.sections.push(section);
+      continue;
+    }
+    const title = cells[task];
+    if (!title) continue;
+    const body = text >= 0 ? cells[text] : undefined;
+    (section ?? top).measures.push({ title, text: body ? [body] : [], items: [] });
+  }
+  return true;
 }
 
 /** The default 分工表's columns, before the 目标 column a plan with targets adds. */

@@ -53,4 +53,32 @@ describe('recognizePlan', () => {
     const measures = (plan['sections'] as { measures: { text: string }[] }[])[0]!.measures;
     expect(measures[0]!.text).toBe('尽快部署。（牵头单位：甲区委统战部；完成时限：另行通知）');
   });
+
+  it('makes the measures of a document that is only a 分工表 from its rows, its section rows the 部分', () => {
+    const cells = (...texts: string[]) => texts.map((text) => ({ text }));
+    const table: SourceDocument = {
+      format: 'md',
+      removed: [],
+      blocks: [
+        {
+          kind: 'table',
+          rows: [
+            cells('序号', '工作任务', '牵头单位', '完成时限'),
+            [{ text: '一、凝聚共识', colSpan: 4 }],
+            cells('1', '办好理论研修班', '区委统战部', '上半年'),
+            cells('二、服务发展', '', '', ''),
+            cells('2', '召开政企恳谈会', '区工商联', '2026年9月底前'),
+          ],
+        },
+      ],
+    };
+    const { plan, guesses } = recognizePlan(table, { today: '2026-01-01' });
+    expect(plan['title']).toBe('标题待定');
+    expect(guesses.map((g) => g.path[0])).toContain('title');
+    expect(plan['sections']).toEqual([
+      { title: '凝聚共识', measures: [{ title: '办好理论研修班', lead: '区委统战部', due: '上半年' }] },
+      { title: '服务发展', measures: [{ title: '召开政企恳谈会', lead: '区工商联', due: '2026-09' }] },
+    ]);
+    expect(plan['table']).toEqual({ numbering: 'sections', columns: ['seq', 'task', 'lead', 'due'] });
+  });
 });
