@@ -100,7 +100,7 @@ function splitLead(p: SourceParagraph, markerLength: number, boldLeads: boolean)
     const leadLength = boldEnd - markerLength;
     const lead = p.text.slice(markerLength, boldEnd).trim();
     const rest = p.text.slice(markerLength + leadLength).trim();
-    if (rest || /[。：:]$/.test(lead)) return { lead, rest, kind: 'runin' };
+    if (lead && (rest || /[。：:]$/.test(lead))) return { lead, rest, kind: 'runin' };
   }
   const stop = body.search(/[。：](?!”|’|）)/);
   const after = body.slice(stop + 1);
@@ -115,8 +115,24 @@ function titleOf(lead: string): string {
 }
 
 
-export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): RecognizedPlan {
+/** Blank paragraphs (spacing typed with Enter) carry nothing but a page break, which moves on. */
+function dropBlank(blocks: readonly SourceBlock[]): SourceBlock[] {
+  const out: SourceBlock[] = [];
+  let pageBreak = false;
+  for (const b of blocks) {
+    if (b.kind === 'paragraph' && !b.text.trim()) {
+      pageBreak ||= b.pageBreakBefore === true;
+      continue;
+    }
+    out.push(pageBreak && b.kind === 'paragraph' ? { ...b, pageBreakBefore: true } : b);
+    pageBreak = false;
+  }
+  return out;
+}
+
+export function recognizePlan(source: SourceDocument, options: RecognizeOptions): RecognizedPlan {
   const guesses: ImportGuess[] = [];
+  const doc = { ...source, blocks: dropBlank(source.blocks) };
   const blocks = doc.blocks;
   let i = 0;
   const plan: Record<string, unknown> = {};
@@ -267,6 +283,11 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     bodyEnd = findSignature(bodyStart, bodyEnd);
   }
 
+  if (!planTitle) {
+    planTitle = '标题待定';
+    guess(['title'], '原文开头没有标题，暂写“标题待定”');
+  }
+
   // The 附件说明 line inside the body.
   const attachmentTitles: string[] = [];
   let bodyStop = bodyEnd;
@@ -303,6 +324,11 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
       continue;
     }
     const { lead, rest, kind } = splitLead(b, markerLength, boldLeads);
+    // A marker with nothing after it (“3、” alone) is text, not a level.
+    if (!titleOf(lead).trim()) {
+      nodes.push({ level: PLAIN, text, index: k, heading: false });
+      continue;
+    }
     nodes.push({ level: marker.level, kind, heading: kind === 'heading', lead, rest, index: k });
   }
 
@@ -400,7 +426,9 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     const lastIndex = m.items.length ? -1 : m.text.length - 1;
     const host = lastIndex >= 0 ? m.text[lastIndex]! : m.items.length ? m.items[m.items.length - 1]! : m.title;
     const owners = readOwners(host);
-    if (owners) {
+    // A measure that is nothing but its parenthetical keeps it as its title.
+    // (So does a last 子项.)
+    if (owners && !(lastIndex < 0 && !host.slice(0, owners.start).trim())) {
       const left = host.slice(0, owners.start).trimEnd();
       if (lastIndex >= 0) {
         if (left) m.text[lastIndex] = left;
@@ -429,10 +457,6 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
   const tableKey = table ? readTaskTable(table, allMeasures, tableTitle, `${year}年重点任务分工表`, guess) : undefined;
 
   // Assemble in the format's key order.
-  if (!planTitle) {
-    planTitle = '标题待定';
-    guess(['title'], '原文开头没有标题，暂写“标题待定”');
-  }
   plan['title'] = planTitle;
   const issuer = signature ?? (typeof letterhead === 'string' ? letterhead.replace(/文件$/, '') : letterhead?.[0]);
   if (issuer) plan['issuer'] = issuer;
@@ -456,7 +480,8 @@ export function recognizePlan(doc: SourceDocument, options: RecognizeOptions): R
     plan['sections'] = [{ title: planTitle }];
     guess(['sections'], '原文没有可识别的层级编号，正文都放在了 guidance 里');
   }
-  if (startLevel !== undefined && startLevel > 1) outline['start'] = startLevel;
+  if (startLevel !== undefined && startLevel > 1) outline['start'] = Math.min(startLevel, 3);
+  if (startLevel === 4) guess(['outline'], '原文最上一级编号是“（1）”，格式最多从“1.”开始，已按“1.”编号');
   if (runinDepths.size) {
     const layouts = sectionLevels.map((_, depth) => (runinDepths.has(depth) ? 'runin' : 'heading'));
     outline['sections'] = layouts.every((l) => l === 'runin') ? 'runin' : layouts;
@@ -541,7 +566,9 @@ function readTaskTable(
 ): Record<string, unknown> | undefined {
   const [header, ...rows] = table.rows;
   if (!header) return undefined;
-  const headers = header.map((cell) => cell.text.trim());
+  // A column without a header gets one, 第N列, so that its cells have a name to go under.
+  const headers = header.map((cell, k) => cell.text.trim().replace(/\s*\n\s*/g, '') || `第${k + 1}列`);
+  if (header.some((cell) => !cell.text.trim())) guess(['attachments'], '任务表有没有表头的列，暂称“第N列”');
   const roles = headers.map((h) => COLUMNS.find(([, pattern]) => pattern.test(headerKey(h)))?.[0]);
   const titleColumn = roles.indexOf('task');
   if (titleColumn < 0) {
@@ -554,6 +581,7 @@ function readTaskTable(
   for (const row of rows) {
     const cells = row.map((cell) => cell.text.trim());
     // A row across the table: a 部分's title in the first cell, the rest empty.
+    if (cells.every((c) => !c)) continue;
     if ((cells.length > 1 && cells.slice(1).every((c) => !c)) || (row.length === 1 && (row[0]!.colSpan ?? 1) > 1)) {
       sectionRows = true;
       continue;
@@ -623,6 +651,7 @@ function measuresFromTable(table: SourceTable, top: SectionDraft): boolean {
   let section: SectionDraft | undefined;
   for (const row of rows) {
     const cells = row.map((cell) => cell.text.trim());
+    if (cells.every((c) => !c)) continue;
     if ((cells.length > 1 && cells.slice(1).every((c) => !c)) || (row.length === 1 && (row[0]!.colSpan ?? 1) > 1)) {
       const heading = cells[0]!;
       const marker = readMarker(heading);

@@ -49,7 +49,7 @@ function partOut(p: PartDraft): Record<string, unknown> {
   const subsections = p.subsections?.length ? { sections: p.subsections.map(partOut) } : {};
   if (p.points) return { title: p.title, enumerate: 'runin', points: p.points, ...subsections };
   if (!p.text.length) return { title: p.title, ...subsections };
-  if (!p.inline && p.text.every((t) => NUMBERED_POINT.test(t))) {
+  if (!p.inline && p.text.every((t) => NUMBERED_POINT.test(t) && t.replace(NUMBERED_POINT, '').replace(/。$/, '').trim())) {
     return { title: p.title, enumerate: 'numbered', points: p.text.map((t) => t.replace(NUMBERED_POINT, '').replace(/。$/, '')), ...subsections };
   }
   return { title: p.title, text: p.text.join('\n'), ...subsections };
@@ -172,9 +172,20 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
   if (numbered) speech['style'] = subsectionLayouts.has('runin') ? ['numbered', 'runin'] : 'numbered';
   if (!parts.length) {
     guesses.push({ path: ['sections'], message: '没有找到“一、”标题或加粗的引领句，全文放在了一个部分里' });
-    parts.push({ title: String(speech['title']), text: [], inline: false });
+    // The body goes into the one part; a document with no body gets a 待补充 that check reports.
+    parts.push({ title: String(speech['title']), text: opening.length ? opening.splice(0) : ['待补充'], inline: false });
+    delete speech['opening'];
   }
 
+  // A part with nothing under it cannot be written: it gets a 待补充 that check reports.
+  const fill = (p: PartDraft) => {
+    p.subsections?.forEach(fill);
+    if (!p.text.length && !p.points && !p.subsections?.length) {
+      p.text.push('待补充');
+      guesses.push({ path: ['sections'], message: `“${p.title}”之下没有文字，暂写“待补充”` });
+    }
+  };
+  parts.forEach(fill);
   const ordered = Object.fromEntries(SPEECH_KEYS.filter((k) => speech[k] !== undefined).map((k) => [k, speech[k]]));
   const plan: Record<string, unknown> = { kind: 'speech', speech: ordered, sections: parts.map(partOut) };
   return { plan, guesses };
