@@ -7,7 +7,7 @@ import { UsageError } from '../pipeline/usage-error.js';
 import { staleOutputs, writeOutputs } from '../pipeline/write-outputs.js';
 import { formatStylish } from '../report/stylish.js';
 import { countDiagnostics } from '../report/summary.js';
-import { useColor } from './output.js';
+import { clearProgress, useColor, writeProgress } from './output.js';
 
 export interface BuildFlags extends BuildRequest {
   color?: boolean;
@@ -147,8 +147,7 @@ function createProgress(writing: boolean) {
   let written = 0;
   return {
     update(index: number, total: number, file: string) {
-      live = Boolean(process.stderr.isTTY) && total > 1;
-      if (live) process.stderr.write(`\r\x1b[K正在生成 ${index + 1}/${total}：${file}`);
+      live = writeProgress('生成', index, total, file);
     },
     done(file: string) {
       written++;
@@ -156,7 +155,7 @@ function createProgress(writing: boolean) {
     },
     finish() {
       if (!live) return;
-      process.stderr.write('\r\x1b[K');
+      clearProgress();
       if (writing) process.stderr.write(`已生成 ${written} 个文件\n`);
     },
   };

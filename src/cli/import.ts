@@ -2,6 +2,7 @@
 import { IMPORT_KINDS, importDocuments } from '../pipeline/import-documents.js';
 import { UsageError } from '../pipeline/usage-error.js';
 import { writeOutputs } from '../pipeline/write-outputs.js';
+import { clearProgress, writeProgress } from './output.js';
 
 export interface ImportFlags {
   output?: string;
@@ -15,6 +16,7 @@ export async function runImport(sources: string[], flags: ImportFlags): Promise<
   if (flags.stdinFormat !== undefined && flags.stdinFormat !== 'txt' && flags.stdinFormat !== 'md') {
     throw new UsageError(`--stdin-format 只能是 txt 或 md，这里是“${flags.stdinFormat}”`);
   }
+  let live = false;
   const kind = flags.kind ?? 'auto';
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`未知的 --kind“${kind}”，可用：${IMPORT_KINDS.join('、')}`);
   const { plans, outputs } = await importDocuments(sources, {
@@ -23,7 +25,11 @@ export async function runImport(sources: string[], flags: ImportFlags): Promise<
     force: flags.force ?? false,
     fix: flags.fix ?? false,
     ...(flags.stdinFormat ? { stdinFormat: flags.stdinFormat as 'txt' | 'md' } : {}),
+    onProgress: (index, total, source) => {
+      live = writeProgress('导入', index, total, source) || live;
+    },
   });
+  if (live) clearProgress();
   for (const plan of plans) {
     const shown = plan.source === '-' ? '标准输入' : plan.source;
     for (const line of plan.removed) process.stderr.write(`已去掉网页杂项（${shown}）：${line}\n`);

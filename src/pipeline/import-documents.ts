@@ -30,6 +30,8 @@ export interface ImportRequest {
   stdinFormat?: 'txt' | 'md';
   /** `--kind`: what the documents are (default auto). */
   kind?: ImportKind;
+  /** Called before each source is read, for a progress line. */
+  onProgress?(index: number, total: number, source: string): void;
 }
 
 export const IMPORT_KINDS: readonly ImportKind[] = ['auto', 'opinion', 'speech'];
@@ -77,7 +79,8 @@ export async function importDocuments(sources: readonly string[], request: Impor
   const today = request.today ?? localToday();
   const plans: ImportedPlan[] = [];
   const taken = new Set<string>();
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
+    request.onProgress?.(index, sources.length, source);
     const target = targetOf(source, request.output, sources.length > 1);
     if (target !== '-') {
       const resolved = path.resolve(target);
