@@ -6,7 +6,6 @@
  * section, and every section of the plan kept — one without progress carries a `# 待补充` comment
  * and the planned work as its points, never dropped. Written with the yaml Document API.
  */
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
@@ -19,6 +18,7 @@ import { scriptOptions } from './plan-script.js';
 import { checkPlans } from './check-plans.js';
 import { UsageError } from './usage-error.js';
 import { writeOutputs } from './write-outputs.js';
+import { pathExists } from './fs-errors.js';
 
 export interface DraftSpeechRequest {
   plan: string;
@@ -48,7 +48,7 @@ export async function draftSpeech(request: DraftSpeechRequest): Promise<DraftSpe
   const { localize } = await scriptOptions(loaded.plan);
   const { text, pending } = composeDraft(loaded.plan, figuresPath, localize);
   if (request.output !== undefined) {
-    if (!request.force && (await exists(request.output))) throw new UsageError(`“${request.output}”已经存在，未做任何改动（确需覆盖请加 --force）`);
+    if (!request.force && (await pathExists(request.output))) throw new UsageError(`“${request.output}”已经存在，未做任何改动（确需覆盖请加 --force）`);
     await writeOutputs([{ path: request.output, data: text }]);
   }
   return { text, diagnostics, pending };
@@ -148,11 +148,3 @@ function relativePath(from: string, to: string): string {
   return path.relative(from, to).split(path.sep).join('/');
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

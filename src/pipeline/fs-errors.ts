@@ -2,6 +2,7 @@
  * System errors in words a user understands: one table for every command, so a read and a write
  * that fail for the same reason are explained the same way, each in its own verb.
  */
+import { access } from 'node:fs/promises';
 
 /** What the tool was doing when the system said no: the same code means different things. */
 export type FsOperation = 'read' | 'write';
@@ -54,4 +55,12 @@ export function explainFsError(error: unknown, operation: FsOperation): string {
 /** `无法读取“plans/a.yaml”：文件或目录不存在`, naming the file as the user gave it. */
 export function describeFsError(error: unknown, operation: FsOperation, shown: string): string {
   return `${operation === 'read' ? '无法读取' : '无法写入'}“${shown}”：${explainFsError(error, operation)}`;
+}
+
+/** Whether a path can be reached (anything the system says no to counts as absent). */
+export function pathExists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }

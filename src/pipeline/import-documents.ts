@@ -5,7 +5,6 @@
  * plan goes is settled, and refused when it would overwrite a file without `force`, before
  * anything is written; the files are then written as one set.
  */
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { type ImportKind, recognizePlan } from '../import/recognize-plan.js';
 import { writePlanYaml } from '../import/write-plan-yaml.js';
@@ -16,6 +15,7 @@ import { readSource } from './read-source.js';
 import { detectScript, loadConverters, mayBeTraditional } from '../text/script.js';
 import { UsageError } from './usage-error.js';
 import type { Output } from './write-outputs.js';
+import { pathExists } from './fs-errors.js';
 
 export interface ImportRequest {
   /** `-o`: a .yaml file (one source), a folder, or `-` for standard output. */
@@ -51,14 +51,6 @@ function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function targetOf(source: string, output: string | undefined, many: boolean): string {
   if (output === '-') return '-';
@@ -87,7 +79,7 @@ export async function importDocuments(sources: readonly string[], request: Impor
       if (taken.has(resolved)) throw new UsageError(`两个文稿都会导入到“${target}”：请分别用 -o 给出文件名`);
       taken.add(resolved);
       if (source !== STDIN_PATH && resolved === path.resolve(source)) throw new UsageError(`导入结果会覆盖原文“${source}”：请用 -o 另给文件名`);
-      if (!request.force && (await exists(target))) throw new UsageError(`“${target}”已存在，未覆盖：确认要替换请加 --force，或用 -o 另给文件名`);
+      if (!request.force && (await pathExists(target))) throw new UsageError(`“${target}”已存在，未覆盖：确认要替换请加 --force，或用 -o 另给文件名`);
     }
     const doc = await readSource(source, {
       ...(request.stdin ? { stdin: request.stdin } : {}),

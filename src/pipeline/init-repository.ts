@@ -1,11 +1,11 @@
 /** `init`: the files of a new plan repository, refused where one exists unless forced. */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../plan/config.js';
 import { CONFIG_FILE } from '../plan/find-root.js';
 import { BUILTIN_TEMPLATES } from '../render/render-template.js';
 import { defaultPlanYear, scaffoldFiles } from '../scaffold/scaffold-files.js';
-import { describeFsError } from './fs-errors.js';
+import { describeFsError, pathExists } from './fs-errors.js';
 import { findToolSpec } from './tool-spec.js';
 import { UsageError } from './usage-error.js';
 import type { Output } from './write-outputs.js';
@@ -30,12 +30,6 @@ export interface ScaffoldResult {
   toolSource: 'option' | 'config' | 'installed' | 'guessed';
 }
 
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
 
 /** The outputs to write, named as the user will look for them (`my-plans/plans/2026.yaml`). */
 export async function scaffoldRepository(request: InitRequest): Promise<ScaffoldResult> {
@@ -51,7 +45,7 @@ export async function scaffoldRepository(request: InitRequest): Promise<Scaffold
     templatesGuide: await readFile(path.join(BUILTIN_TEMPLATES, 'README.md'), 'utf8'),
   });
   const existing: string[] = [];
-  for (const [name] of files) if (await exists(path.join(root, name))) existing.push(name);
+  for (const [name] of files) if (await pathExists(path.join(root, name))) existing.push(name);
   if (existing.length && !request.force) {
     throw new UsageError(`这些文件已经存在，未做任何改动：${existing.join('、')}（确需覆盖请加 --force）`);
   }
