@@ -4,6 +4,8 @@
  * the genre's own typing conventions, kept here so the recognizer reads as structure only.
  */
 
+import { DUE_PHRASES, DUE_PHRASES_HANT, isoDay, isValidDue, parseIsoDate } from '../text/dates.js';
+
 /** The four levels of GB/T 9704's 一、（一）1.（1）, as typed or as Word's numbering shows them. */
 export type MarkerLevel = 1 | 2 | 3 | 4;
 
@@ -31,24 +33,27 @@ export function readMarker(text: string): Marker | undefined {
   return undefined;
 }
 
-/** 2025年1月6日 → 2025-01-06; undefined for anything else. */
+/** 2025年1月6日 → 2025-01-06; undefined for anything else, a day the calendar lacks included. */
 export function readChineseDate(text: string): string | undefined {
   const m = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/.exec(text);
   if (!m) return undefined;
-  const [, y, mo, d] = m;
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  return parseIsoDate(iso) ? iso : undefined;
 }
 
-const DUE_WORDS = new Set(['全年', '长期坚持', '持续推进', '長期堅持', '持續推進', '年底前', '上半年', '下半年']);
+const DUE_WORDS = new Set<string>([...DUE_PHRASES, ...DUE_PHRASES_HANT]);
 
 /**
  * A 完成时限 as the plan format writes it: 2025年6月底前 → 2025-06, 2025年6月30日前 → 2025-06-30,
  * 6月底前, 全年, 长期坚持… as they are. Undefined when the phrase has no such form.
  */
 export function readDue(text: string): string | undefined {
+  const due = readDueForm(text);
+  // The format's own check, so a due the import writes is one the plan accepts.
+  return due !== undefined && isValidDue(due) ? due : undefined;
+}
+
+function readDueForm(text: string): string | undefined {
   const t = text.trim().replace(new RegExp(`^${DUE_KEY}[：:]`), '');
   if (DUE_WORDS.has(t)) return t;
   let m = /^(\d{4})年(\d{1,2})月底?前?$/.exec(t);
@@ -160,9 +165,4 @@ export function readTarget(text: string): ReadTarget | undefined {
   }
   if (!name.trim() || /[，。；]/.test(unit) || unit.length > 4) return undefined;
   return { name, value, ...(unit ? { unit } : {}), ...(qualifier ? { qualifier } : {}) };
-}
-
-/** Han characters of a text, in order: what the import's faithfulness is measured on. */
-export function hanCharacters(text: string): string {
-  return (text.match(/\p{Script=Han}/gu) ?? []).join('');
 }

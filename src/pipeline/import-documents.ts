@@ -12,6 +12,7 @@ import { STDIN_PATH } from '../plan/load-plan.js';
 import { checkPlans } from './check-plans.js';
 import { fixPlans } from './fix-plans.js';
 import { readSource } from './read-source.js';
+import { localToday } from '../text/dates.js';
 import { detectScript, loadConverters, mayBeTraditional } from '../text/script.js';
 import { UsageError } from './usage-error.js';
 import type { Output } from './write-outputs.js';
@@ -44,11 +45,6 @@ export interface ImportedPlan {
   guesses: number;
   /** Web-noise lines taken out of the source. */
   removed: string[];
-}
-
-function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 

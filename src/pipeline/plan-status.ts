@@ -14,7 +14,7 @@ import { unitRegistry } from '../plan/config.js';
 import { STDIN_PATH } from '../plan/load-plan.js';
 import { isSpeechFile, type Plan } from '../plan/model.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, renderTemplate, type TemplateSet } from '../render/render-template.js';
-import { formatChineseDate, formatDue, parseIsoDate } from '../text/dates.js';
+import { formatChineseDate, formatDue, localToday, parseIsoDate } from '../text/dates.js';
 import type { CheckedPlan } from './check-plans.js';
 import { documentDate } from './render-document.js';
 import { UsageError } from './usage-error.js';
@@ -37,14 +37,8 @@ export interface StatusOptions {
   output: string;
 }
 
-/** Today in the local calendar, as YYYY-MM-DD: the day a user means by “today”. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 export function parseStatusOptions(request: StatusRequest): StatusOptions {
-  const asOf = request.asOf ?? today();
+  const asOf = request.asOf ?? localToday();
   if (!parseIsoDate(asOf)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，例如 2025-09-30，这里是“${asOf}”`);
   const formats = request.to ? request.to.split(',').map((f) => f.trim()).filter(Boolean) : [];
   for (const f of formats) {

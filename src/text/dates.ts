@@ -90,6 +90,11 @@ export function dueDeadline(due: string, year: number): string | undefined {
   return undefined;
 }
 
+/** Today in the local calendar, as YYYY-MM-DD: the day a user means by “today”. */
+export function localToday(now = new Date()): string {
+  return isoDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 export function isoDay(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

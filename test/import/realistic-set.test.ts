@@ -14,7 +14,7 @@ import { diffArrays } from 'diff';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { hanCharacters, readMarker } from '../../src/import/import-text.js';
+import { readMarker } from '../../src/import/import-text.js';
 import type { SourceDocument } from '../../src/import/source-document.js';
 import { buildDocuments } from '../../src/pipeline/build-documents.js';
 import { resolveBuildOptions } from '../../src/pipeline/build-options.js';
@@ -26,6 +26,11 @@ import { expectGolden, ROOT } from '../helpers.js';
 const DIR = path.join(ROOT, 'test', 'fixtures', 'import');
 const TODAY = '2026-01-01';
 const hasPandoc = spawnSync('pandoc', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** Han characters of a text, in order: what the import's faithfulness is measured on. */
+function hanCharacters(text: string): string {
+  return (text.match(/\p{Script=Han}/gu) ?? []).join('');
+}
 
 /** Share of `source`'s characters that `copy` holds in the same order (a longest common subsequence). */
 export function keptInOrder(source: string, copy: string): number {

@@ -1,5 +1,6 @@
 /** The recognizer on small documents written for these tests: the shapes the realistic set does not cover. */
 import { describe, expect, it } from 'vitest';
+import { readChineseDate, readDue } from '../../src/import/import-text.js';
 import { readTextLines } from '../../src/import/read-text.js';
 import { recognizePlan } from '../../src/import/recognize-plan.js';
 import type { SourceDocument } from '../../src/import/source-document.js';
@@ -80,5 +81,13 @@ describe('recognizePlan', () => {
       { title: '服务发展', measures: [{ title: '召开政企恳谈会', lead: '区工商联', due: '2026-09' }] },
     ]);
     expect(plan['table']).toEqual({ numbering: 'sections', columns: ['seq', 'task', 'lead', 'due'] });
+  });
+  it('reads only dates and 时限 the calendar and the format accept', () => {
+    expect(readChineseDate('2026年2月28日')).toBe('2026-02-28');
+    expect(readChineseDate('2026年2月30日')).toBeUndefined();
+    expect(readDue('2026年6月底前')).toBe('2026-06');
+    expect(readDue('2026年2月30日前')).toBeUndefined();
+    expect(readDue('13月底前')).toBeUndefined();
+    expect(readDue('長期堅持')).toBe('長期堅持');
   });
 });
