@@ -224,8 +224,8 @@ describe('workplan build (built binary)', () => {
 });
 
 describe('fast start', () => {
-  // The CLI ships bundled (dist/bundle/), so a library shows up as code inside the files a command
-  // loads, not as a node_modules path. Each marker is a string only that library contains.
+  // The CLI ships bundled (dist/bundle/, CommonJS), so a library shows up as code inside the files a
+  // command loads, not as a node_modules path. Each marker is a string only that library contains.
   const MARKERS = {
     yaml: 'Implicit keys need to be on a single line',
     docx: 'wordprocessingml/2006/main',
@@ -236,7 +236,7 @@ describe('fast start', () => {
   const loaded = (args: string[]) => {
     const file = path.join(tmp('trace'), 'trace.txt');
     writeFileSync(file, '');
-    const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test', 'cli', 'trace-imports.mjs'), BIN, ...args], {
+    const r = spawnSync(process.execPath, ['--require', path.join(ROOT, 'test', 'cli', 'trace-requires.cjs'), BIN, ...args], {
       env: { ...process.env, TRACE_FILE: file },
       encoding: 'utf8',
     });

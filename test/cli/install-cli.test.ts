@@ -78,7 +78,8 @@ describe.skipIf(npmMissing)('installed from the packed tarball', () => {
     tarball = path.join(work, packed!.filename);
     const files = packed!.files.map((f) => f.path);
     expect(files).toContain('bin/workplan.js');
-    expect(files).toContain('dist/bundle/main.js');
+    expect(files).toContain('bin/package.json');
+    expect(files).toContain('dist/bundle/main.cjs');
     expect(files).toContain('templates/opinion.md.hbs');
     expect(files).toContain('schemas/plan.schema.json');
     expect(files.filter((f) => /^(src|test|scripts)\/|^dist\/(?!bundle\/)/.test(f))).toEqual([]);
