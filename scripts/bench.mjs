@@ -4,7 +4,8 @@
 //   status and diff over 50 → 500 plans in one process.
 // Uses hyperfine when installed (otherwise times the runs itself) and GNU time for peak memory.
 // Big plans come from scripts/generate-plan.mjs. `BENCH_RUNS` sets the repetitions (default 10);
-// `node scripts/bench.mjs --quick` skips the 10k plans.
+// `node scripts/bench.mjs --quick` skips the 10k plans; `BENCH_NODES=a,b` adds the check ratio under
+// other Node binaries.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,6 +77,13 @@ const report = (name, value, target, unit = '×') =>
 const startup = time({ node: quote([node, '-e', '0']), check: quote([node, bin, 'check', plan]) });
 report('check ÷ node -e 0', startup.check / startup.node, 2.0);
 rows.push(`    node -e 0 ${startup.node.toFixed(0)} ms，workplan check ${startup.check.toFixed(0)} ms`);
+// The same ratio under other Node binaries (BENCH_NODES=/path/to/node22,/path/to/node24), each against itself.
+for (const other of (process.env.BENCH_NODES ?? '').split(',').filter(Boolean)) {
+  const version = execFileSync(other, ['--version'], { encoding: 'utf8' }).trim();
+  const t = time({ node: quote([other, '-e', '0']), check: quote([other, bin, 'check', plan]) });
+  report(`check ÷ node -e 0（${version}）`, t.check / t.node, 2.0);
+  rows.push(`    node -e 0 ${t.node.toFixed(0)} ms，workplan check ${t.check.toFixed(0)} ms`);
+}
 
 // 2. One document against pandoc converting the same Markdown.
 const md = path.join(work, 'plan.md');
