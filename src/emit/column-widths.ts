@@ -25,21 +25,22 @@ const SAMPLE = 400;
 const AUTOSPACE = 0.2;
 
 /** Lines a cell's text takes at a width, estimated as a client breaks Chinese (text/line-breaks.ts). */
-function lines(text: string, column: number): number {
-  if (!text) return 1;
+function breakCell(text: string, column: number) {
   // A quarter character's slack: the estimate must not fit on a line what a client would wrap.
-  return breakLines(text, { first: column - 0.25, width: column - 0.25, half: 0.5, autospace: AUTOSPACE, hang: false }).length;
+  return breakLines(text, { first: column - 0.25, width: column - 0.25, half: 0.5, autospace: AUTOSPACE, hang: false });
 }
 
 /**
- * What a cell costs at a width: each wrapped line, more for each line past two (a unit's name in
- * three pieces, a task in a narrow column), and more for a last line of one character
- * (区委统战/部), which a reader takes for a broken word.
+ * Lines a cell takes at a width, and what it costs: each wrapped line, more for each line past two
+ * (a unit's name in three pieces, a task in a narrow column), and more for a last line of one
+ * character (区委统战/部), which a reader takes for a broken word.
  */
-function cellCost(text: string, column: number, count: number): number {
-  if (count === 1) return 0;
-  const last = breakLines(text, { first: column - 0.25, width: column - 0.25, half: 0.5, autospace: AUTOSPACE, hang: false }).at(-1)!;
-  return count - 1 + 2 * Math.max(0, count - 2) + (visualWidth(last.text) <= 1 ? 3 : 0);
+function measureCell(text: string, column: number): { count: number; cost: number } {
+  if (!text) return { count: 1, cost: 0 };
+  const broken = breakCell(text, column);
+  const count = broken.length;
+  if (count === 1) return { count, cost: 0 };
+  return { count, cost: count - 1 + 2 * Math.max(0, count - 2) + (visualWidth(broken[count - 1]!.text) <= 1 ? 3 : 0) };
 }
 
 /** A row's line costs more than a cell's: the table's height is what the reader pages through. */
@@ -61,21 +62,22 @@ export function fitColumnWidths(header: readonly string[], rows: readonly (reado
   const sampled = body.length <= SAMPLE ? body : Array.from({ length: SAMPLE }, (_, i) => body[Math.floor((i * body.length) / SAMPLE)]!);
   const texts = sampled.map((row) => header.map((_, c) => row[c] ?? ''));
   // Lines and cost of every cell at every width tried, worked out once.
-  const memo = new Map<string, { count: number; cost: number }>();
+  const memo = new Map<string, Map<number, { count: number; cost: number }>>();
   const at = (text: string, width: number) => {
-    const key = `${width}\u0000${text}`;
-    let hit = memo.get(key);
-    if (!hit) {
-      const count = lines(text, width);
-      hit = { count, cost: cellCost(text, width, count) };
-      memo.set(key, hit);
-    }
+    let byWidth = memo.get(text);
+    if (!byWidth) memo.set(text, (byWidth = new Map()));
+    let hit = byWidth.get(width);
+    if (!hit) byWidth.set(width, (hit = measureCell(text, width)));
     return hit;
   };
-  // The width at which a cell's text stands on one line.
+  // The width at which a cell's text stands on one line (asked again for every header in every move below).
+  const oneLineMemo = new Map<string, number>();
   const oneLine = (text: string) => {
-    let w = Math.max(MIN_CHARS, Math.ceil(visualWidth(text) * 2) / 2);
-    while (lines(text, w) > 1) w += STEP;
+    let w = oneLineMemo.get(text);
+    if (w !== undefined) return w;
+    w = Math.max(MIN_CHARS, Math.ceil(visualWidth(text) * 2) / 2);
+    while (at(text, w).count > 1) w += STEP;
+    oneLineMemo.set(text, w);
     return w;
   };
   const widest = header.map((h, c) => Math.max(oneLine(h), ...texts.map((row) => oneLine(row[c]!))));
