@@ -118,11 +118,21 @@ export function fitColumnWidths(header: readonly string[], rows: readonly (reado
   }
   // The greedy steps can strand a cell (a unit's name in three pieces): move half characters from
   // one column to another while that makes the table cheaper.
-  const tableCost = () =>
-    texts.reduce((sum, row) => {
-      const cells = row.map((t, c) => at(t, widths[c]!));
-      return sum + ROW_WEIGHT * Math.max(...cells.map((x) => x.count)) + cells.reduce((a, x) => a + x.cost, 0);
-    }, 0);
+  // Asked for every pair of columns on every move: plain loops, no arrays (costs are whole numbers, so the order of the sums does not matter).
+  const tableCost = () => {
+    let sum = 0;
+    for (const row of texts) {
+      let height = -Infinity;
+      let cost = 0;
+      for (let c = 0; c < n; c++) {
+        const cell = at(row[c]!, widths[c]!);
+        if (cell.count > height) height = cell.count;
+        cost += cell.cost;
+      }
+      sum += ROW_WEIGHT * height + cost;
+    }
+    return sum;
+  };
   for (let moves = 0, improved = true; improved && moves < 200; moves++) {
     improved = false;
     const before = tableCost();
