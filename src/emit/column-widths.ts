@@ -97,11 +97,16 @@ export function fitColumnWidths(header: readonly string[], rows: readonly (reado
     const now = cells.reduce((sum, row) => sum + rowCost(Math.max(...row.map((x) => x.count)), row.reduce((a, x) => a + x.cost, 0)), 0);
     const others = header.map((_, c) => cells.map((row) => Math.max(1, ...row.filter((_, k) => k !== c).map((x) => x.count))));
     const otherCosts = header.map((_, c) => cells.map((row) => row.reduce((a, x, k) => (k === c ? a : a + x.cost), 0)));
-    const cost = (c: number, width: number) =>
-      texts.reduce((sum, row, r) => {
-        const cell = at(row[c]!, width);
-        return sum + rowCost(Math.max(others[c]![r]!, cell.count), otherCosts[c]![r]! + cell.cost);
-      }, 0);
+    const cost = (c: number, width: number) => {
+      const height = others[c]!;
+      const rest = otherCosts[c]!;
+      let sum = 0;
+      for (let r = 0; r < texts.length; r++) {
+        const cell = at(texts[r]![c]!, width);
+        sum += rowCost(Math.max(height[r]!, cell.count), rest[r]! + cell.cost);
+      }
+      return sum;
+    };
     let best: { column: number; grow: number; rate: number } | undefined;
     for (let c = 0; c < n; c++) {
       for (let grow = STEP; grow <= Math.min(LOOKAHEAD, room) + 1e-9 && widths[c]! + grow <= widest[c]! + 1e-9; grow += STEP) {
