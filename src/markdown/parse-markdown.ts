@@ -39,8 +39,69 @@ function parseTree(markdown: string): Root {
   });
 }
 
-export function parseMarkdown(markdown: string): Block[] {
+/** One parse of the whole text. `parseMarkdown` gives the same Blocks (a test holds it to that). */
+export function parseMarkdownAtOnce(markdown: string): Block[] {
   return parseTree(markdown).children.flatMap(toBlocks);
+}
+
+/** Table rows per parse when a long table is cut: enough that the cuts cost nothing, few enough that one parse stays small. */
+const ROWS_PER_PARSE = 500;
+const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/**
+ * Blocks of the Markdown, parsed a piece at a time when a table is long. micromark keeps an
+ * event for every token of its input until the tree is built, about 800 bytes per character of
+ * a table: the 10,000-row 分工表 held some 650 MB at once. A long table is cut between rows, each
+ * piece repeats the header and delimiter rows (a table row is parsed on its own), and the pieces'
+ * rows are joined again, so the Blocks are the same as from one parse.
+ */
+export function parseMarkdown(markdown: string): Block[] {
+  const lines = markdown.split('\n');
+  if (lines.length <= ROWS_PER_PARSE) return parseMarkdownAtOnce(markdown);
+  const pieces: string[][] = [[]];
+  let head: string[] | null = null;
+  let rows = 0;
+  for (const [i, line] of lines.entries()) {
+    const piece = pieces[pieces.length - 1]!;
+    if (head && line.startsWith('|')) {
+      if (rows === ROWS_PER_PARSE) {
+        pieces.push([...head]);
+        rows = 0;
+      }
+      pieces[pieces.length - 1]!.push(line);
+      rows += 1;
+      continue;
+    }
+    head = null;
+    piece.push(line);
+    const prev = lines[i - 1];
+    if (i > 0 && prev!.startsWith('|') && line.startsWith('|') && DELIMITER_ROW.test(line)) {
+      head = [prev!, line];
+      rows = 0;
+    }
+  }
+  if (pieces.length === 1) return parseMarkdownAtOnce(markdown);
+  const blocks: Block[] = [];
+  for (const [k, piece] of pieces.entries()) {
+    let own: Block[];
+    try {
+      own = parseMarkdownAtOnce(piece.join('\n'));
+    } catch (error) {
+      // A piece's line numbers are not the document's: the whole parse reports the problem.
+      if (error instanceof MarkdownSubsetError) return parseMarkdownAtOnce(markdown);
+      throw error;
+    }
+    pieces[k] = [];
+    if (k > 0) {
+      // The piece began with the repeated header: its first block continues the previous table.
+      const last = blocks[blocks.length - 1];
+      const first = own.shift();
+      if (last?.type !== 'table' || first?.type !== 'table') return parseMarkdownAtOnce(markdown);
+      for (const row of first.rows) last.rows.push(row);
+    }
+    for (const block of own) blocks.push(block);
+  }
+  return blocks;
 }
 
 function toBlocks(node: RootContent): Block[] {

@@ -4,7 +4,7 @@
  */
 import type { PlanPath } from '../plan/load-plan.js';
 import type { Block } from '../markdown/blocks.js';
-import { MarkdownSubsetError, parseMarkdown } from '../markdown/parse-markdown.js';
+import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { isSpeechFile, type PlanFile } from '../plan/model.js';
 import type { BuildRuleId } from '../rule-catalog.js';
 import { DOCUMENTS, type DocumentId } from './documents.js';
@@ -101,7 +101,7 @@ function renderBlocks(file: PlanFile, doc: DocumentId, templates: TemplateSet, o
     const markdown = renderTemplate(templates, template, buildSpeechView(content));
     // A speech without a date still needs one for the document's properties: the plan's, or a fixed one.
     const date = file.speech!.date ?? ('date' in file && typeof file.date === 'string' ? file.date : '1980-01-01');
-    return { markdown, blocks: parseLargeMarkdown(markdown), meta: { title: content.title, creator: content.speaker ?? 'workplan', date } };
+    return { markdown, blocks: parseMarkdown(markdown), meta: { title: content.title, creator: content.speaker ?? 'workplan', date } };
   }
   if (isSpeechFile(file)) {
     throw new DocumentProblem('document-kind', '这是独立的汇报发言文件（kind: speech），只能生成 --doc speech', ['kind']);
@@ -124,7 +124,7 @@ function renderBlocks(file: PlanFile, doc: DocumentId, templates: TemplateSet, o
       path: ['number'],
     });
   }
-  return { markdown, blocks: parseLargeMarkdown(markdown), meta: { title, creator: file.issuer ?? 'workplan', date: file.date }, notices };
+  return { markdown, blocks: parseMarkdown(markdown), meta: { title, creator: file.issuer ?? 'workplan', date: file.date }, notices };
 }
 
 /** Core-property date: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the document's own date. */
@@ -169,65 +169,4 @@ export function documentText(blocks: readonly Block[]): string {
       }
     })
     .join('\n');
-}
-
-
-/** Table rows per parse when a long table is cut: enough that the cuts cost nothing, few enough that one parse stays small. */
-const ROWS_PER_PARSE = 500;
-const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
-
-/**
- * Blocks of the Markdown, parsed a piece at a time when a table is long. micromark keeps an
- * event for every token of its input until the tree is built, about 800 bytes per character of
- * a table: the 10,000-row 分工表 held some 650 MB at once. A long table is cut between rows, each
- * piece repeats the header and delimiter rows (a table row is parsed on its own), and the pieces'
- * rows are joined again, so the Blocks are the same as from one parse.
- */
-export function parseLargeMarkdown(markdown: string): Block[] {
-  const lines = markdown.split('\n');
-  if (lines.length <= ROWS_PER_PARSE) return parseMarkdown(markdown);
-  const pieces: string[][] = [[]];
-  let head: string[] | null = null;
-  let rows = 0;
-  for (const [i, line] of lines.entries()) {
-    const piece = pieces[pieces.length - 1]!;
-    if (head && line.startsWith('|')) {
-      if (rows === ROWS_PER_PARSE) {
-        pieces.push([...head]);
-        rows = 0;
-      }
-      pieces[pieces.length - 1]!.push(line);
-      rows += 1;
-      continue;
-    }
-    head = null;
-    piece.push(line);
-    const prev = lines[i - 1];
-    if (i > 0 && prev!.startsWith('|') && line.startsWith('|') && DELIMITER_ROW.test(line)) {
-      head = [prev!, line];
-      rows = 0;
-    }
-  }
-  if (pieces.length === 1) return parseMarkdown(markdown);
-  const blocks: Block[] = [];
-  for (const [k, piece] of pieces.entries()) {
-    let own: Block[];
-    try {
-      own = parseMarkdown(piece.join('\n'));
-    } catch (error) {
-      // A piece's line numbers are not the document's: the whole parse reports the problem.
-      if (error instanceof MarkdownSubsetError) return parseMarkdown(markdown);
-      throw error;
-    }
-    pieces[k] = [];
-    if (k > 0) {
-      // The piece began with the repeated header: its first block continues the previous table.
-      const last = blocks[blocks.length - 1];
-      const first = own.shift();
-      if (last?.type !== 'table' || first?.type !== 'table') return parseMarkdown(markdown);
-      for (const row of first.rows) last.rows.push(row);
-    }
-    for (const block of own) blocks.push(block);
-  }
-  return blocks;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
-import { parseLargeMarkdown } from '../../src/pipeline/render-document.js';
+import { parseMarkdown, parseMarkdownAtOnce } from '../../src/markdown/parse-markdown.js';
 
 /** A table of `n` rows: a section row every 7 rows, the rest with text in every cell. */
 function table(n: number, tag: string): string {
@@ -10,16 +9,16 @@ function table(n: number, tag: string): string {
   return ['| 序号 | 任务 | 牵头单位 |', '| :-- | --- | --: |', ...rows].join('\n');
 }
 
-describe('parseLargeMarkdown', () => {
+describe('parseMarkdown of long tables', () => {
   it('gives the Blocks of one parse when long tables are cut into pieces', () => {
     const markdown = ['# 标题', '', '正文一段。', '', table(1234, '甲'), '', '中间一段。', '', table(501, '乙'), '', table(3, '丙'), '', '结尾。', ''].join('\n');
-    const blocks = parseLargeMarkdown(markdown);
-    expect(blocks).toEqual(parseMarkdown(markdown));
+    const blocks = parseMarkdown(markdown);
+    expect(blocks).toEqual(parseMarkdownAtOnce(markdown));
     expect(blocks.filter((b) => b.type === 'table').map((b) => (b.type === 'table' ? b.rows.length : 0))).toEqual([1234, 501, 3]);
   });
 
   it('keeps two tables that follow each other apart', () => {
     const markdown = [table(600, '甲'), '', table(600, '甲')].join('\n');
-    expect(parseLargeMarkdown(markdown)).toEqual(parseMarkdown(markdown));
+    expect(parseMarkdown(markdown)).toEqual(parseMarkdownAtOnce(markdown));
   });
 });
