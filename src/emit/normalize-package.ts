@@ -13,7 +13,12 @@ export type PartPatches = Record<string, (xml: string) => string>;
 
 /** A finished package, unzipped, normalised and zipped again (for writers that give only the zip). */
 export function normalizePackage(bytes: Uint8Array, date: Date, patches: PartPatches = {}): Uint8Array {
-  return zipParts(new Map(Object.entries(unzipSync(bytes))), date, patches);
+  return zipParts(unzipPackage(bytes), date, patches);
+}
+
+/** A zipped package's parts by name. */
+export function unzipPackage(bytes: Uint8Array): Map<string, string | Uint8Array> {
+  return new Map(Object.entries(unzipSync(bytes)));
 }
 
 /**

@@ -11,6 +11,7 @@ import { type LoadedPlan, STDIN_NAME, STDIN_PATH, loadPlanFile, loadPlanStream }
 import { runRules } from '../rules/run-rules.js';
 import type { SourceEdit } from '../rules/types.js';
 import { describeFsError } from './fs-errors.js';
+import { prepareHeapFor } from './settle-memory.js';
 import { attachFigures, type FiguresCache } from './load-figures.js';
 import { UsageError } from './usage-error.js';
 
@@ -56,7 +57,7 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
     }
     let result;
     try {
-      result = piped ? await loadPlanStream(shown, stdin) : await loadPlanFile(shown, file);
+      result = piped ? await loadPlanStream(shown, stdin, prepareHeapFor) : await loadPlanFile(shown, file, prepareHeapFor);
     } catch (error) {
       throw new UsageError(describeFsError(error, 'read', shown));
     }

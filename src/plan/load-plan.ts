@@ -42,8 +42,11 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
+/** Told the size of a plan's bytes once they are read, before they are parsed. */
+export type BeforeParse = (bytes: number) => void;
+
 /** Reads and validates one plan file. `file` is what diagnostics show (usually a relative path). */
-export async function loadPlanFile(file: string, absolutePath = file): Promise<LoadResult> {
+export async function loadPlanFile(file: string, absolutePath = file, beforeParse?: BeforeParse): Promise<LoadResult> {
   const info = await stat(absolutePath);
   if (info.size > MAX_PLAN_BYTES) {
     return fileProblem(
@@ -52,7 +55,9 @@ export async function loadPlanFile(file: string, absolutePath = file): Promise<L
       `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），计划文件不应超过 ${MAX_PLAN_BYTES / 1024 / 1024} MB`,
     );
   }
-  return parsePlan(file, await readFile(absolutePath));
+  const bytes = await readFile(absolutePath);
+  beforeParse?.(bytes.length);
+  return parsePlan(file, bytes);
 }
 
 /** The path that names standard input, and the name diagnostics give it. */
@@ -60,7 +65,7 @@ export const STDIN_PATH = '-';
 export const STDIN_NAME = '<stdin>';
 
 /** A plan piped in (`workplan check -`), read to its end, under the same size bound as a file. */
-export async function loadPlanStream(file: string, stream: AsyncIterable<Uint8Array>): Promise<LoadResult> {
+export async function loadPlanStream(file: string, stream: AsyncIterable<Uint8Array>, beforeParse?: BeforeParse): Promise<LoadResult> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -70,6 +75,7 @@ export async function loadPlanStream(file: string, stream: AsyncIterable<Uint8Ar
     }
     chunks.push(chunk);
   }
+  beforeParse?.(size);
   return parsePlan(file, Buffer.concat(chunks));
 }
 

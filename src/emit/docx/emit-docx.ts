@@ -16,9 +16,16 @@ import { blockToParagraphs } from './block-paragraphs.js';
 import { imprintRows } from './frame.js';
 import { type PageNumberPlacement, buildFooters } from './footers.js';
 import { GRID, LINE_PITCH_PT, MARGIN_MM, PAGE_NUMBER, PAPER_MM, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToTwip } from './gbt9704.js';
-import { normalizePackage, zipParts } from '../normalize-package.js';
+import { strFromU8 } from 'fflate';
+import { unzipPackage, zipParts } from '../normalize-package.js';
 import { buildStyles, patchSettingsXml, patchStylesXml } from './styles.js';
 import { buildTable } from './table.js';
+import { DeferredChildren, DeferredXml } from './deferred-xml.js';
+
+const DOCUMENT_XML = 'word/document.xml';
+
+/** Blocks per deferred run (deferred-xml.ts): a run's objects take a few MB at most. */
+const DEFERRED_RUN = 100;
 
 export interface DocxMeta {
   title: string;
@@ -120,11 +127,16 @@ function compileParts(document: Document): Map<string, string | Uint8Array> | un
   return parts instanceof Map ? (parts as Map<string, string | Uint8Array>) : undefined;
 }
 
-export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promise<Uint8Array> {
+/**
+ * `deferredRun`: blocks per deferred run (deferred-xml.ts), 0 for none: everything is made at once
+ * and written by the library alone, which the tests compare with.
+ */
+export async function emitDocx(blocks: readonly Block[], meta: DocxMeta, deferredRun = DEFERRED_RUN): Promise<Uint8Array> {
+  const deferred = deferredRun > 0 ? new DeferredXml() : undefined;
   const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, imprint, blocks: own }, sectionIndex) => {
     const page = pageOf(orientation);
-    const children: (Paragraph | Table)[] = [];
-    own.forEach((block, index) => {
+    const childrenOf = (block: Block, index: number): (Paragraph | Table)[] => {
+      const children: (Paragraph | Table)[] = [];
       if (block.type === 'imprint') {
         // The 版记 page holds nothing else: blank grid lines put it at the foot even where the
         // client ignores vAlign (LibreOffice); one row stays spare so it never spills over.
@@ -132,12 +144,25 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
         for (let i = 0; i < rows; i++) children.push(blankLine());
       }
       if (block.type === 'table') {
-        children.push(buildTable(block.header, block.rows, page.typeWidthMm));
+        children.push(buildTable(block.header, block.rows, page.typeWidthMm, deferred));
         children.push(index === own.length - 1 ? tableEnd() : blankLine());
       } else {
         children.push(...blockToParagraphs(block, leadsIntoSignature(own, index)));
       }
-    });
+      return children;
+    };
+    // Runs of blocks are made while the body is written (deferred-xml.ts); the last block
+    // is made now, as the library puts the section's properties into its last paragraph.
+    const children: (Paragraph | Table | DeferredChildren)[] = [];
+    const last = own.length - 1;
+    const run = deferredRun > 0 ? deferredRun : Infinity;
+    for (let start = 0; start < last; start += run) {
+      const end = Math.min(start + run, last);
+      const make = () => own.slice(start, end).flatMap((block, i) => childrenOf(block, start + i));
+      if (deferred) children.push(new DeferredChildren(make, deferred));
+      else children.push(...make());
+    }
+    if (last >= 0) children.push(...childrenOf(own[last]!, last));
     const properties = imprint ? { ...page.properties, type: SectionType.EVEN_PAGE, verticalAlign: VerticalAlignSection.BOTTOM } : page.properties;
     return { properties, footers: buildFooters(meta.pageNumbers, orientation, sectionIndex), children };
   });
@@ -151,8 +176,10 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta): Promis
     sections,
   });
   const patches = { 'word/styles.xml': patchStylesXml, 'word/settings.xml': patchSettingsXml };
-  const parts = compileParts(document);
   // One compression pass: the parts as docx compiles them, normalised and zipped once.
-  if (parts) return zipParts(parts, meta.date, patches);
-  return normalizePackage(await Packer.toBuffer(document), meta.date, patches);
+  const parts = compileParts(document) ?? unzipPackage(await Packer.toBuffer(document));
+  // The deferred runs go in before the parts are normalised, so their text is normalised too.
+  const body = parts.get(DOCUMENT_XML);
+  if (body !== undefined && deferred) parts.set(DOCUMENT_XML, deferred.fill(typeof body === 'string' ? body : strFromU8(body)));
+  return zipParts(parts, meta.date, patches);
 }

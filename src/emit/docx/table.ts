@@ -1,5 +1,6 @@
 /** Tables with absolute (DXA) widths: LibreOffice and WPS ignore percentage widths. */
 import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
+import { type DeferredXml, DeferredRows, TableWithDeferredRows } from './deferred-xml.js';
 import { isSectionRow } from '../../markdown/blocks.js';
 import { visualWidth } from '../../text/width.js';
 import { fitColumnWidths } from '../column-widths.js';
@@ -41,7 +42,14 @@ export function columnWidths(header: string[], rows: string[][], totalTwip: numb
   return widths;
 }
 
-export function buildTable(header: string[], rows: string[][], widthMm: number = TYPE_AREA_MM.width): Table {
+/** Rows of a long table made and written at a time (deferred-xml.ts). */
+const DEFERRED_ROWS = 200;
+
+/**
+ * The table. With `deferred`, the rows of a long table after the first run are made only while
+ * the table is written, a run at a time; the XML is the same.
+ */
+export function buildTable(header: string[], rows: string[][], widthMm: number = TYPE_AREA_MM.width, deferred?: DeferredXml): Table {
   const total = mmToTwip(widthMm);
   const widths = columnWidths(header, rows, total);
   const margins = { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 };
@@ -71,15 +79,20 @@ export function buildTable(header: string[], rows: string[][], widthMm: number =
             ),
     });
   const last = rows.length - 1;
-  return new Table({
+  // A section row keeps with the row under it; the last row but one keeps with the last, so a
+  // page never ends the table with one row alone when the row above it could go along.
+  const bodyRows = (start: number, end: number) =>
+    rows.slice(start, end).map((r, i) => (isSectionRow(r) ? row(r, 'section', true) : row(r, 'body', start + i === last - 1)));
+  const options = (tableRows: TableRow[]) => ({
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    rows: [
-      row(header, 'header', false),
-      // A section row keeps with the row under it; the last row but one keeps with the last, so a
-      // page never ends the table with one row alone when the row above it could go along.
-      ...rows.map((r, i) => (isSectionRow(r) ? row(r, 'section', true) : row(r, 'body', i === last - 1))),
-    ],
+    rows: tableRows,
   });
+  if (!deferred || rows.length <= DEFERRED_ROWS) return new Table(options([row(header, 'header', false), ...bodyRows(0, rows.length)]));
+  const more: DeferredRows[] = [];
+  for (let start = DEFERRED_ROWS; start < rows.length; start += DEFERRED_ROWS) {
+    more.push(new DeferredRows(() => new Table(options(bodyRows(start, start + DEFERRED_ROWS))), deferred));
+  }
+  return new TableWithDeferredRows(options([row(header, 'header', false), ...bodyRows(0, DEFERRED_ROWS)]), more);
 }
