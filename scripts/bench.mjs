@@ -1,6 +1,6 @@
 // `npm run bench`: whole-process figures, as ratios measured in one run on this machine:
 //   check of one plan / `node -e 0`;  build --to docx / pandoc on the same Markdown;
-//   20 plans in one build / 20 pandoc runs;  1k → 10k measures for check, docx and xlsx, with peak RSS;
+//   20 plans in one build / 20 pandoc runs;  1k → 10k measures for check, docx, xlsx and the 分工表 .docx, with peak RSS;
 //   status and diff over 50 → 500 plans in one process.
 // Uses hyperfine when installed (otherwise times the runs itself) and GNU time for peak memory.
 // Big plans come from scripts/generate-plan.mjs. `BENCH_RUNS` sets the repetitions (default 10);
@@ -155,6 +155,8 @@ if (!quick) {
     check: (f) => [node, bin, 'check', f],
     docx: (f) => [node, bin, 'build', f, '-o', `${f}.docx`],
     xlsx: (f) => [node, bin, 'build', f, '--doc', 'tasks', '--to', 'xlsx', '-o', `${f}.xlsx`],
+    // The 分工表 as .docx: one table of as many rows as measures.
+    '分工表 docx': (f) => [node, bin, 'build', f, '--doc', 'tasks', '--to', 'docx', '-o', `${f}-tasks.docx`],
   };
   for (const [name, argv] of Object.entries(jobs)) {
     const small = measureOnce(argv(files[1000]));
