@@ -1,5 +1,4 @@
 /** Turning the paths a user typed into the plan files to read. */
-import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findConfigRoot } from '../plan/find-root.js';
@@ -93,5 +92,7 @@ export async function selectShard(files: readonly string[], shard: Shard): Promi
 
 /** 1-based shard of a repository-relative path: the first 32 bits of its SHA-256, modulo n. */
 export function shardOf(key: string, count: number): number {
+  // Loaded here, not imported: node:crypto sets up OpenSSL, a few ms of every check without --shard.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return (createHash('sha256').update(key, 'utf8').digest().readUInt32BE(0) % count) + 1;
 }

@@ -10,8 +10,9 @@
  * use instead (V8's --heap-growing-percent, read at every collection): 620 → 430 MB for about 4%
  * more time.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+// node:v8 is loaded only for a large plan (process.getBuiltinModule), not imported: it costs a few
+// ms of every start, and check loads this module.
+const setFlags = (flags: string): void => process.getBuiltinModule('node:v8').setFlagsFromString(flags);
 
 /** Below this much plan source (characters, about 1,300 measures), collecting costs more than it saves. */
 const LARGE_INPUT_CHARS = 512 * 1024;
@@ -28,7 +29,7 @@ export function prepareHeapFor(bytes: number): void {
   if (bytes < LARGE_INPUT_BYTES || heapSet) return;
   heapSet = true;
   try {
-    setFlagsFromString(`--heap-growing-percent=${LARGE_HEAP_GROWING_PERCENT}`);
+    setFlags(`--heap-growing-percent=${LARGE_HEAP_GROWING_PERCENT}`);
   } catch {
     // A runtime that refuses the flag only costs memory.
   }
@@ -38,8 +39,8 @@ function collector(): (() => void) | null {
   if (collect !== undefined) return collect;
   try {
     // The documented way to reach V8's collector without a command-line flag.
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
+    setFlags('--expose-gc');
+    const gc = process.getBuiltinModule('node:vm').runInNewContext('gc') as unknown;
     collect = typeof gc === 'function' ? (gc as () => void) : null;
   } catch {
     collect = null;
