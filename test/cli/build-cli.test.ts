@@ -243,7 +243,8 @@ describe('fast start', () => {
     expect(r.status, r.stderr).toBe(0);
     const urls = readFileSync(file, 'utf8').split('\n').filter((u) => u.startsWith('file:'));
     const code = [...new Set(urls)].map((u) => readFileSync(fileURLToPath(u), 'utf8')).join('\n');
-    return { urls, libraries: Object.entries(MARKERS).filter(([, marker]) => code.includes(marker)).map(([name]) => name) };
+    const builtins = readFileSync(file, 'utf8').split('\n').filter((u) => u.startsWith('builtin:')).map((u) => u.slice('builtin:'.length));
+    return { urls, builtins, libraries: Object.entries(MARKERS).filter(([, marker]) => code.includes(marker)).map(([name]) => name) };
   };
 
   it('check never loads docx, handlebars or the Markdown parser; build does', () => {
@@ -251,6 +252,14 @@ describe('fast start', () => {
     expect(check.libraries).toEqual(['yaml']);
     const build = loaded(['build', EXAMPLE, '--to', 'md', '-o', path.join(tmp('trace-out'), 'x.md')]);
     expect(build.libraries).toEqual(['yaml', 'docx', 'handlebars', 'mdast']);
+  });
+
+  it('check of a plan loads neither node:crypto nor node:v8; --shard, which hashes paths, loads crypto', () => {
+    const check = loaded(['check', EXAMPLE]);
+    expect(check.builtins).toContain('fs');
+    expect(check.builtins).not.toContain('crypto');
+    expect(check.builtins).not.toContain('v8');
+    expect(loaded(['check', '--shard', '1/1', EXAMPLE]).builtins).toContain('crypto');
   });
 
   it('runs from the bundle, without resolving dependencies at run time', () => {
