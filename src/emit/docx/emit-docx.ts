@@ -10,13 +10,13 @@ import {
   type Table,
   VerticalAlignSection,
 } from 'docx';
+import { strFromU8 } from 'fflate';
 import type { Block } from '../../markdown/blocks.js';
 import { blankLine, tableEnd } from './blank-line.js';
 import { blockToParagraphs } from './block-paragraphs.js';
 import { imprintRows } from './frame.js';
 import { type PageNumberPlacement, buildFooters } from './footers.js';
 import { GRID, LINE_PITCH_PT, MARGIN_MM, PAGE_NUMBER, PAPER_MM, TEXT_PT, TYPE_AREA_MM, mmToTwip, ptToTwip } from './gbt9704.js';
-import { strFromU8 } from 'fflate';
 import { unzipPackage, zipParts } from '../normalize-package.js';
 import { buildStyles, patchSettingsXml, patchStylesXml } from './styles.js';
 import { buildTable } from './table.js';
