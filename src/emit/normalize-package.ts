@@ -8,6 +8,10 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 /** Zip entry time. DOS dates cannot go before 1980; this one is fixed and obviously synthetic. */
 const ZIP_TIME = new Date(Date.UTC(1980, 0, 1, 12, 0, 0));
 
+/** A tag that mentions rId somewhere, and a random relationship id as an attribute's whole value. */
+const TAG_WITH_ID = /<[^<>]*rId[^<>]*>/gi;
+const RANDOM_ID = /="(rId[a-z0-9_-]*[a-z_-][a-z0-9_-]*)"/gi;
+
 /** Edits to one part's XML, for what the docx library cannot express. */
 export type PartPatches = Record<string, (xml: string) => string>;
 
@@ -36,13 +40,14 @@ export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, date: 
   }
 
   // Random relationship ids (rId followed by letters) → rIdW1, rIdW2… in order of first appearance.
+  // Only attribute values inside tags: text never holds a bare < (every writer escapes it), so a
+  // word of the document such as “ride” or a quoted "rIdx" in a cell is left as it is.
   const ids = new Map<string, string>();
-  const random = /\brId[a-z0-9_-]*[a-z_-][a-z0-9_-]*\b/gi;
   for (const name of names) {
     const text = texts.get(name);
     if (!text) continue;
-    for (const m of text.matchAll(random)) {
-      if (!ids.has(m[0]) && !/^rId\d+$/.test(m[0])) ids.set(m[0], `rIdW${ids.size + 1}`);
+    for (const [tag] of text.matchAll(TAG_WITH_ID)) {
+      for (const m of tag.matchAll(RANDOM_ID)) if (!ids.has(m[1]!)) ids.set(m[1]!, `rIdW${ids.size + 1}`);
     }
   }
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -53,7 +58,9 @@ export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, date: 
       out[name] = [entries[name]!, { mtime: ZIP_TIME }];
       continue;
     }
-    if (ids.size) text = text.replace(random, (id) => ids.get(id) ?? id);
+    if (ids.size) {
+      text = text.replace(TAG_WITH_ID, (tag) => tag.replace(RANDOM_ID, (value, id: string) => (ids.has(id) ? `="${ids.get(id)}"` : value)));
+    }
     const patch = patches[name];
     if (patch) text = patch(text);
     if (name === 'docProps/core.xml') {
