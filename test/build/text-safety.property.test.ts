@@ -22,6 +22,9 @@ const PIECES = [
   '#', '# ', '*', '**', '_', '__', '`', '```', '|', '<', '>', '<b>', '</p>', '[', ']', '[x](y)', '{', '}', '{{', '}}',
   '{{title}}', '{{> measure}}', '\\', '\\*', '&', '&amp;', '&#42;', '!', '~', '~~', '- ', '+ ', '1. ', '2) ', '=',
   '---', ':', '：', '。', '，', '“', '”', '中', '统战', '工作', 'a', 'Z', '0', '9', '.', ' ', '  ', '%', '$', '@',
+  // What the package's own rewriting looks for: relationship ids (a word like “ride” was once
+  // renamed rIdW1) and the placeholder of deferred runs.
+  'ride', 'rIdQx', '"', "'", '<w:workplanDeferred w:n="0"/>',
 ];
 const textArb = fc
   .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 12 })
