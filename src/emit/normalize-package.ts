@@ -8,9 +8,9 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 /** Zip entry time. DOS dates cannot go before 1980; this one is fixed and obviously synthetic. */
 const ZIP_TIME = new Date(Date.UTC(1980, 0, 1, 12, 0, 0));
 
-/** A tag that mentions rId somewhere, and a random relationship id as an attribute's whole value. */
-const TAG_WITH_ID = /<[^<>]*rId[^<>]*>/gi;
-const RANDOM_ID = /="(rId[a-z0-9_-]*[a-z_-][a-z0-9_-]*)"/gi;
+/** A tag that mentions rId somewhere, and a random relationship id as the whole value of an id attribute (Id, r:id, r:embed…). */
+const TAG_WITH_ID = /<[^<>]*rId[^<>]*>/g;
+const RANDOM_ID = /(\s)(Id|r:[A-Za-z]+)="(rId[A-Za-z0-9_-]*[A-Za-z_-][A-Za-z0-9_-]*)"/g;
 
 /** Edits to one part's XML, for what the docx library cannot express. */
 export type PartPatches = Record<string, (xml: string) => string>;
@@ -47,7 +47,7 @@ export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, date: 
     const text = texts.get(name);
     if (!text) continue;
     for (const [tag] of text.matchAll(TAG_WITH_ID)) {
-      for (const m of tag.matchAll(RANDOM_ID)) if (!ids.has(m[1]!)) ids.set(m[1]!, `rIdW${ids.size + 1}`);
+      for (const m of tag.matchAll(RANDOM_ID)) if (!ids.has(m[3]!)) ids.set(m[3]!, `rIdW${ids.size + 1}`);
     }
   }
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -59,7 +59,7 @@ export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, date: 
       continue;
     }
     if (ids.size) {
-      text = text.replace(TAG_WITH_ID, (tag) => tag.replace(RANDOM_ID, (value, id: string) => (ids.has(id) ? `="${ids.get(id)}"` : value)));
+      text = text.replace(TAG_WITH_ID, (tag) => tag.replace(RANDOM_ID, (value, space: string, name: string, id: string) => (ids.has(id) ? `${space}${name}="${ids.get(id)}"` : value)));
     }
     const patch = patches[name];
     if (patch) text = patch(text);

@@ -104,6 +104,18 @@ describe('deferred runs', () => {
     expect(xml).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F]/);
   });
 
+  it('read the same wherever a block stands: braces the library rewrites, and an empty last block before a section', async () => {
+    const p = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
+    const cases: Block[][] = [
+      [p('{default-bullet-numbering-0} 甲'), p('乙'), p('{default-bullet-numbering-0} 丙')],
+      [p('甲'), p('乙'), { type: 'letterhead', names: [], suffix: '', mode: 'red' }, { type: 'section', orientation: 'landscape' }, p('丙')],
+    ];
+    for (const blocks of cases) {
+      const whole = await emitDocx(blocks, META, 0);
+      for (const run of [1, 2]) expect(Buffer.from(await emitDocx(blocks, META, run)).equals(Buffer.from(whole)), `run of ${run}`).toBe(true);
+    }
+  });
+
   it('fill nested placeholders and refuse one that was never written', () => {
     const deferred = new DeferredXml();
     const outer = deferred.reserve();

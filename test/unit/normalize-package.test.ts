@@ -38,6 +38,11 @@ describe('words that look like relationship ids', () => {
     expect(part(bytes, 'word/document.xml')).toContain(WORDS.replaceAll('"', '&quot;'));
   });
 
+  it('stay as written in an .xlsx sheet name, which is an attribute but not an id', async () => {
+    const bytes = await emitXlsx([{ type: 'table', header: ['序号', '任务'], rows: [['1', '甲']] }], { title: 'ride', date: DATE });
+    expect(part(bytes, 'xl/workbook.xml')).toMatch(/<sheet [^>]*name="ride"/);
+  });
+
   it('stay as written in the .xlsx, where the writer leaves quotes bare', async () => {
     const bytes = await emitXlsx([{ type: 'table', header: ['序号', '任务'], rows: [['1', WORDS]] }], { title: 't', date: DATE });
     const strings = Object.entries(unzipSync(bytes))

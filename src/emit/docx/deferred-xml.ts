@@ -12,7 +12,7 @@
  * `DeferredXml.fill` puts each run's XML back once the library has written document.xml.
  *
  * A run whose XML would carry a control character, which `xml` writes as it is where the library
- * drops it, is handed back to the library to write.
+ * drops it, or a brace, which the library's numbering pass may rewrite, is handed back to the library.
  */
 import { FileChild, type IContext, type IXmlableObject, type Paragraph, Table, XmlComponent } from 'docx';
 import xml from 'xml';
@@ -44,7 +44,9 @@ export class DeferredXml {
     // xml schedules a process.nextTick whose closure keeps its input alive until the tick, and the
     // library writes the whole body in one synchronous call: emptied, the array keeps nothing.
     const own = objects.splice(0);
-    if (CONTROL.test(text)) return own as unknown as IXmlableObject;
+    // The library also replaces {numbering-key} placeholders in the document it wrote, text
+    // included; a run with a brace goes through that pass too, so it reads as elsewhere.
+    if (CONTROL.test(text) || text.includes('{')) return own as unknown as IXmlableObject;
     this.texts.set(index, text);
     return { [PLACEHOLDER_NAME]: { _attr: { 'w:n': index } } };
   }

@@ -151,10 +151,15 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta, deferre
       }
       return children;
     };
-    // Runs of blocks are made while the body is written (deferred-xml.ts); the last block
-    // is made now, as the library puts the section's properties into its last paragraph.
+    // Runs of blocks are made while the body is written (deferred-xml.ts); the last block that
+    // gives anything is made now, as the library puts the section's properties into its last paragraph.
+    let last = own.length;
+    let tail: (Paragraph | Table)[] = [];
+    while (last > 0 && tail.length === 0) {
+      last--;
+      tail = childrenOf(own[last]!, last);
+    }
     const children: (Paragraph | Table | DeferredChildren)[] = [];
-    const last = own.length - 1;
     const run = deferredRun > 0 ? deferredRun : Infinity;
     for (let start = 0; start < last; start += run) {
       const end = Math.min(start + run, last);
@@ -162,7 +167,7 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta, deferre
       if (deferred) children.push(new DeferredChildren(make, deferred));
       else children.push(...make());
     }
-    if (last >= 0) children.push(...childrenOf(own[last]!, last));
+    children.push(...tail);
     const properties = imprint ? { ...page.properties, type: SectionType.EVEN_PAGE, verticalAlign: VerticalAlignSection.BOTTOM } : page.properties;
     return { properties, footers: buildFooters(meta.pageNumbers, orientation, sectionIndex), children };
   });
