@@ -118,16 +118,13 @@ function mutate(text, rand) {
 
 /** Loads the engine once. `xmlCheck(xml)` throws on a part a strict XML 1.0 parser refuses. */
 export async function loadEngine() {
-  const [{ parsePlan }, { runRules }, { fixPlans }, rendering, templates, docx, md, xlsx, csv, fflate] = await Promise.all([
+  const [{ parsePlan }, { runRules }, { fixPlans }, rendering, templates, publishing, fflate] = await Promise.all([
     dist('plan/load-plan.js'),
     dist('rules/run-rules.js'),
     dist('pipeline/fix-plans.js'),
     dist('pipeline/render-document.js'),
     dist('render/render-template.js'),
-    dist('emit/docx/emit-docx.js'),
-    dist('emit/markdown.js'),
-    dist('emit/xlsx.js'),
-    dist('emit/csv.js'),
+    dist('pipeline/publish-documents.js'),
     import('fflate'),
   ]);
   const templateSet = await templates.loadTemplateSet([templates.BUILTIN_TEMPLATES]);
@@ -144,7 +141,7 @@ export async function loadEngine() {
   } catch {
     xmlCheck = undefined;
   }
-  return { parsePlan, runRules, fixPlans, rendering, templateSet, docx, md, xlsx, csv, fflate, xmlCheck };
+  return { parsePlan, runRules, fixPlans, rendering, templateSet, publishing, fflate, xmlCheck };
 }
 
 /** The XML parts of a zip package, each checked. */
@@ -179,14 +176,14 @@ async function runOne(engine, text, build) {
       if (error instanceof engine.rendering.DocumentProblem) continue;
       throw error;
     }
+    // Every format through the publishing stage, as every command's documents go.
     const { blocks, meta } = rendered;
-    const date = engine.rendering.documentDate(meta.date, {});
-    const bytes = await engine.docx.emitDocx(blocks, { title: meta.title, creator: meta.creator, date, pageNumbers: 'outside' });
-    checkPackage(engine, bytes, `${doc}.docx`);
-    engine.md.emitMarkdown(blocks);
+    const publication = { name: 'fuzz', blocks, meta: { ...meta, pageNumbers: 'outside' }, script: { script: 'hans', words: (t) => t }, formats: [] };
+    checkPackage(engine, await engine.publishing.publishDocument(publication, 'docx'), `${doc}.docx`);
+    await engine.publishing.publishDocument(publication, 'md');
     if (doc === 'tasks') {
-      checkPackage(engine, await engine.xlsx.emitXlsx(blocks, { title: meta.title, date }), 'tasks.xlsx');
-      engine.csv.emitCsv(blocks);
+      checkPackage(engine, await engine.publishing.publishDocument(publication, 'xlsx'), 'tasks.xlsx');
+      await engine.publishing.publishDocument(publication, 'csv');
     }
   }
   return 'built';

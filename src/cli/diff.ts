@@ -1,7 +1,7 @@
 /** `workplan diff`: two plan files (or the two latest years in plans/) → diffPlanFiles → a table or JSON, and the files asked for. */
 import { diffPlanFiles, findYearPairs } from '../pipeline/plan-diff.js';
 import { UsageError } from '../pipeline/usage-error.js';
-import { writeOutputs } from '../pipeline/write-outputs.js';
+import { deliverDocuments } from '../pipeline/publish-documents.js';
 import { formatDiffTable } from '../report/diff-table.js';
 import { formatStylish } from '../report/stylish.js';
 import { useColor } from './output.js';
@@ -10,6 +10,7 @@ export interface DiffFlags {
   to?: string;
   output?: string;
   unit?: string;
+  script?: string;
   format: string;
   color?: boolean;
 }
@@ -23,11 +24,20 @@ export async function runDiff(paths: string[], flags: DiffFlags): Promise<number
     process.stdout.write(formatStylish(result.diagnostics, { color: useColor(process.stdout, flags.color), fileCount: pairs.length * 2 }));
     return 1;
   }
-  if (flags.format === 'json') {
+  if (flags.output === '-') {
+    // Standard output carries the document alone.
+  } else if (flags.format === 'json') {
     process.stdout.write(`${JSON.stringify(result.entries.map(({ oldFile, newFile, diff }) => ({ oldFile, newFile, ...diff })), null, 2)}\n`);
   } else {
     process.stdout.write(formatDiffTable(result.entries));
   }
-  if (result.documents.length) await writeOutputs(result.documents, (output) => process.stderr.write(`已生成 ${output.shown ?? output.path}\n`));
+  if (result.publications.length) {
+    const { stdout } = await deliverDocuments(result.publications, {
+      output: flags.output,
+      inputs: pairs.flat(),
+      onWritten: (output) => process.stderr.write(`已生成 ${output.shown ?? output.path}\n`),
+    });
+    if (stdout !== undefined) process.stdout.write(stdout);
+  }
   return 0;
 }

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { translateCommanderMessage } from './commander-zh.js';
-import { DOCUMENT_IDS, LETTERHEAD_MODES, OUTPUT_FORMATS, SCRIPTS, TASK_NUMBERINGS } from '../pipeline/build-options.js';
+import { BUILD_CHOICES } from '../pipeline/build-options.js';
 import { UsageError } from '../pipeline/usage-error.js';
 import { readVersion } from './version.js';
 
@@ -88,22 +88,22 @@ export function createProgram(): Command {
     .description('生成文稿：工作安排意见、汇报发言、重点任务分工表（.docx、.md、.csv、.xlsx）')
     .argument('<paths...>', '计划文件或目录；“-”从标准输入读入一个计划')
     .addOption(
-      new Option('-d, --doc <doc>', '文稿：opinion 工作安排意见，speech 汇报发言，tasks 重点任务分工表（缺省按计划的 kind）').choices(DOCUMENT_IDS),
+      new Option('-d, --doc <doc>', '文稿：opinion 工作安排意见，speech 汇报发言，tasks 重点任务分工表（缺省按计划的 kind）').choices(BUILD_CHOICES.documents),
     )
-    .option('-t, --to <formats>', `输出格式，可用逗号分隔多个：${OUTPUT_FORMATS.join('、')}（csv 和 xlsx 只用于分工表）`, 'docx')
+    .option('-t, --to <formats>', `输出格式，可用逗号分隔多个：${BUILD_CHOICES.formats.join('、')}（csv 和 xlsx 只用于分工表）`, 'docx')
     .option('--unit <name>', '分工表只列这个单位牵头或参与的举措，并注明职责')
     .option('--task-text', '分工表的“工作任务”列在标题后附上举措正文')
     .addOption(
       new Option('--task-numbers <mode>', '分工表的序号：sequence 从 1 连续编号（缺省），sections 加各部分的标题行、仍从 1 连续编号，outline 沿用意见中的编号（一、1）；优先于计划的 table.numbering').choices(
-        TASK_NUMBERINGS,
+        BUILD_CHOICES.taskNumbers,
       ),
     )
     .addOption(
       new Option('--letterhead <mode>', '红头：red 印红色发文机关标志和分隔线（计划有 letterhead 时的缺省），preprinted 为预印红头的公文纸留出位置，none 不要红头').choices(
-        LETTERHEAD_MODES,
+        BUILD_CHOICES.letterheads,
       ),
     )
-    .addOption(new Option('--script <script>', '文字：hans 简体，hant 繁体（缺省与计划相同；换一种文字时整篇转换，只转字形不改用词）').choices(SCRIPTS))
+    .addOption(new Option('--script <script>', '文字：hans 简体，hant 繁体（缺省与计划相同；换一种文字时整篇转换，只转字形不改用词）').choices(BUILD_CHOICES.scripts))
     .option('-o, --output <path>', '输出文件或文件夹（缺省 out/）；“-”把 Markdown 或 CSV 写到标准输出')
     .option('--owners', '在每项举措后附上（牵头单位：…；责任单位：…；完成时限：…）')
     .option('--check', '不写文件，只检查已有的文稿是否与计划现在生成的结果一致（不一致时退出码 1）')
@@ -179,8 +179,9 @@ export function createProgram(): Command {
     .argument('[paths...]', '计划文件或目录，缺省为 plans/')
     .option('--as-of <date>', '统计截止日期 YYYY-MM-DD（缺省为今天）：按这一天之前最近的进展报告计算，季度也由它推算')
     .option('--unit <name>', '只看这个单位牵头或参与的举措')
-    .option('-t, --to <formats>', '另外生成文件，可用逗号分隔：md、docx（督办通报，GB/T 9704 格式）、xlsx（督办台账）')
-    .option('-o, --output <dir>', '生成文件所在的文件夹（缺省 out/）')
+    .option('-t, --to <formats>', '另外生成文件，可用逗号分隔：md、docx、pdf（督办通报，GB/T 9704 格式）、xlsx（督办台账）')
+    .option('-o, --output <path>', '生成文件所在的文件夹（缺省 out/），或一个文件；“-”把 Markdown 写到标准输出（这时不打印统计表）')
+    .addOption(new Option('--script <script>', '文稿的文字：hans 简体，hant 繁体（缺省与计划相同）').choices(BUILD_CHOICES.scripts))
     .addOption(new Option('-f, --format <format>', '终端输出的格式').choices(['stylish', 'json', 'github']).default('stylish'))
     .option('--no-color', '不使用颜色')
     .addHelpText(
@@ -213,8 +214,9 @@ export function createProgram(): Command {
     .command('diff')
     .description('对照两个年度的计划：每项举措是新增、调整（改了什么）、延续还是删除，按部分和牵头单位分组')
     .argument('[files...]', '上一年和今年的计划文件；不给时对照 plans/ 中最近两个年度的同名计划')
-    .option('-t, --to <formats>', '另外生成对照表，可用逗号分隔：md、docx、xlsx')
-    .option('-o, --output <dir>', '生成文件所在的文件夹（缺省 out/）')
+    .option('-t, --to <formats>', '另外生成对照表，可用逗号分隔：md、docx、xlsx、pdf')
+    .option('-o, --output <path>', '生成文件所在的文件夹（缺省 out/），或一个文件；“-”把 Markdown 写到标准输出（这时不打印对照结果）')
+    .addOption(new Option('--script <script>', '对照表的文字：hans 简体，hant 繁体（缺省与今年的计划相同）').choices(BUILD_CHOICES.scripts))
     .option('--unit <name>', '只看这个单位牵头或参与的举措（任一年度）')
     .addOption(new Option('-f, --format <format>', '终端输出的格式').choices(['stylish', 'json']).default('stylish'))
     .option('--no-color', '不使用颜色')

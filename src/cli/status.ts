@@ -3,7 +3,7 @@ import { checkPlans } from '../pipeline/check-plans.js';
 import { findPlanFiles } from '../pipeline/plan-files.js';
 import { parseStatusOptions, planStatuses } from '../pipeline/plan-status.js';
 import { UsageError } from '../pipeline/usage-error.js';
-import { writeOutputs } from '../pipeline/write-outputs.js';
+import { deliverDocuments } from '../pipeline/publish-documents.js';
 import { formatGithub } from '../report/github.js';
 import { formatStatusTable } from '../report/status-table.js';
 import { formatStylish } from '../report/stylish.js';
@@ -15,6 +15,7 @@ export interface StatusFlags {
   unit?: string;
   to?: string;
   output?: string;
+  script?: string;
   format: string;
   color?: boolean;
 }
@@ -35,13 +36,22 @@ export async function runStatus(paths: string[], flags: StatusFlags): Promise<nu
   if (options.unit !== undefined && result.plans.every((p) => p.status.measures.length === 0)) {
     throw new UsageError(`计划里没有由“${options.unit}”牵头或参与的举措`);
   }
-  if (flags.format === 'json') {
+  if (flags.output === '-') {
+    // Standard output carries the document alone.
+  } else if (flags.format === 'json') {
     process.stdout.write(`${JSON.stringify({ asOf: options.asOf, plans: result.plans }, null, 2)}\n`);
   } else if (flags.format === 'github') {
     process.stdout.write(formatGithub(result.annotations));
   } else {
     process.stdout.write(formatStatusTable(result.plans));
   }
-  if (result.documents.length) await writeOutputs(result.documents, (output) => process.stderr.write(`已生成 ${output.shown ?? output.path}\n`));
+  if (result.publications.length) {
+    const { stdout } = await deliverDocuments(result.publications, {
+      output: options.output,
+      inputs: files,
+      onWritten: (output) => process.stderr.write(`已生成 ${output.shown ?? output.path}\n`),
+    });
+    if (stdout !== undefined) process.stdout.write(stdout);
+  }
   return 0;
 }

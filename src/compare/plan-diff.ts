@@ -6,6 +6,7 @@
 import { type Plan, planYear, targetText } from '../plan/model.js';
 import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue, parseIsoDate, parseIsoMonth } from '../text/dates.js';
+import { HANS_WORDS, type Words } from '../text/script.js';
 import { BigramIndex, bigramSet, dice } from './similarity.js';
 
 export const CHANGE_KINDS = ['added', 'changed', 'continued', 'removed'] as const;
@@ -60,6 +61,8 @@ export interface DiffOptions {
   units?: Map<string, string> | undefined;
   /** Only measures this unit leads or shares, in either plan. */
   unit?: string | undefined;
+  /** The tool's words of the change details in the plans' script (a tag: plan text stays as written). */
+  words?: Words | undefined;
 }
 
 function refsOf(plan: Plan, canon: (name: string) => string): MeasureRef[] {
@@ -85,35 +88,35 @@ function dueInYear(due: string | undefined, year: number): string {
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-function compare(old: MeasureRef, now: MeasureRef, years: { old: number; new: number }): { fields: ChangeField[]; details: string[] } {
+function compare(old: MeasureRef, now: MeasureRef, years: { old: number; new: number }, t: Words): { fields: ChangeField[]; details: string[] } {
   const fields: ChangeField[] = [];
   const details: string[] = [];
-  const list = (xs: readonly string[]) => xs.join('、') || '无';
+  const list = (xs: readonly string[]) => xs.join('、') || t('无');
   if (old.title !== now.title) {
     fields.push('title');
-    details.push(`标题：${old.title} → ${now.title}`);
+    details.push(t`标题：${old.title} → ${now.title}`);
   }
   if (old.text !== now.text) {
     fields.push('text');
-    details.push(`正文改写（相似度 ${dice(bigramSet(old.text), bigramSet(now.text)).toFixed(2)}）`);
+    details.push(t`正文改写（相似度 ${dice(bigramSet(old.text), bigramSet(now.text)).toFixed(2)}）`);
   }
   if (!same([...old.lead].sort(), [...now.lead].sort())) {
     fields.push('lead');
-    details.push(`牵头单位：${list(old.lead)} → ${list(now.lead)}`);
+    details.push(t`牵头单位：${list(old.lead)} → ${list(now.lead)}`);
   }
   if (!same([...old.responsible].sort(), [...now.responsible].sort())) {
     fields.push('responsible');
     const added = now.responsible.filter((u) => !old.responsible.includes(u));
     const removed = old.responsible.filter((u) => !now.responsible.includes(u));
-    details.push(`责任单位：${[...(added.length ? [`增加${added.join('、')}`] : []), ...(removed.length ? [`不再列${removed.join('、')}`] : [])].join('，')}`);
+    details.push(t`责任单位：${[...(added.length ? [t`增加${added.join('、')}`] : []), ...(removed.length ? [t`不再列${removed.join('、')}`] : [])].join('，')}`);
   }
   if (dueInYear(old.due, years.old) !== dueInYear(now.due, years.new)) {
     fields.push('due');
-    details.push(`完成时限：${old.due ? formatDue(old.due) : '无'} → ${now.due ? formatDue(now.due) : '无'}`);
+    details.push(t`完成时限：${old.due ? t(formatDue(old.due)) : t('无')} → ${now.due ? t(formatDue(now.due)) : t('无')}`);
   }
   if (!same(old.targets, now.targets)) {
     fields.push('targets');
-    details.push(`目标：${old.targets.join('；') || '无'} → ${now.targets.join('；') || '无'}`);
+    details.push(t`目标：${old.targets.join('；') || t('无')} → ${now.targets.join('；') || t('无')}`);
   }
   return { fields, details };
 }
@@ -171,7 +174,7 @@ export function diffPlans(oldPlan: Plan, newPlan: Plan, options: DiffOptions = {
     const o = partner[n];
     if (o === undefined) return { kind: 'added', new: now, fields: [], details: [] };
     const old = olds[o]!;
-    const { fields, details } = compare(old, now, years);
+    const { fields, details } = compare(old, now, years, options.words ?? HANS_WORDS);
     return { kind: fields.length ? 'changed' : 'continued', old, new: now, match: how.get(n)!, score: round2(dice(oldSets[o]!, newSets[n]!)), fields, details };
   });
   olds.forEach((old, o) => !matchedOld.has(o) && changes.push({ kind: 'removed', old, fields: [], details: [] }));

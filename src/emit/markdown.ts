@@ -5,6 +5,7 @@
  * offer it) does. Centred and right-aligned lines and the red 发文机关标志 stay inline HTML, which
  * has no Markdown equivalent.
  */
+import { type DocumentLabels, HANS_LABELS } from './labels.js';
 import type { Block, Run } from '../markdown/blocks.js';
 import { escapeMarkdown } from '../text/escape-markdown.js';
 
@@ -29,7 +30,7 @@ function runsToMarkdown(runs: readonly Run[]): string {
   return out;
 }
 
-export function emitMarkdown(blocks: readonly Block[]): string {
+export function emitMarkdown(blocks: readonly Block[], labels: DocumentLabels = HANS_LABELS): string {
   const parts: string[] = [];
   for (const block of blocks) {
     switch (block.type) {
@@ -57,7 +58,7 @@ export function emitMarkdown(blocks: readonly Block[]): string {
         }
         break;
       case 'docnumber':
-        parts.push(`<p align="center">${escapeHtml([block.number, ...block.signers.map((s, i) => `${i === 0 ? (block.signerLabel ?? '签发人：') : ''}${s}`)].join('　'))}</p>\n\n---`);
+        parts.push(`<p align="center">${escapeHtml([block.number, ...block.signers.map((s, i) => `${i === 0 ? labels.signer : ''}${s}`)].join('　'))}</p>\n\n---`);
         break;
       case 'note':
         parts.push(`（${escapeMarkdown(block.text, { atLineStart: false })}）`);
@@ -68,7 +69,7 @@ export function emitMarkdown(blocks: readonly Block[]): string {
       case 'attachments':
         parts.push(
           block.items
-            .map((item, i) => `${i === 0 ? '附件：' : '　　　'}${block.items.length > 1 ? `${i + 1}\\.` : ''}${escapeMarkdown(item)}`)
+            .map((item, i) => `${i === 0 ? labels.attachments : '　　　'}${block.items.length > 1 ? `${i + 1}\\.` : ''}${escapeMarkdown(item)}`)
             .join('  \n'),
         );
         break;

@@ -3,6 +3,7 @@
  * Excel. One sheet named after the document, the header row bold and frozen, every cell wrapped
  * and bordered, landscape A4 when printed. Byte-reproducible like the .docx.
  */
+import { type DocumentLabels, HANS_LABELS } from './labels.js';
 import writeExcelFile, { type CellObject, type SheetData } from 'write-excel-file/node';
 import { type Block, findTable, isSectionRow } from '../markdown/blocks.js';
 import { typicalColumnWidths, visualWidth } from '../text/width.js';
@@ -26,9 +27,9 @@ function columnWidths(header: readonly string[], rows: readonly string[][]): num
 }
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
-export function sheetName(title: string): string {
+export function sheetName(title: string, fallback = HANS_LABELS.sheet): string {
   const clean = title.replace(/[:\\/?*[\]：]/g, '').trim().slice(0, 31);
-  return clean || '重点任务分工表';
+  return clean || fallback;
 }
 
 /**
@@ -66,6 +67,8 @@ export interface XlsxMeta {
   title: string;
   /** Stamped into the package instead of the current time. */
   date: Date;
+  /** The sheet name of an untitled table, in the document's script. */
+  labels?: DocumentLabels;
 }
 
 export async function emitXlsx(blocks: readonly Block[], meta: XlsxMeta): Promise<Uint8Array> {
@@ -102,7 +105,7 @@ export async function emitXlsx(blocks: readonly Block[], meta: XlsxMeta): Promis
     return table.header.map((_, c) => ({ value: row[c] ?? '', type: String, ...border, alignVertical: 'center', wrap: true, height }));
   });
   const data: SheetData = [header, ...body];
-  const sheet = sheetName(meta.title);
+  const sheet = sheetName(meta.title, meta.labels?.sheet);
   const bytes = await writeExcelFile(
     data,
     {

@@ -4,6 +4,7 @@
  * the genre's own typing conventions, kept here so the recognizer reads as structure only.
  */
 
+import { bothScripts } from '../text/hant-pairs.js';
 import { DUE_PHRASES, DUE_PHRASES_HANT, isoDay, isValidDue, parseIsoDate } from '../text/dates.js';
 
 /** The four levels of GB/T 9704's 一、（一）1.（1）, as typed or as Word's numbering shows them. */
@@ -75,13 +76,13 @@ export function readUnits(text: string): string[] {
 
 export type OwnersStyle = 'colon' | 'lead-first';
 
-// The unit words in either script: 牵头单位 / 牽頭單位, 按职责分工负责 / 按職責分工負責.
-const LEAD = '[牵牽][头頭]';
-const UNIT = '(?:[单單][位]|[部][门門])';
-const RESPONSIBLE = `(?:[责責][任]|[配][合]|[参參][与與]|[协協][办辦])${UNIT}`;
-const DUE_KEY = '(?:[完][成][时時][限]|[时時][间間][节節][点點]|[完][成][时時][间間])';
+// The unit words in either script (牵头单位 / 牽頭單位, 按职责分工负责 / 按職責分工負責), written once in 简体.
+const LEAD = bothScripts('牵头');
+const UNIT = bothScripts('(?:单位|部门)');
+const RESPONSIBLE = `${bothScripts('(?:责任|配合|参与|协办)')}${UNIT}`;
+const DUE_KEY = bothScripts('(?:完成时限|时间节点|完成时间)');
 const COLON_KEY = new RegExp(`^(?:${LEAD}${UNIT}|${RESPONSIBLE})[：:]`);
-const LEAD_FIRST = new RegExp(`^([^，；]+?)${LEAD}(?:，([^，；]+?)按[职職][责責]分工[负負][责責])?$`);
+const LEAD_FIRST = new RegExp(`^([^，；]+?)${LEAD}(?:，([^，；]+?)${bothScripts('按职责分工负责')})?$`);
 
 export interface ReadOwners {
   lead?: string[];

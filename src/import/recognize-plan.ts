@@ -8,6 +8,7 @@
  * and the frame's own words (抄送：, 印发, 附件：) are taken out. Nothing is corrected here; check
  * reports what the document itself got wrong.
  */
+import { bothScripts, toHansByTable } from '../text/hant-pairs.js';
 import {
   type MarkerLevel,
   type OwnersStyle,
@@ -78,10 +79,10 @@ function paragraphText(block: SourceBlock | undefined): string | undefined {
   return block?.kind === 'paragraph' ? block.text.trim() : undefined;
 }
 
-const NUMBER_LINE = /^([^\s，。]{1,20}〔\d{4}〕\d+[号號])(?:[\s\u3000]+[签簽][发發]人[：:](.+))?$/;
-const NOTICE_TITLE = /^[关關][于於]印[发發]《(.+)》的通知$/;
+const NUMBER_LINE = new RegExp(bothScripts('^([^\\s，。]{1,20}〔\\d{4}〕\\d+[号])(?:[\\s\\u3000]+签发人[：:](.+))?$'));
+const NOTICE_TITLE = new RegExp(bothScripts('^关于印发《(.+)》的通知$'));
 const CC_LINE = /^抄送[：:](.+?)。?$/;
-const PRINTED_LINE = /^(.+?)[\s\u3000]+(\d{4}年\d{1,2}月\d{1,2}日)印[发發]$/;
+const PRINTED_LINE = new RegExp(bothScripts('^(.+?)[\\s\\u3000]+(\\d{4}年\\d{1,2}月\\d{1,2}日)印发$'));
 const ATTACHMENT_LINE = /^附件[：:]\s*(.+)$/;
 const ATTACHMENT_HEAD = /^附件\s*\d*$/;
 
@@ -544,12 +545,9 @@ const COLUMNS: [TaskColumnKey, RegExp][] = [
   ['target', /^(目标|目标任务|工作目标|目标要求)$/],
 ];
 
-/** The traditional forms a 分工表 header may be typed in (牽頭單位, 工作任務, 完成時限…). */
-const TRADITIONAL_HEADER: Record<string, string> = { 務: '务', 牽: '牵', 頭: '头', 單: '单', 責: '责', 時: '时', 標: '标', 號: '号', 間: '间', 節: '节', 門: '门', 點: '点', 內: '内', 與: '与', 參: '参', 協: '协', 辦: '办' };
-
-/** A header cell as the synonym table spells it: no spaces, simplified characters. */
+/** A header cell as the synonym table spells it: no spaces, 简体 (牽頭單位, 工作任務, 完成時限… through the one 简/繁 table). */
 function headerKey(text: string): string {
-  return [...text.replace(/\s/g, '')].map((c) => TRADITIONAL_HEADER[c] ?? c).join('');
+  return toHansByTable(text.replace(/\s/g, ''));
 }
 
 /**

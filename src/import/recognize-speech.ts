@@ -7,13 +7,14 @@
  * Each part keeps its own words as prose (`text`): 一是……二是…… and 1、 lines stay verbatim,
  * so nothing is renumbered or re-punctuated on the way in.
  */
+import { bothScripts } from '../text/hant-pairs.js';
 import { readChineseDate, readMarker } from './import-text.js';
 import type { ImportGuess } from './import-guess.js';
 import type { SourceBlock, SourceDocument, SourceParagraph } from './source-document.js';
 
 const SALUTATION = /^(尊敬的|各位|同志们|亲爱的|女士们|老师们|朋友们)[^。]{0,40}[：:]$/;
 const GREETING = /^[^。]{1,12}[！!]$/;
-const SPEECH_TITLE = /(发言|發言|讲话|講話|汇报|匯報|致辞|致辭)(稿)?$/;
+const SPEECH_TITLE = new RegExp(bothScripts('(发言|讲话|汇报|致辞)(稿)?$'));
 
 /** A document reads as a speech: its title names one, or a salutation opens it. */
 export function looksLikeSpeech(doc: SourceDocument, titleAt: number): boolean {

@@ -8,22 +8,14 @@
  * never a paragraph that reads as prose: one with a full stop or semicolon in its value, or long.
  * A sentence that mentions 来源 or 时间 in its middle is body text and stays.
  */
+import { toHansByTable } from '../text/hant-pairs.js';
 import type { SourceBlock, SourceDocument } from './source-document.js';
 
 /**
- * Traditional forms of the characters the patterns use, so a page in 繁体 is cleaned the same way.
+ * A line in 简体 for matching, through the one 简/繁 table: a page in 繁体 is cleaned the same way.
  * Matching only: the removed line is reported as it was.
  */
-const SIMPLIFIED: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'來發時間數瀏覽閱讀點擊編輯責關鍵詞標題權頁載掃碼隱餘約開網當們評論體號備證轉內審對稿訪問覽藏復製請於從紀錄']
-    .map((c, i) => [c, '来发时间数浏览阅读点击编辑责关键词标题权页载扫码隐余约开网当们评论体号备证转内审对稿访问览藏复制请于从纪录'[i]!]),
-);
-
-function simplify(text: string): string {
-  let out = '';
-  for (const c of text) out += SIMPLIFIED[c] ?? c;
-  return out;
-}
+const simplify = toHansByTable;
 
 /** Labels of a page's byline: `发布:笔杆子 时间:2024-04-23 字数:2165字`. */
 const META_LABEL = '(?:发布(?:人|者|时间|日期|单位)?|时间|日期|字数|作者|编辑|责任编辑|责编|审核|校对|供稿|浏览(?:次数|量)?|阅读(?:次数|量|数)?|点击(?:次数|量|数)?|访问量|来源|文章来源|信息来源|稿件来源|出处)';

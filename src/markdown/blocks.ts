@@ -25,7 +25,7 @@ export type Block =
    */
   | { type: 'letterhead'; names: string[]; suffix: string; mode: PrintedLetterhead }
   /** 发文字号, with 签发人 for documents sent upward, above the red separator. */
-  | { type: 'docnumber'; number: string; signers: string[]; mode: PrintedLetterhead; signerLabel?: string }
+  | { type: 'docnumber'; number: string; signers: string[]; mode: PrintedLetterhead }
   /** 附注: in parentheses, one line below the date. */
   | { type: 'note'; text: string }
   /** 版记: 抄送, 印发机关 and 印发日期 between rules, at the foot of an even last page. */

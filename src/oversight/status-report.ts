@@ -4,6 +4,7 @@
  */
 import { type Plan, planYear, targetText } from '../plan/model.js';
 import { formatChineseDate, formatDue, periodOf } from '../text/dates.js';
+import { HANS_WORDS, type Words } from '../text/script.js';
 import { MEASURE_STATES, type MeasureState, type MeasureStatus, STATE_LABELS, type StatusOptions, measureStatuses } from './measure-status.js';
 
 export type StateCounts = Record<MeasureState, number> & { total: number };
@@ -112,51 +113,70 @@ function byLeadUnit(measures: readonly MeasureStatus[], state: MeasureState): { 
 export interface StatusDocumentOptions {
   /** 署名: the plan's signature or issuer unless given. */
   signature?: string;
+  /** The tool's words in the plan's script (a tag: plan text interpolated is never converted). */
+  words?: Words;
+}
+
+/** The ledger with the tool's words (header, states, 长期, due phrases) in the plan's script. */
+export function ledgerIn(status: PlanStatus, words: Words = HANS_WORDS): { header: string[]; rows: string[][] } {
+  if (words === HANS_WORDS) return status.ledger;
+  // Cells 4–6 are the tool's: the due as the tool says it, the deadline or 长期, the state.
+  const tool = new Set([4, 5, 6]);
+  return { header: status.ledger.header.map((h) => words(h)), rows: status.ledger.rows.map((row) => row.map((cell, i) => (tool.has(i) ? words(cell) : cell))) };
+}
+
+/** The 督办通报's title: 关于2025年第三季度重点任务推进情况的通报. */
+export function statusTitle(status: PlanStatus, words: Words = HANS_WORDS): string {
+  return words`关于${status.year}年${words(status.period)}重点任务推进情况的通报`;
 }
 
 /** What the 督办通报 template prints: every sentence composed here, the template only lays it out. */
 export function statusDocumentView(plan: Plan, status: PlanStatus, options: StatusDocumentOptions = {}) {
+  // Every literal below is the tool's words: through the tag, plan text interpolated stays as written.
+  const t = options.words ?? HANS_WORDS;
   const c = status.counts;
   const figures = [
-    `已完成${c.done}项`,
-    `正常推进${c['on-track']}项`,
-    ...(c['due-soon'] ? [`临近完成时限${c['due-soon']}项`] : []),
-    ...(c.overdue ? [`逾期未完成${c.overdue}项`] : []),
-    ...(c['no-report'] ? [`尚未报送进展${c['no-report']}项`] : []),
+    t`已完成${c.done}项`,
+    t`正常推进${c['on-track']}项`,
+    ...(c['due-soon'] ? [t`临近完成时限${c['due-soon']}项`] : []),
+    ...(c.overdue ? [t`逾期未完成${c.overdue}项`] : []),
+    ...(c['no-report'] ? [t`尚未报送进展${c['no-report']}项`] : []),
   ];
-  const completion = status.completion === null ? '' : `，量化指标总体完成${status.completion}%`;
-  const summary = `截至${formatChineseDate(status.asOf)}，《${plan.title}》确定的${c.total}项重点任务中，${figures.join('，')}${completion}。现将有关情况通报如下。`;
+  const completion = status.completion === null ? '' : t`，量化指标总体完成${status.completion}%`;
+  const summary = t`截至${t(formatChineseDate(status.asOf))}，《${plan.title}》确定的${c.total}项重点任务中，${figures.join(t('，'))}${completion}。现将有关情况通报如下。`;
   // Titles in quotation marks, side by side as Chinese lists quoted names; quotes inside become single ones.
   const quoted = (m: MeasureStatus) => `“${m.title.replace(/“/g, '‘').replace(/”/g, '’')}”`;
   const titles = (list: readonly MeasureStatus[]) => list.map(quoted).join('');
   const section = (state: MeasureState, describe: (list: MeasureStatus[]) => string) =>
-    byLeadUnit(status.measures, state).map(({ unit, measures }) => ({ unit, text: describe(measures) }));
+    byLeadUnit(status.measures, state).map(({ unit, measures }) => ({ unit: measures[0]!.lead.length ? unit : t(unit), text: describe(measures) }));
   const sections = [
-    { title: '已完成的任务', state: 'done' as const, groups: section('done', (list) => `牵头的${titles(list)}${list.length}项任务已按要求完成。`) },
+    { title: t('已完成的任务'), state: 'done' as const, groups: section('done', (list) => t`牵头的${titles(list)}${list.length}项任务已按要求完成。`) },
     {
-      title: '正常推进的任务',
+      title: t('正常推进的任务'),
       state: 'on-track' as const,
       groups: [
-        ...section('on-track', (list) => `牵头的${titles(list)}${list.length}项任务正在按计划推进。`),
-        ...section('due-soon', (list) => `牵头的${list.map((m) => `${quoted(m)}（${formatChineseDate(m.deadline!)}到期，${m.days === 0 ? '即将截止' : `还有${m.days}天`}）`).join('')}临近完成时限，请抓紧推进。`),
+        ...section('on-track', (list) => t`牵头的${titles(list)}${list.length}项任务正在按计划推进。`),
+        ...section('due-soon', (list) => t`牵头的${list.map((m) => t`${quoted(m)}（${t(formatChineseDate(m.deadline!))}到期，${m.days === 0 ? t('即将截止') : t`还有${m.days}天`}）`).join('')}临近完成时限，请抓紧推进。`),
       ],
     },
     {
-      title: '逾期未完成的任务',
+      title: t('逾期未完成的任务'),
       state: 'overdue' as const,
-      groups: section('overdue', (list) => `牵头的${list.map((m) => `${quoted(m)}（完成时限${formatDue(m.due!)}，已逾期${m.days}天）`).join('')}尚未完成，请说明原因，明确完成时间。`),
+      groups: section('overdue', (list) => t`牵头的${list.map((m) => t`${quoted(m)}（完成时限${t(formatDue(m.due!))}，已逾期${m.days}天）`).join('')}尚未完成，请说明原因，明确完成时间。`),
     },
-    { title: '尚未报送进展的任务', state: 'no-report' as const, groups: section('no-report', (list) => `牵头的${titles(list)}${list.length}项任务尚未报送进展情况。`) },
+    { title: t('尚未报送进展的任务'), state: 'no-report' as const, groups: section('no-report', (list) => t`牵头的${titles(list)}${list.length}项任务尚未报送进展情况。`) },
   ].filter((s) => s.groups.length > 0);
-  const closing =
-    '各牵头单位要对照任务分工，逐项梳理推进情况，对逾期和临期任务制定整改措施、明确完成时间；尚未报送进展的单位要及时报送。各责任单位要主动配合，形成工作合力，确保全年各项任务按期完成。';
+  const closing = t(
+    '各牵头单位要对照任务分工，逐项梳理推进情况，对逾期和临期任务制定整改措施、明确完成时间；尚未报送进展的单位要及时报送。各责任单位要主动配合，形成工作合力，确保全年各项任务按期完成。',
+  );
+  const ledger = ledgerIn(status, t);
   return {
-    title: `关于${status.year}年${status.period}重点任务推进情况的通报`,
+    title: statusTitle(status, t),
     recipients: plan.recipients ?? [],
     summary,
     sections,
-    tableIntro: '各项任务推进情况见下表。',
-    table: status.ledger.rows.map((r) => ({ seq: r[0], task: r[1], lead: r[2], due: r[4], state: r[7] ? `逾期${r[7]}天` : r[6]!, completion: r[10] })),
+    tableIntro: t('各项任务推进情况见下表。'),
+    table: ledger.rows.map((r) => ({ seq: r[0], task: r[1], lead: r[2], due: r[4], state: r[7] ? t`逾期${r[7]}天` : r[6]!, completion: r[10] })),
     closing,
     signature: options.signature ?? plan.signature ?? plan.issuer ?? '',
     date: status.asOf,

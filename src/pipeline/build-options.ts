@@ -4,19 +4,23 @@
  */
 import { LETTERHEAD_MODES, type LetterheadMode } from '../markdown/blocks.js';
 import { SCRIPTS, type Script } from '../text/script.js';
+import { parseScript } from './plan-script.js';
 import { TASK_NUMBERINGS, type TaskNumbering } from '../tasks/task-numbering.js';
 import { DOCUMENTS, type DocumentId } from './documents.js';
+import { FORMAT_FACTS, OUTPUT_FORMATS, type OutputFormat, parseFormats } from './output-formats.js';
 import { UsageError } from './usage-error.js';
 
-export { LETTERHEAD_MODES, type LetterheadMode, SCRIPTS, TASK_NUMBERINGS, type TaskNumbering };
-export const DOCUMENT_IDS = Object.keys(DOCUMENTS) as DocumentId[];
+/** The formats build makes (the 分工表 alone takes the table-only ones). */
+const BUILD_FORMATS: readonly OutputFormat[] = OUTPUT_FORMATS;
 
-export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx', 'pdf'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-/** Formats that hold only the table: the task list. */
-const TABLE_FORMATS: readonly OutputFormat[] = ['csv', 'xlsx'];
-/** Text formats, the ones that may go to standard output. */
-export const TEXT_FORMATS: readonly OutputFormat[] = ['md', 'csv'];
+/** What build's flags may say, for the command line's choices and --help. */
+export const BUILD_CHOICES = {
+  documents: Object.keys(DOCUMENTS) as DocumentId[],
+  formats: BUILD_FORMATS,
+  letterheads: LETTERHEAD_MODES,
+  scripts: SCRIPTS,
+  taskNumbers: TASK_NUMBERINGS,
+};
 
 /** What the command line asks for, as typed. */
 export interface BuildRequest {
@@ -59,12 +63,11 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
   if (request.doc !== undefined && !(request.doc in DOCUMENTS)) {
     throw new UsageError(`未知的文稿“${request.doc}”，可用：${Object.keys(DOCUMENTS).join('、')}`);
   }
-  const formats = parseFormats(request.to);
-  const tableOnly = formats.filter((f) => TABLE_FORMATS.includes(f));
+  const formats = parseFormats(request.to, BUILD_FORMATS, 'build', true);
+  const tableOnly = formats.filter((f) => FORMAT_FACTS[f].tableOnly);
   if (tableOnly.length && request.doc !== 'tasks') throw new UsageError(`--to ${tableOnly.join(',')} 只用于重点任务分工表：请加 --doc tasks`);
   if (request.unit !== undefined && request.doc !== 'tasks') throw new UsageError('--unit 只用于重点任务分工表：请加 --doc tasks');
-  // A PDF carries the time LibreOffice made it: no two conversions are the same bytes.
-  if (request.check && formats.includes('pdf')) throw new UsageError('--check 比较逐字节相同的文稿，而 PDF 每次转换都不同（含转换时间）：请去掉 --to 中的 pdf');
+  if (request.check && formats.some((f) => !FORMAT_FACTS[f].reproducible)) throw new UsageError('--check 比较逐字节相同的文稿，而 PDF 每次转换都不同（含转换时间）：请去掉 --to 中的 pdf');
   const letterhead = request.letterhead;
   if (letterhead !== undefined && !(LETTERHEAD_MODES as readonly string[]).includes(letterhead)) {
     throw new UsageError(`未知的红头方式“${letterhead}”，可用：${LETTERHEAD_MODES.join('、')}`);
@@ -86,18 +89,3 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
     ...(taskNumbers !== undefined ? { taskNumbers: taskNumbers as TaskNumbering } : {}),
   };
 }
-
-function parseScript(value: string): Script {
-  if ((SCRIPTS as readonly string[]).includes(value)) return value as Script;
-  throw new UsageError(`未知的文字“${value}”，可用：hans（简体）、hant（繁体）`);
-}
-
-function parseFormats(value: string): OutputFormat[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of list) {
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`未知的输出格式“${f}”，可用：${OUTPUT_FORMATS.join('、')}`);
-  }
-  if (list.length === 0) throw new UsageError('--to 至少需要一种格式');
-  return [...new Set(list)] as OutputFormat[];
-}
-

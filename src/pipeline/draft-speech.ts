@@ -14,7 +14,7 @@ import { currentProgress, isSpeechFile, type Measure, type Plan, progressFigures
 import { figureText, indexFigures, referenceFor, type FigureIndex } from '../speech/figure-references.js';
 import { framingSentence, phrasePoint } from '../speech/figure-phrases.js';
 import { toClause } from '../speech/compose-speech.js';
-import { scriptOptions } from './plan-script.js';
+import { chooseScript } from './plan-script.js';
 import { checkPlans } from './check-plans.js';
 import { UsageError } from './usage-error.js';
 import { writeOutputs } from './write-outputs.js';
@@ -45,8 +45,8 @@ export async function draftSpeech(request: DraftSpeechRequest): Promise<DraftSpe
   if (isSpeechFile(loaded.plan)) throw new UsageError(`“${plans[0]!.shown}”已经是发言文件（kind: speech）：draft speech 据计划文件的进展起草发言`);
   const figuresPath = relativePath(request.output === undefined ? process.cwd() : path.dirname(path.resolve(request.output)), path.resolve(request.plan));
   // A plan in 繁体 gets a draft whose added words are in 繁体 too; its own words stay as written.
-  const { localize } = await scriptOptions(loaded.plan);
-  const { text, pending } = composeDraft(loaded.plan, figuresPath, localize);
+  const { words } = await chooseScript(loaded.plan);
+  const { text, pending } = composeDraft(loaded.plan, figuresPath, words);
   if (request.output !== undefined) {
     if (!request.force && (await pathExists(request.output))) throw new UsageError(`“${request.output}”已经存在，未做任何改动（确需覆盖请加 --force）`);
     await writeOutputs([{ path: request.output, data: text }]);
@@ -55,7 +55,7 @@ export async function draftSpeech(request: DraftSpeechRequest): Promise<DraftSpe
 }
 
 /** The draft as YAML text; pure, for tests. `figuresPath` is what the draft's `figures:` says. */
-export function composeDraft(plan: Plan, figuresPath: string, localize: (text: string) => string = (text) => text): { text: string; pending: string[] } {
+export function composeDraft(plan: Plan, figuresPath: string, words: (text: string) => string = (text) => text): { text: string; pending: string[] } {
   const index = indexFigures(plan);
   const speech = plan.speech;
   const head: Record<string, unknown> = { kind: 'speech', figures: figuresPath };
@@ -63,19 +63,19 @@ export function composeDraft(plan: Plan, figuresPath: string, localize: (text: s
   if (speech?.title !== undefined) block.title = speech.title;
   // A title of its own needs no meeting; without either, the draft names one for the writer to correct.
   if (speech?.meeting !== undefined) block.meeting = speech.meeting;
-  else if (speech?.title === undefined) block.meeting = `${plan.title}${localize('推进会')}`;
+  else if (speech?.title === undefined) block.meeting = `${plan.title}${words('推进会')}`;
   const speaker = speech?.speaker ?? plan.issuer;
   if (speaker !== undefined) block.speaker = speaker;
   if (speech?.date !== undefined) block.date = speech.date;
   if (speech?.salutation !== undefined) block.salutation = speech.salutation;
-  block.opening = speech?.opening ?? `${localize('今年以来，我们按照《')}${plan.title}${localize('》的部署，扎实推进各项工作，取得了阶段性成效。')}`;
+  block.opening = speech?.opening ?? `${words('今年以来，我们按照《')}${plan.title}${words('》的部署，扎实推进各项工作，取得了阶段性成效。')}`;
   if (speech?.closing !== undefined) block.closing = speech.closing;
   if (speech?.minutes !== undefined) block.minutes = speech.minutes;
   if (speech?.style !== undefined) block.style = speech.style;
   if (speech?.separator !== undefined) block.separator = speech.separator;
   head.speech = block;
 
-  const sections: Section[] = plan.sections ?? [{ title: localize('工作进展'), measures: plan.measures ?? [] }];
+  const sections: Section[] = plan.sections ?? [{ title: words('工作进展'), measures: plan.measures ?? [] }];
   const pending: string[] = [];
   const pendingAt = new Set<number>();
   let framed = 0;
@@ -90,8 +90,8 @@ export function composeDraft(plan: Plan, figuresPath: string, localize: (text: s
     }
     return {
       title: heading,
-      intro: framingSentence(reported.length, heading === section.title ? undefined : section.title, localize, framed++),
-      points: reported.map((m) => pointOf(m, index, localize)),
+      intro: framingSentence(reported.length, heading === section.title ? undefined : section.title, words, framed++),
+      points: reported.map((m) => pointOf(m, index, words)),
     };
   });
   head.sections = drafted;
@@ -130,14 +130,14 @@ function measuresUnder(section: Section): Measure[] {
 }
 
 /** A reported measure as a point: its phrase, its figures as references, its result. */
-function pointOf(measure: Measure, index: FigureIndex, localize: (text: string) => string): string {
+function pointOf(measure: Measure, index: FigureIndex, words: (text: string) => string): string {
   const own = index.byMeasure.get(measure) ?? [];
   // A figure no reference can single out is typed, as the generated speech would say it.
   const say = (figure: Target) => {
     const entry = own.find((e) => e.name === figure.name);
     return (entry && referenceFor(entry, index)) ?? figureText(figure);
   };
-  const parts = phrasePoint(toClause(measure.speech ?? measure.title), progressFigures(measure), say, localize);
+  const parts = phrasePoint(toClause(measure.speech ?? measure.title), progressFigures(measure), say, words);
   const result = currentProgress(measure)?.result;
   if (result) parts.push(toClause(result));
   return parts.join('，');

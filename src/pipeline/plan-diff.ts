@@ -7,26 +7,25 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { diffDocumentView } from '../compare/diff-document.js';
 import { type MeasureChange, type PlanDiff, changesBySection, diffPlans } from '../compare/plan-diff.js';
-import { emitDocx } from '../emit/docx/emit-docx.js';
-import { emitMarkdown } from '../emit/markdown.js';
-import { emitXlsx } from '../emit/xlsx.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { unitRegistry } from '../plan/config.js';
 import { isSpeechFile, type Plan } from '../plan/model.js';
-import { BUILTIN_TEMPLATES, loadTemplateSet, renderTemplate } from '../render/render-template.js';
+import { BUILTIN_TEMPLATES, loadTemplateSet, renderTemplate, templatesIn } from '../render/render-template.js';
 import { checkPlans } from './check-plans.js';
 import { describeFsError } from './fs-errors.js';
-import { documentDate } from './render-document.js';
+import { type OutputFormat, parseFormats } from './output-formats.js';
+import { finalWords } from '../text/script.js';
+import { chooseScript, parseScript } from './plan-script.js';
+import type { Publication } from './publish-documents.js';
 import { UsageError } from './usage-error.js';
-import type { Output } from './write-outputs.js';
 
-export const DIFF_FORMATS = ['md', 'docx', 'xlsx'] as const;
-type DiffFormat = (typeof DIFF_FORMATS)[number];
+const DIFF_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'xlsx', 'pdf'];
 
 export interface DiffRequest {
   to?: string;
-  output?: string;
   unit?: string;
+  /** hans or hant: the 对照表's script, whatever the plans'. */
+  script?: string;
 }
 
 export interface DiffEntry {
@@ -40,7 +39,8 @@ export interface DiffResult {
   entries: DiffEntry[];
   /** Problems of the plans themselves (errors stop the comparison). */
   diagnostics: Diagnostic[];
-  documents: Output[];
+  /** The 对照表 of each pair, for the publishing stage (none without --to). */
+  publications: Publication[];
 }
 
 const YEAR_FILE = /^(\d{4})-(.+)\.ya?ml$/i;
@@ -82,20 +82,19 @@ export async function findYearPairs(folder = 'plans'): Promise<[string, string][
   return pairs;
 }
 
-export function parseDiffFormats(to: string | undefined): DiffFormat[] {
-  const formats = to ? to.split(',').map((f) => f.trim()).filter(Boolean) : [];
-  for (const f of formats) if (!(DIFF_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--to 不支持“${f}”，可用：${DIFF_FORMATS.join('、')}`);
-  return formats as DiffFormat[];
+export function parseDiffFormats(to: string | undefined): OutputFormat[] {
+  return parseFormats(to, DIFF_FORMATS, 'diff');
 }
 
 export async function diffPlanFiles(pairs: readonly [string, string][], request: DiffRequest): Promise<DiffResult> {
   const formats = parseDiffFormats(request.to);
+  const wanted = request.script === undefined ? undefined : parseScript(request.script);
   const files = [...new Set(pairs.flat())];
   const checked = await checkPlans(files);
   const byFile = new Map(checked.plans.map((p) => [p.file, p]));
   const entries: DiffEntry[] = [];
-  const documents: Output[] = [];
-  if (checked.diagnostics.some((d) => d.severity === 'error')) return { entries, diagnostics: checked.diagnostics, documents };
+  const publications: Publication[] = [];
+  if (checked.diagnostics.some((d) => d.severity === 'error')) return { entries, diagnostics: checked.diagnostics, publications };
   for (const [oldFile, newFile] of pairs) {
     const old = byFile.get(oldFile)!;
     const now = byFile.get(newFile)!;
@@ -104,19 +103,20 @@ export async function diffPlanFiles(pairs: readonly [string, string][], request:
       if (isSpeechFile(plan)) throw new UsageError(`${p.shown} 是独立的汇报发言（kind: speech），没有举措可以对照`);
       return plan;
     }) as [Plan, Plan];
-    const diff = diffPlans(oldPlan, newPlan, { units: unitRegistry(now.config.config), unit: request.unit });
+    // The 对照表 speaks the new plan's script; the change details in the terminal and JSON as well, so they read the same.
+    const script = await chooseScript(newPlan, wanted);
+    const diff = diffPlans(oldPlan, newPlan, { units: unitRegistry(now.config.config), unit: request.unit, words: script.words });
     entries.push({ oldFile: old.shown, newFile: now.shown, diff, sections: changesBySection(diff) });
     if (formats.length === 0) continue;
-    const templates = await loadTemplateSet([path.join(now.root, 'templates'), BUILTIN_TEMPLATES]);
-    const view = diffDocumentView(diff);
-    const blocks = parseMarkdown(renderTemplate(templates, 'diff.md.hbs', view));
-    const base = path.join(request.output ?? 'out', `${path.basename(newFile).replace(/\.ya?ml$/i, '')}-对照${diff.old.year}年`);
-    const date = documentDate(newPlan.date);
-    for (const format of formats) {
-      if (format === 'md') documents.push({ path: `${base}.md`, data: emitMarkdown(blocks) });
-      if (format === 'docx') documents.push({ path: `${base}.docx`, data: await emitDocx(blocks, { title: view.title, creator: 'workplan', date, pageNumbers: 'outside' }) });
-      if (format === 'xlsx') documents.push({ path: `${base}.xlsx`, data: await emitXlsx(blocks, { title: view.title, date }) });
-    }
+    const templates = templatesIn(await loadTemplateSet([path.join(now.root, 'templates'), BUILTIN_TEMPLATES]), script.words);
+    const view = diffDocumentView(diff, script.words);
+    publications.push({
+      name: `${path.basename(newFile).replace(/\.ya?ml$/i, '')}${finalWords(script, `-对照${diff.old.year}年`)}`,
+      blocks: parseMarkdown(renderTemplate(templates, 'diff.md.hbs', view)),
+      meta: { title: view.title, creator: 'workplan', date: newPlan.date, pageNumbers: 'outside' },
+      script,
+      formats,
+    });
   }
-  return { entries, diagnostics: checked.diagnostics, documents };
+  return { entries, diagnostics: checked.diagnostics, publications };
 }

@@ -1,14 +1,20 @@
-/** The script a plan is written in, and what a build in another script converts (shared by build and draft). */
+/** The script a plan is written in, and the one ScriptChoice every command's documents carry. */
 import type { PlanFile } from '../plan/model.js';
-import type { RenderOptions } from '../render/view-model.js';
-import { type Script, detectScript, loadConverters, mayBeTraditional } from '../text/script.js';
+import { HANS, SCRIPTS, type Script, type ScriptChoice, detectScript, loadConverters, mayBeTraditional, wordsOf } from '../text/script.js';
+import { UsageError } from './usage-error.js';
+
+/** `--script` of any command. */
+export function parseScript(value: string): Script {
+  if ((SCRIPTS as readonly string[]).includes(value)) return value as Script;
+  throw new UsageError(`未知的文字“${value}”，可用：hans（简体）、hant（繁体）`);
+}
 
 /**
  * The script of a plan (its `script`, or what its text is written in) and of the output (`--script`,
  * or the plan's). A 繁体 plan keeps its text and gets the tool's words in 繁体; a plan built into the
- * other script is converted whole. 简体 in, 简体 out loads no dictionary.
+ * other script is converted whole, at publishing. 简体 in, 简体 out loads no dictionary.
  */
-export async function scriptOptions(plan: PlanFile, wanted?: Script): Promise<Pick<RenderOptions, 'localize' | 'convertAll'>> {
+export async function chooseScript(plan: PlanFile, wanted?: Script): Promise<ScriptChoice> {
   const text = planText(plan);
   let source: Script = plan.script ?? 'hans';
   if (plan.script === undefined && mayBeTraditional(text)) {
@@ -16,10 +22,11 @@ export async function scriptOptions(plan: PlanFile, wanted?: Script): Promise<Pi
     source = detectScript(text, toSimplified, toTraditional);
   }
   const target = wanted ?? source;
-  if (source === 'hans' && target === 'hans') return {};
+  if (source === 'hans' && target === 'hans') return HANS;
   const { toSimplified, toTraditional } = await loadConverters();
-  if (source === target) return { localize: toTraditional };
-  return { convertAll: target === 'hant' ? toTraditional : toSimplified };
+  if (source === target) return { script: 'hant', words: wordsOf(toTraditional) };
+  // The tool's words are written in 简体: into 繁体 they go with the rest of the document.
+  return { script: target, words: HANS.words, convert: target === 'hant' ? toTraditional : toSimplified };
 }
 
 /** Every string of a plan, for telling its script. */

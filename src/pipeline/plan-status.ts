@@ -5,46 +5,52 @@
  */
 import path from 'node:path';
 import { type Diagnostic, makeDiagnostic } from '../diagnostic.js';
-import { emitDocx } from '../emit/docx/emit-docx.js';
-import { emitMarkdown } from '../emit/markdown.js';
-import { emitXlsx } from '../emit/xlsx.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
-import { type PlanStatus, planStatus, statusDocumentView } from '../oversight/status-report.js';
+import { type PlanStatus, ledgerIn, planStatus, statusDocumentView, statusTitle } from '../oversight/status-report.js';
 import { unitRegistry } from '../plan/config.js';
 import { STDIN_PATH } from '../plan/load-plan.js';
 import { isSpeechFile, type Plan } from '../plan/model.js';
-import { BUILTIN_TEMPLATES, loadTemplateSet, renderTemplate, type TemplateSet } from '../render/render-template.js';
+import { BUILTIN_TEMPLATES, loadTemplateSet, renderTemplate, type TemplateSet, templatesIn } from '../render/render-template.js';
 import { formatChineseDate, formatDue, localToday, parseIsoDate } from '../text/dates.js';
+import { type Script, finalWords } from '../text/script.js';
 import type { CheckedPlan } from './check-plans.js';
-import { documentDate } from './render-document.js';
+import { type OutputFormat, parseFormats } from './output-formats.js';
+import { chooseScript, parseScript } from './plan-script.js';
+import { type Publication, outputNames } from './publish-documents.js';
 import { UsageError } from './usage-error.js';
-import type { Output } from './write-outputs.js';
 
-export const STATUS_FORMATS = ['md', 'docx', 'xlsx'] as const;
-export type StatusFormat = (typeof STATUS_FORMATS)[number];
+/** The 督办通报 goes out as .md, .docx or .pdf; the 台账 as .xlsx. */
+const STATUS_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'xlsx', 'pdf'];
+const LEDGER_FORMATS: readonly OutputFormat[] = ['xlsx'];
 
 export interface StatusRequest {
   asOf?: string;
   unit?: string;
   to?: string;
   output?: string;
+  /** hans or hant: the documents' script, whatever the plan's. */
+  script?: string;
 }
 
 export interface StatusOptions {
   asOf: string;
   unit?: string;
-  formats: StatusFormat[];
-  output: string;
+  formats: OutputFormat[];
+  output?: string;
+  script?: Script;
 }
 
 export function parseStatusOptions(request: StatusRequest): StatusOptions {
   const asOf = request.asOf ?? localToday();
   if (!parseIsoDate(asOf)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，例如 2025-09-30，这里是“${asOf}”`);
-  const formats = request.to ? request.to.split(',').map((f) => f.trim()).filter(Boolean) : [];
-  for (const f of formats) {
-    if (!(STATUS_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--to 不支持“${f}”，可用：${STATUS_FORMATS.join('、')}`);
-  }
-  return { asOf, ...(request.unit !== undefined ? { unit: request.unit } : {}), formats: formats as StatusFormat[], output: request.output ?? 'out' };
+  const formats = parseFormats(request.to, STATUS_FORMATS, 'status');
+  return {
+    asOf,
+    ...(request.unit !== undefined ? { unit: request.unit } : {}),
+    formats,
+    ...(request.output !== undefined ? { output: request.output } : {}),
+    ...(request.script !== undefined ? { script: parseScript(request.script) } : {}),
+  };
 }
 
 export interface PlanStatusEntry {
@@ -56,14 +62,16 @@ export interface StatusResult {
   plans: PlanStatusEntry[];
   /** One warning at the `due` of each overdue measure (for --format github). */
   annotations: Diagnostic[];
-  documents: Output[];
+  /** The 督办通报 and 台账 of each plan, for the publishing stage (none without --to). */
+  publications: Publication[];
 }
 
 /** The 督办 figures of every plan (speech files have no measures and are left out). */
 export async function planStatuses(checked: readonly CheckedPlan[], options: StatusOptions): Promise<StatusResult> {
   const plans: PlanStatusEntry[] = [];
   const annotations: Diagnostic[] = [];
-  const documents: Output[] = [];
+  const publications: Publication[] = [];
+  const names = outputNames(checked.filter((p) => p.file !== STDIN_PATH).map((p) => p.file));
   let templates: TemplateSet | undefined;
   for (const p of checked) {
     if (!p.loaded || isSpeechFile(p.loaded.plan)) continue;
@@ -88,27 +96,25 @@ export async function planStatuses(checked: readonly CheckedPlan[], options: Sta
       );
     }
     if (options.formats.length === 0) continue;
-    if (p.file === STDIN_PATH) throw new UsageError('计划来自标准输入（-）时不能用 --to 生成文件');
     templates ??= await loadTemplateSet([path.join(p.root, 'templates'), BUILTIN_TEMPLATES]);
-    const base = path.join(options.output, path.basename(p.file).replace(/\.ya?ml$/i, ''));
-    const markdown = renderTemplate(templates, 'status.md.hbs', statusDocumentView(plan, status));
-    const blocks = parseMarkdown(markdown);
-    const title = `关于${status.year}年${status.period}重点任务推进情况的通报`;
-    for (const format of options.formats) {
-      if (format === 'md') documents.push({ path: `${base}-督办通报.md`, data: emitMarkdown(blocks) });
-      if (format === 'docx') {
-        documents.push({
-          path: `${base}-督办通报.docx`,
-          data: await emitDocx(blocks, { title, creator: plan.issuer ?? 'workplan', date: documentDate(options.asOf), pageNumbers: 'outside' }),
-        });
-      }
-      if (format === 'xlsx') {
-        documents.push({
-          path: `${base}-督办台账.xlsx`,
-          data: await emitXlsx([{ type: 'table', header: status.ledger.header, rows: status.ledger.rows }], { title: '督办台账', date: documentDate(options.asOf) }),
-        });
-      }
+    const script = await chooseScript(plan, options.script);
+    const { words } = script;
+    const base = names.get(p.file);
+    const markdown = renderTemplate(templatesIn(templates, words), 'status.md.hbs', statusDocumentView(plan, status, { words }));
+    const meta = { title: statusTitle(status, words), creator: plan.issuer ?? 'workplan', date: options.asOf, pageNumbers: 'outside' as const };
+    const notice = options.formats.filter((f) => !LEDGER_FORMATS.includes(f));
+    if (notice.length) publications.push({ name: base && `${base}${finalWords(script, '-督办通报')}`, blocks: parseMarkdown(markdown), meta, script, formats: notice });
+    const ledger = ledgerIn(status, words);
+    const ledgerFormats = options.formats.filter((f) => LEDGER_FORMATS.includes(f));
+    if (ledgerFormats.length) {
+      publications.push({
+        name: base && `${base}${finalWords(script, '-督办台账')}`,
+        blocks: [{ type: 'table', header: ledger.header, rows: ledger.rows }],
+        meta: { ...meta, title: words('督办台账') },
+        script,
+        formats: ledgerFormats,
+      });
     }
   }
-  return { plans, annotations, documents };
+  return { plans, annotations, publications };
 }

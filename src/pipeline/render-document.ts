@@ -8,11 +8,10 @@ import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { isSpeechFile, type PlanFile } from '../plan/model.js';
 import type { BuildRuleId } from '../rule-catalog.js';
 import { DOCUMENTS, type DocumentId } from './documents.js';
-import { renderTemplate, type TemplateSet } from '../render/render-template.js';
+import { renderTemplate, type TemplateSet, templatesIn } from '../render/render-template.js';
 import { buildSpeechView } from '../render/speech-view.js';
 import { buildPlanView, type RenderOptions } from '../render/view-model.js';
 import { composeSpeech } from '../speech/compose-speech.js';
-import { removeInvalidCharsDeep } from '../text/invalid-chars.js';
 
 /** A plan that cannot give the asked document: reported like any other plan problem. */
 export class DocumentProblem extends Error {
@@ -42,56 +41,18 @@ export interface RenderedDocument {
 }
 
 /**
- * Every output is made from the Blocks and meta this returns, and from nothing else, so this is
- * the one place that keeps characters no XML part may carry (text/invalid-chars.ts) out of every
- * format, whatever `invalid-char` is set to, and whether the text came from the plan, a template
- * or an attachment file. The Blocks are cleaned after parsing, not the Markdown before it: taking
- * a character out of Markdown could join two pieces of syntax (`<VT>- 项` would become a list).
+ * One plan's document as Blocks in the plan's script, with the tool's words in the output's
+ * (the template set in `options.script`'s words). The publishing stage does the rest for every
+ * command alike: the whole-document conversion, the characters no output may carry, the emitters.
  */
 export function renderDocument(file: PlanFile, doc: DocumentId, templates: TemplateSet, options: RenderOptions): RenderedDocument {
-  const { localize, convertAll } = options;
-  let rendered = renderBlocks(file, doc, localize ? localizedTemplates(templates, localize) : templates, options);
-  if (localize) {
-    // The one label an emitter adds itself.
-    const label = localize('签发人：');
-    rendered = { ...rendered, blocks: rendered.blocks.map((b) => (b.type === 'docnumber' ? { ...b, signerLabel: label } : b)) };
-  }
-  if (convertAll) rendered = convertText(rendered, convertAll);
-  return removeInvalidCharsDeep(rendered);
-}
-
-/** Keys whose values are codes, not text. */
-const CODES = new Set(['type', 'mode', 'orientation', 'date']);
-
-/** Every text of the document through `convert` (a whole document into the other script). */
-function convertText<T>(value: T, convert: (text: string) => string, key = ''): T {
-  if (typeof value === 'string') return (CODES.has(key) ? value : convert(value)) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => convertText(v, convert)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertText(v, convert, k)])) as T;
-  }
-  return value;
-}
-
-const localizedSets = new WeakMap<TemplateSet, WeakMap<(text: string) => string, TemplateSet>>();
-
-/** The template set with the tool's words in the plan's script (Handlebars syntax is ASCII and stays as it is). */
-function localizedTemplates(templates: TemplateSet, localize: (text: string) => string): TemplateSet {
-  let byLocalize = localizedSets.get(templates);
-  if (!byLocalize) localizedSets.set(templates, (byLocalize = new WeakMap()));
-  let set = byLocalize.get(localize);
-  if (!set) {
-    const convert = (entries: TemplateSet['templates']) => new Map([...entries].map(([name, t]) => [name, { ...t, source: localize(t.source) }]));
-    set = { templates: convert(templates.templates), partials: convert(templates.partials) };
-    byLocalize.set(localize, set);
-  }
-  return set;
+  return renderBlocks(file, doc, templatesIn(templates, options.script?.words), options);
 }
 
 function renderBlocks(file: PlanFile, doc: DocumentId, templates: TemplateSet, options: RenderOptions): RenderedDocument {
   const template = DOCUMENTS[doc].template;
   if (doc === 'speech') {
-    const content = composeSpeech(file, options.localize, options.figures);
+    const content = composeSpeech(file, options.script?.words, options.figures);
     if (!content) {
       throw new DocumentProblem('speech-missing', '计划没有 speech 块：生成汇报发言需要 speech（至少写 meeting 或 title）', []);
     }
@@ -125,13 +86,6 @@ function renderBlocks(file: PlanFile, doc: DocumentId, templates: TemplateSet, o
     });
   }
   return { markdown, blocks: parseMarkdown(markdown), meta: { title, creator: file.issuer ?? 'workplan', date: file.date }, notices };
-}
-
-/** Core-property date: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the document's own date. */
-export function documentDate(isoDate: string, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${isoDate}T00:00:00Z`);
 }
 
 /** All the text a reader sees in the document, in order. */

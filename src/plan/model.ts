@@ -5,7 +5,7 @@
  * so every `describe` text here is what an editor shows a user.
  */
 import { z } from 'zod';
-import { DUE_PHRASES, isValidDue, parseIsoDate } from '../text/dates.js';
+import { DUE_PHRASES, DUE_PHRASES_EITHER, isValidDue, parseIsoDate } from '../text/dates.js';
 import { TASK_COLUMN_KEYS, TASK_COLUMN_LABELS, TASK_NUMBERINGS } from './task-table-keys.js';
 
 // Strings are validated, never transformed: text must reach the documents verbatim.
@@ -28,7 +28,7 @@ const unitOrUnits = (description: string) =>
 
 const due = z
   .string()
-  .regex(/^(\d{4}-\d{2}(-\d{2})?|全年|长期坚持|持续推进|長期堅持|持續推進|年底前|上半年|下半年|(1[0-2]|[1-9])月底前)$/, {
+  .regex(new RegExp(`^(\\d{4}-\\d{2}(-\\d{2})?|${DUE_PHRASES_EITHER.join('|')}|(1[0-2]|[1-9])月底前)$`), {
     message: `完成时限应为 YYYY-MM-DD、YYYY-MM、${DUE_PHRASES.join('、')}或“N月底前”`,
   })
   .refine(isValidDue, { message: '不是日历上存在的日期或月份' })

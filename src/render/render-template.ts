@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { escapeMarkdown } from '../text/escape-markdown.js';
+import { HANS_WORDS, type Words } from '../text/script.js';
 import { helpers } from './helpers.js';
 import { PRECOMPILED_PARTIALS, PRECOMPILED_TEMPLATES } from './precompiled-templates.js';
 
@@ -118,4 +119,24 @@ export function renderTemplate(set: TemplateSet, name: string, view: object): st
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new TemplateError(`模板 ${entry.file} 渲染失败：${message}`);
   }
+}
+
+const setsInScript = new WeakMap<TemplateSet, WeakMap<Words, TemplateSet>>();
+
+/**
+ * The set with its text in the output's script: a template's own text is the tool's words, so it
+ * goes through the same `words` as every other word the tool writes (Handlebars syntax is ASCII and
+ * stays; plan values arrive at render time, untouched). 简体 words give the set itself.
+ */
+export function templatesIn(set: TemplateSet, words: Words | undefined): TemplateSet {
+  if (words === undefined || words === HANS_WORDS) return set;
+  let byWords = setsInScript.get(set);
+  if (!byWords) setsInScript.set(set, (byWords = new WeakMap()));
+  let converted = byWords.get(words);
+  if (!converted) {
+    const convert = (entries: TemplateSet['templates']) => new Map([...entries].map(([name, t]) => [name, { ...t, source: words(t.source) }]));
+    converted = { templates: convert(set.templates), partials: convert(set.partials) };
+    byWords.set(words, converted);
+  }
+  return converted;
 }

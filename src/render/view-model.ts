@@ -9,6 +9,7 @@ import { formatDue } from '../text/dates.js';
 import { formatLevelNumber } from '../text/numerals.js';
 import { enumeratePoints, toClause } from '../speech/compose-speech.js';
 import { splitParagraphs } from '../text/paragraphs.js';
+import { HANS_WORDS, type ScriptChoice, type Words } from '../text/script.js';
 import type { TaskNumbering } from '../tasks/task-numbering.js';
 import { taskCells, taskColumns } from '../tasks/task-columns.js';
 import { type TaskRow, taskRows } from '../tasks/task-rows.js';
@@ -38,10 +39,11 @@ export interface RenderOptions {
   taskNumbers?: TaskNumbering | undefined;
   /** 发文机关标志: red (default when the plan has one), preprinted paper, or none. */
   letterhead?: LetterheadMode | undefined;
-  /** Puts the tool's own words (牵头单位, 印发…) in the plan's script; plan text never passes through it. */
-  localize?: ((text: string) => string) | undefined;
-  /** Converts the whole document to the other script (`--script` on a plan written in the other one). */
-  convertAll?: ((text: string) => string) | undefined;
+  /**
+   * The output's script: its `words` put the tool's own words (牵头单位, 印发…) in it, and plan text
+   * never passes through them. A whole-document conversion (`convert`) is the publishing stage's.
+   */
+  script?: ScriptChoice | undefined;
   /** Contents of file attachments (Markdown), by their `file` value; the caller reads them. */
   attachmentFiles?: Map<string, string> | undefined;
   /** The plan a speech file's figure references read (its `figures:`); the caller loads it. */
@@ -129,7 +131,7 @@ export function buildPlanView(plan: Plan, options: RenderOptions): PlanView {
   const inherited = new Map(allMeasures(plan).map((at) => [at.measure, at.owners]));
   const outline: Outline = { start: plan.outline?.start ?? 1, sections: plan.outline?.sections ?? 'heading' };
   const show = options.owners || (plan.owners?.show ?? false);
-  const L = options.localize ?? ((text: string) => text);
+  const L: Words = options.script?.words ?? HANS_WORDS;
   const measureOwners = (measure: Measure): MeasureOwnersView => {
     const own = inherited.get(measure)!;
     const view = { lead: own.lead.map(unit), responsible: own.responsible.map(unit), due: own.due ? L(formatDue(own.due)) : null };
@@ -301,7 +303,7 @@ function tasksTitle(plan: Plan, L: (text: string) => string = (text) => text): s
 }
 
 export function buildTasksView(plan: Plan, options: RenderOptions): TasksView {
-  const L = options.localize ?? ((text: string) => text);
+  const L: Words = options.script?.words ?? HANS_WORDS;
   // The tool's words in a row: the due phrase and the unit's role.
   const rows = taskRows(plan, {
     withText: options.taskText ?? false,

@@ -52,11 +52,11 @@ export function toClause(text: string): string {
 }
 
 /** The opening ends with “现将有关工作情况汇报如下：” unless the writer ended it with a colon already. */
-function composeOpening(opening: string | undefined, localize: (text: string) => string, figures: (text: string) => string): string[] {
+function composeOpening(opening: string | undefined, words: (text: string) => string, figures: (text: string) => string): string[] {
   const paragraphs = splitParagraphs(opening).map(figures);
   const last = paragraphs[paragraphs.length - 1];
-  if (last === undefined) return [localize(REPORT_FOLLOWS)];
-  if (!/[：:]$/.test(last)) paragraphs[paragraphs.length - 1] = `${endSentence(last)}${localize(REPORT_FOLLOWS)}`;
+  if (last === undefined) return [words(REPORT_FOLLOWS)];
+  if (!/[：:]$/.test(last)) paragraphs[paragraphs.length - 1] = `${endSentence(last)}${words(REPORT_FOLLOWS)}`;
   return paragraphs;
 }
 
@@ -65,11 +65,11 @@ function composeOpening(opening: string | undefined, localize: (text: string) =>
  * Its phrase, then its figures said as a report says them (a verb before each rate and count, a
  * name once), then the result in the writer's own words.
  */
-function pointOf(measure: Measure, figures: (text: string) => string, localize: (text: string) => string): string | undefined {
+function pointOf(measure: Measure, figures: (text: string) => string, words: (text: string) => string): string | undefined {
   const progress = currentProgress(measure);
   const reported = progress && progress.status !== 'planned';
   if (!reported && !measure.speech) return undefined;
-  const parts = phrasePoint(toClause(figures(measure.speech ?? measure.title)), progressFigures(measure), figureText, localize);
+  const parts = phrasePoint(toClause(figures(measure.speech ?? measure.title)), progressFigures(measure), figureText, words);
   if (progress?.result) parts.push(toClause(figures(progress.result)));
   return parts.join('，');
 }
@@ -79,13 +79,13 @@ function measuresUnder(section: Section): Measure[] {
 }
 
 /**
- * `localize` puts the tool's own words (the default title, salutation, opening and closing) in the
+ * `words` puts the tool's own words (the default title, salutation, opening and closing) in the
  * plan's script. `figuresFrom` is the plan a speech file's references read (its `figures:`, which
  * the pipeline loads); a plan's own speech reads the plan itself.
  */
 export function composeSpeech(
   file: PlanFile,
-  localize: (text: string) => string = (text) => text,
+  words: (text: string) => string = (text) => text,
   figuresFrom?: PlanFile,
 ): SpeechContent | undefined {
   const speech: Speech | undefined = file.speech;
@@ -105,25 +105,25 @@ export function composeSpeech(
   const sections: SpeechSectionContent[] = isSpeechFile(file)
     ? file.sections.map((s, i) => part(s, ['sections', i]))
     : (file.sections ?? []).flatMap((s, i) => {
-        const points = measuresUnder(s).flatMap((m) => pointOf(m, figures, localize) ?? []);
+        const points = measuresUnder(s).flatMap((m) => pointOf(m, figures, words) ?? []);
         // A section with nothing to report is left out; the speech-section-skipped rule says so.
         if (!points.length) return [];
         const heading = s.speechTitle ?? s.title;
         // The framing sentence names the section's subject when the speech heads it otherwise.
-        const intro = framingSentence(points.length, heading === s.title ? undefined : s.title, localize, spoken++);
+        const intro = framingSentence(points.length, heading === s.title ? undefined : s.title, words, spoken++);
         return [{ heading, intro, points, enumerate: 'ordinal' as const, paragraphs: [], path: ['sections', i] }];
       });
   // One style for both levels, or one per level: [numbered, runin].
   const styles = [speech.style ?? 'runin'].flat();
   return {
-    title: speech.title !== undefined ? figures(speech.title) : `${localize('在')}${speech.meeting ?? ''}${localize('上的汇报发言')}`,
+    title: speech.title !== undefined ? figures(speech.title) : `${words('在')}${speech.meeting ?? ''}${words('上的汇报发言')}`,
     speaker: speech.speaker ?? null,
     date: speech.date ? formatChineseDate(speech.date) : null,
     salutation:
-      speech.salutation === false ? [] : typeof speech.salutation === 'string' ? [speech.salutation] : (speech.salutation ?? [localize(DEFAULT_SALUTATION)]),
-    opening: composeOpening(speech.opening, localize, figures),
+      speech.salutation === false ? [] : typeof speech.salutation === 'string' ? [speech.salutation] : (speech.salutation ?? [words(DEFAULT_SALUTATION)]),
+    opening: composeOpening(speech.opening, words, figures),
     sections,
-    closing: speech.closing !== undefined ? figures(speech.closing) : localize(DEFAULT_CLOSING),
+    closing: speech.closing !== undefined ? figures(speech.closing) : words(DEFAULT_CLOSING),
     style: styles[0]!,
     subsectionStyle: styles[styles.length - 1]!,
     separator: speech.separator ?? '；',

@@ -3,6 +3,7 @@
  * every rate and every count whose name does not start with one (办结率达96%), and a value's name
  * said once within a sentence (收集企业诉求112件，办结率达96% — not 企业诉求办结率 again).
  */
+import { toHansByTable } from '../text/hant-pairs.js';
 import type { Target } from '../plan/model.js';
 import { toChineseNumeral } from '../text/numerals.js';
 
@@ -15,9 +16,6 @@ const LEADING_VERB = new RegExp(
     '举办|举行|召开|开展|开办|组织|组建|收集|征集|办结|办理|受理|完成|培训|新建|建成|建立|设立|联系|服务|覆盖|走访|慰问|推荐|推动|发展|吸纳',
     '提出|提交|报送|解决|化解|帮助|引导|实施|落实|印发|制定|出台|形成|转化|编印|发布|选树|表彰|培育|打造|签约|引进|招引|带动|吸引|获得?',
     '参与|参加|接待|调研|筹集|捐赠|捐助|资助|认定|命名|评选|达成|实现',
-    // The same verbs as a plan in 繁体 writes them (those whose characters differ).
-    '舉辦|舉行|開展|開辦|組織|組建|徵集|辦結|辦理|培訓|建成|設立|聯繫|聯系|服務|覆蓋|走訪|推薦|發展|提交|報送|解決|幫助|引導|實施|落實|印發|製定',
-    '形成|轉化|編印|發佈|發布|選樹|簽約|引進|帶動|獲得?|參與|參加|調研|籌集|捐贈|資助|認定|評選|達成|實現',
   ].join('|')})`,
 );
 
@@ -52,19 +50,20 @@ function saidOnce(previous: string | undefined, name: string): string {
 
 /**
  * Clauses for a measure's figures, in order. `say` writes the number and unit (the figure itself,
- * or a reference to it in a draft); `localize` puts the one word the tool adds (达) in the plan's script.
+ * or a reference to it in a draft); `words` puts the one word the tool adds (达) in the plan's script.
  */
 export function phraseFigures<T extends Pick<Target, 'name' | 'unit'>>(
   figures: readonly T[],
   say: (figure: T) => string,
   before?: string,
-  localize: (text: string) => string = (text) => text,
+  words: (text: string) => string = (text) => text,
 ): string[] {
   let previous: string | undefined = before;
   return figures.map((figure) => {
     const name = saidOnce(previous, figure.name);
     previous = figure.name;
-    const verb = isRate(figure) || !LEADING_VERB.test(name) ? (/(达|達|为|為|到|超过|超過)$/.test(name) ? '' : localize('达')) : '';
+    // A 繁体 name is read through the one 简/繁 table: the verbs are written once, in 简体.
+    const verb = isRate(figure) || !LEADING_VERB.test(toHansByTable(name)) ? (/(达|为|到|超过)$/.test(toHansByTable(name)) ? '' : words('达')) : '';
     return `${name}${verb}${say(figure)}`;
   });
 }
@@ -79,15 +78,15 @@ const FRAMINGS: readonly { many: (n: string) => string; one: string }[] = [
 /**
  * The sentence that opens a section, before 一是……二是……: what the section is about, and how many
  * things it reports. `about` is the plan's own section title when the speech heads it otherwise;
- * `index` (the section's place) varies the wording; `localize` puts the tool's words, never the
+ * `index` (the section's place) varies the wording; `words` puts the tool's words, never the
  * title, in the plan's script.
  */
-export function framingSentence(count: number, about: string | undefined, localize: (text: string) => string = (text) => text, index = 0): string {
+export function framingSentence(count: number, about: string | undefined, words: (text: string) => string = (text) => text, index = 0): string {
   const framing = FRAMINGS[index % FRAMINGS.length]!;
-  const how = localize(count >= 2 ? framing.many(count === 2 ? '两' : toChineseNumeral(count)) : framing.one);
+  const how = words(count >= 2 ? framing.many(count === 2 ? '两' : toChineseNumeral(count)) : framing.one);
   // A title of two clauses (坚持思想引领，筑牢……基础) is named by its first; the plan's words stay as written.
   const subject = about?.split(/[，,；;]/u)[0]?.trim();
-  return subject ? `${localize('围绕')}${subject}${localize('，')}${how}` : how;
+  return subject ? `${words('围绕')}${subject}${words('，')}${how}` : how;
 }
 
 /**
@@ -99,11 +98,11 @@ export function phrasePoint<T extends Pick<Target, 'name' | 'unit'>>(
   lead: string,
   figures: readonly T[],
   say: (figure: T) => string,
-  localize: (text: string) => string = (text) => text,
+  words: (text: string) => string = (text) => text,
 ): string[] {
   const [first, ...rest] = figures;
   if (first && lead.endsWith(first.name)) {
-    return [`${lead}${isRate(first) ? localize('达') : ''}${say(first)}`, ...phraseFigures(rest, say, lead, localize)];
+    return [`${lead}${isRate(first) ? words('达') : ''}${say(first)}`, ...phraseFigures(rest, say, lead, words)];
   }
-  return [lead, ...phraseFigures(figures, say, lead, localize)];
+  return [lead, ...phraseFigures(figures, say, lead, words)];
 }

@@ -1,12 +1,15 @@
 /** Date handling for plan files: ISO strings in, Chinese official dates out. */
+import { toHantByTable } from './hant-pairs.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 
 /** Deadline phrases a plan may use instead of a date (GONGWEN.md §5). */
 export const DUE_PHRASES = ['全年', '长期坚持', '持续推进', '年底前', '上半年', '下半年'] as const;
-/** The same phrases as a plan in 繁体 writes them. */
-export const DUE_PHRASES_HANT = ['長期堅持', '持續推進'] as const;
+/** The same phrases as a plan in 繁体 writes them (those whose characters differ), from the one 简/繁 table. */
+export const DUE_PHRASES_HANT: readonly string[] = DUE_PHRASES.map(toHantByTable).filter((p, i) => p !== DUE_PHRASES[i]);
+/** Every phrase in either script, each 简体 phrase followed by its 繁体 form. */
+export const DUE_PHRASES_EITHER: readonly string[] = DUE_PHRASES.flatMap((p) => (toHantByTable(p) === p ? [p] : [p, toHantByTable(p)]));
 const MONTH_END = /^(1[0-2]|[1-9])月底前$/;
 
 export interface CalendarDate {

@@ -5,6 +5,8 @@
  * opencc-js, loaded only when a document needs it: its dictionaries take a few hundred milliseconds.
  */
 
+import { TRADITIONAL_FORMS } from './hant-pairs.js';
+
 export type Script = 'hans' | 'hant';
 export const SCRIPTS: readonly Script[] = ['hans', 'hant'];
 
@@ -12,13 +14,57 @@ export const SCRIPTS: readonly Script[] = ['hans', 'hant'];
 export type Localize = (text: string) => string;
 export const KEEP: Localize = (text) => text;
 
-// Frequent characters that exist only in traditional writing: a plan without any of them is
-// 简体, and the dictionary need not be loaded to say so.
-const TRADITIONAL_HINTS = /[們這個為說會發經與關對時來國學區縣團結聯統戰線黨務導領員門問題實際歷義當興幹將書記應從並開給過還進選農財濟體製產業務協調領]/u;
+/**
+ * The tool's own words in the output's script. Called on a word (`words('牵头单位：')`) or as a
+ * tag (words`截至${date}，《${title}》…`): a tag converts only its literal parts, so plan text
+ * interpolated into a sentence is never converted.
+ */
+export interface Words {
+  (text: string): string;
+  (strings: TemplateStringsArray, ...values: unknown[]): string;
+}
 
-/** Whether text may be 繁体: cheap, and never wrong about 简体 text without those characters. */
+/** The Words of a converter (identity when none). */
+export function wordsOf(localize: Localize = KEEP): Words {
+  return ((first: string | TemplateStringsArray, ...values: unknown[]) => {
+    if (typeof first === 'string') return localize(first);
+    return first.reduce((out, literal, i) => out + localize(literal) + (i < values.length ? String(values[i]) : ''), '');
+  }) as Words;
+}
+
+/** 简体 tool words: the words as written. */
+export const HANS_WORDS: Words = wordsOf();
+
+/**
+ * The one parameter that carries the script from the plan (or `--script`) to the emitted file.
+ * `words` puts the tool's words (templates, labels, sentences the tool writes) in the output's
+ * script; `convert` is set when the plan is in the other script, and the publishing stage converts
+ * the whole document through it, once.
+ */
+export interface ScriptChoice {
+  script: Script;
+  words: Words;
+  convert?: Localize;
+}
+
+/** A word of the tool's as the finished document has it: in the output's script, after any whole-document conversion. */
+export function finalWords(script: ScriptChoice, text: string): string {
+  const said = script.words(text);
+  return script.convert ? script.convert(said) : said;
+}
+
+/** 简体 in, 简体 out: no dictionary. */
+export const HANS: ScriptChoice = { script: 'hans', words: HANS_WORDS };
+
+
+/**
+ * Whether text may be 繁体: cheap, and never wrong about 简体 text. The table's 繁体 forms are
+ * frequent characters that exist only in traditional writing: a plan without any of them is 简体,
+ * and the dictionary need not be loaded to say so.
+ */
 export function mayBeTraditional(text: string): boolean {
-  return TRADITIONAL_HINTS.test(text);
+  for (const c of text) if (TRADITIONAL_FORMS.has(c)) return true;
+  return false;
 }
 
 /**

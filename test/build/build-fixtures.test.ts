@@ -7,14 +7,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { emitMarkdown } from '../../src/emit/markdown.js';
 import type { Block } from '../../src/markdown/blocks.js';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
-import { scriptOptions } from '../../src/pipeline/build-documents.js';
+import { chooseScript } from '../../src/pipeline/plan-script.js';
+import { publishAs } from '../publish.js';
 import { mainDocument } from '../../src/pipeline/documents.js';
-import { documentDate, renderDocument } from '../../src/pipeline/render-document.js';
+import { renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
 import { expectGolden, ROOT } from '../helpers.js';
 
@@ -48,21 +48,22 @@ describe('build fixtures', () => {
         : { owners: false };
       const plan = loaded!.plan;
       // As build does: a plan in 繁体 gets the tool's words in 繁体.
-      const script = await scriptOptions(plan);
-      const { blocks, meta } = renderDocument(plan, mainDocument(plan), templates, { ...options, ...script });
-      const md = emitMarkdown(blocks);
+      const script = await chooseScript(plan);
+      const rendered = renderDocument(plan, mainDocument(plan), templates, { ...options, script });
+      const { blocks } = rendered;
+      const md = await publishAs(rendered, 'md', script);
       expect(md).toBe(expectGolden(path.join(folder, 'expected.md'), md));
       // The body of the .md reads back through our own parser to the same Blocks, bold leads included.
       const body = blocks.filter((b) => MARKDOWN_BODY.includes(b.type));
       expect(body.some((b) => b.type === 'paragraph' && b.runs.some((r) => r.bold)) || ['long-title', 'v2-unnumbered'].includes(name)).toBe(true);
       expect(parseMarkdown(emitMarkdown(body))).toEqual(body);
       expect(md).not.toContain('<strong>');
-      const docx = await emitDocx(blocks, { title: meta.title, creator: meta.creator, date: documentDate(meta.date, {}), pageNumbers: 'outside' });
+      const docx = await publishAs(rendered, 'docx', script);
       const xml = readableDocumentXml(docx);
       expect(xml).toBe(expectGolden(path.join(folder, 'expected-document.xml'), xml));
       if (options.tasks) {
         // The task table too, where the case is about its columns.
-        const tasks = emitMarkdown(renderDocument(plan, 'tasks', templates, { ...options, ...script }).blocks);
+        const tasks = await publishAs(renderDocument(plan, 'tasks', templates, { ...options, script }), 'md', script);
         expect(tasks).toBe(expectGolden(path.join(folder, 'expected-tasks.md'), tasks));
       }
     });

@@ -12,7 +12,7 @@ import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { emitMarkdown } from '../../src/emit/markdown.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import type { PlanFile } from '../../src/plan/model.js';
-import { scriptOptions } from '../../src/pipeline/build-documents.js';
+import { chooseScript } from '../../src/pipeline/plan-script.js';
 import { composeDraft } from '../../src/pipeline/draft-speech.js';
 import { documentText, renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
@@ -242,9 +242,9 @@ speech:
   it('gets the words the tool adds (達, 圍繞……重點抓了) in 繁体, and its own words as written', async () => {
     const templates = await loadTemplateSet([BUILTIN_TEMPLATES]);
     const plan = parsePlan('p.yaml', new TextEncoder().encode(HANT)).loaded!.plan;
-    const text = documentText(renderDocument(plan, 'speech', templates, { owners: false, ...(await scriptOptions(plan)) }).blocks);
+    const text = documentText(renderDocument(plan, 'speech', templates, { owners: false, script: await chooseScript(plan) }).blocks);
     expect(text).toContain('圍繞服務民營經濟，重點抓了以下工作：開展政企懇談活動，收集企業訴求112件，辦結率達96%。');
-    const { text: draft } = composeDraft(plan as Parameters<typeof composeDraft>[0], 'p.yaml', (await scriptOptions(plan)).localize);
+    const { text: draft } = composeDraft(plan as Parameters<typeof composeDraft>[0], 'p.yaml', (await chooseScript(plan)).words);
     expect(draft).toContain('intro: 圍繞服務民營經濟，重點抓了以下工作：');
     expect(draft).toContain('辦結率達{=企業訴求辦結率}');
   });

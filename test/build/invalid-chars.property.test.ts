@@ -16,6 +16,7 @@ import { emitXlsx } from '../../src/emit/xlsx.js';
 import type { Plan } from '../../src/plan/model.js';
 import type { DocumentId } from '../../src/pipeline/documents.js';
 import { renderDocument } from '../../src/pipeline/render-document.js';
+import { publishAs } from '../publish.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
 import { findInvalidChars, hasInvalidChars, removeInvalidChars } from '../../src/text/invalid-chars.js';
 
@@ -123,19 +124,19 @@ describe('characters XML cannot carry never reach an output (property)', () => {
         const plan = planOf(t);
         const options = { owners: true, letterhead: 'red' as const, attachmentFiles: new Map([['a.md', `${attachment}\n\n${attachment}`]]) };
         for (const doc of ['opinion', 'tasks', 'speech'] satisfies DocumentId[]) {
-          const { blocks, meta } = renderDocument(plan, doc, templates, options);
-          const docx = await emitDocx(blocks, { title: meta.title, creator: meta.creator, date: new Date(0), pageNumbers: 'outside' });
+          // Through the publishing stage, the one place every command's documents are cleaned.
+          const rendered = renderDocument(plan, doc, templates, options);
+          const docx = await publishAs(rendered, 'docx');
           for (const xml of packageParts(docx)) expect(show(xml), `${doc}.docx`).toBe('');
-          const md = emitMarkdown(blocks);
+          const md = await publishAs(rendered, 'md');
           expect(show(md), `${doc}.md`).toBe('');
           if (doc === 'speech') continue;
-          const xlsx = await emitXlsx(blocks, { title: meta.title, date: new Date(0) });
+          const xlsx = await publishAs(rendered, 'xlsx');
           for (const xml of packageParts(xlsx)) expect(show(xml), `${doc}.xlsx`).toBe('');
-          expect(show(emitCsv(blocks)), `${doc}.csv`).toBe('');
+          expect(show(await publishAs(rendered, 'csv')), `${doc}.csv`).toBe('');
         }
         // Cleaning removes those characters and nothing else: the conclusion's visible text is all there.
-        const { blocks } = renderDocument(plan, 'opinion', templates, options);
-        const docx = await emitDocx(blocks, { title: 't', creator: 'c', date: new Date(0), pageNumbers: 'outside' });
+        const docx = await publishAs(renderDocument(plan, 'opinion', templates, options), 'docx');
         const body = strFromU8(unzipSync(docx)['word/document.xml']!);
         const visible = (s: string) => [...removeInvalidChars(s)].filter((c) => /[\p{Script=Han}\p{N}]/u.test(c)).join('');
         const bodyText = visible(body.replace(/<[^>]+>/g, ''));

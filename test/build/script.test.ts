@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitDocx } from '../../src/emit/docx/emit-docx.js';
-import { scriptOptions } from '../../src/pipeline/build-documents.js';
+import { chooseScript } from '../../src/pipeline/plan-script.js';
+import { publishAs } from '../publish.js';
 import { renderDocument } from '../../src/pipeline/render-document.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import type { PlanFile } from '../../src/plan/model.js';
@@ -29,8 +29,8 @@ function load(file: string): PlanFile {
 }
 
 async function documentText(plan: PlanFile, templates: TemplateSet, doc: 'opinion' | 'tasks' | 'speech', wanted?: 'hans' | 'hant') {
-  const { blocks, meta } = renderDocument(plan, doc, templates, { owners: false, ...(await scriptOptions(plan, wanted)) });
-  const docx = await emitDocx(blocks, { title: meta.title, creator: meta.creator, date: new Date(0), pageNumbers: 'outside' });
+  const script = await chooseScript(plan, wanted);
+  const docx = await publishAs(renderDocument(plan, doc, templates, { owners: false, script }), 'docx', script);
   const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
   return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replace(/\u2060/g, '');
 }

@@ -34,7 +34,7 @@ describe('code cache', () => {
     const { base, names } = filesIn(root);
     // check loads the entry, the loader (yaml + zod) and the rules, never the renderer.
     expect(names.some((n) => /^main-[\w-]{8}\.cjs\.bin$/.test(n))).toBe(true);
-    expect(names.some((n) => n.startsWith('render-document-'))).toBe(false);
+    expect(names.some((n) => n.startsWith('publish-documents-'))).toBe(false);
     expect(names.every((n) => n.endsWith('.cjs.bin'))).toBe(true);
     const stamps = names.map((n) => statSync(path.join(base, n)).mtimeMs);
 
@@ -89,7 +89,7 @@ describe('code cache', () => {
       return readFileSync(path.join(out, name));
     };
     const cold = build('cold.docx');
-    expect(filesIn(root).names.some((n) => n.startsWith('render-document-'))).toBe(true);
+    expect(filesIn(root).names.some((n) => n.startsWith('publish-documents-'))).toBe(true);
     expect(build('warm.docx').equals(cold)).toBe(true);
   });
 });

@@ -85,4 +85,22 @@ describe('invalid-char on the command line', () => {
       }
     }
   });
+
+  it('with invalid-char off, status and diff documents carry no such character either (one publishing stage)', () => {
+    const { dir, file } = planDir('rules:\n  invalid-char: off\n');
+    const out = path.join(dir, 'out');
+    const status = runCli(['status', file, '--as-of', '2025-06-30', '--to', 'md,docx,xlsx', '-o', out]);
+    expect(status.status, status.stderr).toBe(0);
+    const diff = runCli(['diff', file, file, '--to', 'md,docx,xlsx', '-o', out]);
+    expect(diff.status, diff.stderr).toBe(0);
+    const md = readFileSync(path.join(out, 'plan-督办通报.md'), 'utf8');
+    expect(md).toContain('《2025年青禾区统一战线工作安排意见》');
+    expect(hasInvalidChars(md)).toBe(false);
+    expect(hasInvalidChars(readFileSync(path.join(out, 'plan-对照2025年.md'), 'utf8'))).toBe(false);
+    for (const name of ['plan-督办通报.docx', 'plan-督办台账.xlsx', 'plan-对照2025年.docx', 'plan-对照2025年.xlsx']) {
+      for (const [part, bytes] of Object.entries(unzipSync(readFileSync(path.join(out, name))))) {
+        if (/\.(xml|rels)$/.test(part)) expect(hasInvalidChars(new TextDecoder().decode(bytes)), `${name} ${part}`).toBe(false);
+      }
+    }
+  });
 });

@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentDate } from '../../src/pipeline/publish-documents.js';
 import { emitDocx } from '../../src/emit/docx/emit-docx.js';
 import { readDocx } from '../../src/import/read-docx.js';
 import type { SourceParagraph } from '../../src/import/source-document.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import type { Plan } from '../../src/plan/model.js';
-import { documentDate, renderDocument } from '../../src/pipeline/render-document.js';
+import { renderDocument } from '../../src/pipeline/render-document.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, type TemplateSet } from '../../src/render/render-template.js';
 import { formatLevelNumber } from '../../src/text/numerals.js';
 import { ROOT } from '../helpers.js';

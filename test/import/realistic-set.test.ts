@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { readMarker } from '../../src/import/import-text.js';
 import type { SourceDocument } from '../../src/import/source-document.js';
 import { buildDocuments } from '../../src/pipeline/build-documents.js';
+import { publishDocument } from '../../src/pipeline/publish-documents.js';
 import { resolveBuildOptions } from '../../src/pipeline/build-options.js';
 import { checkPlans } from '../../src/pipeline/check-plans.js';
 import { importDocuments } from '../../src/pipeline/import-documents.js';
@@ -58,7 +59,7 @@ async function buildOne(file: string, format: 'md' | 'docx'): Promise<string | U
   const checked = await checkPlans([file]);
   const built = await buildDocuments(checked.plans, resolveBuildOptions({ to: format, output: mkdtempSync(path.join(tmpdir(), 'wp-real-out-')) }));
   expect(built.diagnostics).toEqual([]);
-  return built.documents[0]!.data;
+  return publishDocument(built.publications[0]!, format);
 }
 
 /** A 工作要点 as an office's Word writes it: automatic numbering, bold leads, a centred title. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocuments } from '../../src/pipeline/build-documents.js';
+import { publishDocument } from '../../src/pipeline/publish-documents.js';
 import { resolveBuildOptions } from '../../src/pipeline/build-options.js';
 import { checkPlans } from '../../src/pipeline/check-plans.js';
 import { importDocuments } from '../../src/pipeline/import-documents.js';
@@ -29,8 +30,8 @@ async function build(file: string, format: 'md' | 'docx'): Promise<string | Uint
   expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const built = await buildDocuments(checked.plans, resolveBuildOptions({ to: format, output: mkdtempSync(path.join(tmpdir(), 'wp-rt-out-')) }));
   expect(built.diagnostics).toEqual([]);
-  expect(built.documents).toHaveLength(1);
-  return built.documents[0]!.data;
+  expect(built.publications).toHaveLength(1);
+  return publishDocument(built.publications[0]!, format);
 }
 
 describe('import round trip on our own output', () => {

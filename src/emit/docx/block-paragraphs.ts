@@ -1,4 +1,5 @@
 /** Blocks → docx paragraphs. Layout decisions that depend on GB/T figures live here and in styles.ts. */
+import { type DocumentLabels, HANS_LABELS } from '../labels.js';
 import { AlignmentType, HeadingLevel, PageBreak, Paragraph, type Table, TextRun } from 'docx';
 import type { Block, Run } from '../../markdown/blocks.js';
 import { breakTitle } from '../../text/title-lines.js';
@@ -63,7 +64,7 @@ function titleRuns(lines: string[]): TextRun[] {
  * `keepNext` ties the block to the next page's first line: used for the text just above the 署名,
  * which must never stand alone on a page (the 署名 page carries text, no “此页无正文”).
  */
-export function blockToParagraphs(block: Block, keepNext = false): (Paragraph | Table)[] {
+export function blockToParagraphs(block: Block, keepNext = false, labels: DocumentLabels = HANS_LABELS): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title': {
       const lines = breakTitle(block.text, TITLE_LINE_CHARS);
@@ -84,7 +85,7 @@ export function blockToParagraphs(block: Block, keepNext = false): (Paragraph | 
     case 'signature':
       return signatureParagraphs(block.signature, block.date, block.seal);
     case 'attachments':
-      return attachmentNote(block.items, keepNext);
+      return attachmentNote(block.items, keepNext, labels.attachments);
     case 'byline':
       // Speaker and date under the title, then a blank line before the salutation, as the title
       // has one under it: the heading block stands apart from the speech.
@@ -107,7 +108,7 @@ export function blockToParagraphs(block: Block, keepNext = false): (Paragraph | 
     case 'letterhead':
       return letterheadParagraphs(block);
     case 'docnumber':
-      return docNumberParagraphs(block.number, block.signers, block.mode, block.signerLabel);
+      return docNumberParagraphs(block.number, block.signers, block.mode, labels.signer);
     case 'note':
       return [noteParagraph(block.text)];
     case 'imprint':
@@ -173,8 +174,7 @@ function signatureParagraphs(signature: string, date: string, seal: boolean): Pa
 }
 
 /** §7.3.4 附件说明: one blank line below the text, `附件：1.…`, wrapped lines aligned with the name. */
-function attachmentNote(items: string[], keepNext: boolean): Paragraph[] {
-  const label = '附件：';
+function attachmentNote(items: string[], keepNext: boolean, label: string): Paragraph[] {
   const numbered = items.length > 1;
   return [
     blankLine(true),

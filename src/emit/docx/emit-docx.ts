@@ -12,6 +12,7 @@ import {
 } from 'docx';
 import { strFromU8 } from 'fflate';
 import type { Block } from '../../markdown/blocks.js';
+import { type DocumentLabels, HANS_LABELS } from '../labels.js';
 import { blankLine, tableEnd } from './blank-line.js';
 import { blockToParagraphs } from './block-paragraphs.js';
 import { imprintRows } from './frame.js';
@@ -33,6 +34,8 @@ export interface DocxMeta {
   /** Written into the core properties, so identical input gives identical bytes. */
   date: Date;
   pageNumbers: PageNumberPlacement;
+  /** The words the emitter prints itself, in the document's script (简体 when not given). */
+  labels?: DocumentLabels;
 }
 
 type Orientation = 'portrait' | 'landscape';
@@ -133,6 +136,7 @@ function compileParts(document: Document): Map<string, string | Uint8Array> | un
  */
 export async function emitDocx(blocks: readonly Block[], meta: DocxMeta, deferredRun = DEFERRED_RUN): Promise<Uint8Array> {
   const deferred = deferredRun > 0 ? new DeferredXml() : undefined;
+  const labels = meta.labels ?? HANS_LABELS;
   const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, imprint, blocks: own }, sectionIndex) => {
     const page = pageOf(orientation);
     const childrenOf = (block: Block, index: number): (Paragraph | Table)[] => {
@@ -147,7 +151,7 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta, deferre
         children.push(buildTable(block.header, block.rows, page.typeWidthMm, deferred));
         children.push(index === own.length - 1 ? tableEnd() : blankLine());
       } else {
-        children.push(...blockToParagraphs(block, leadsIntoSignature(own, index)));
+        children.push(...blockToParagraphs(block, leadsIntoSignature(own, index), labels));
       }
       return children;
     };

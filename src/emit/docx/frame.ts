@@ -111,7 +111,7 @@ function jointLetterhead(names: string[], suffix: string, mode: PrintedLetterhea
 }
 
 /** 发文字号 centred, or with 签发人 at the right for documents sent upward; the red separator under it. */
-export function docNumberParagraphs(number: string, signers: string[], mode: PrintedLetterhead, signerLabel = '签发人：'): Paragraph[] {
+export function docNumberParagraphs(number: string, signers: string[], mode: PrintedLetterhead, signerLabel: string): Paragraph[] {
   const side = charsToTwip(DOC_NUMBER.sideIndentChars);
   const border =
     mode === 'red'
