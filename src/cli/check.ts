@@ -1,8 +1,8 @@
 /** `workplan check`: flags → checkPlans (and fixPlans) → report, and the exit code. */
 import { type CheckResult, checkPlans } from '../pipeline/check-plans.js';
 import type { FixResult } from '../pipeline/fix-plans.js';
-import { findPlanFiles, parseShard, selectShard, STDIN_PATH } from '../pipeline/plan-files.js';
-import { UsageError } from '../pipeline/usage-error.js';
+import { findPlanFiles, parseShard, readsStandardInput, selectShard } from '../pipeline/plan-files.js';
+import { UsageError } from '../usage-error.js';
 import { type FormatName, FORMATS, formatDiagnostics } from '../report/index.js';
 import { countDiagnostics } from '../report/summary.js';
 import { useColor } from './output.js';
@@ -31,7 +31,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   // On standard error, so that json and sarif on standard output stay whole.
   if (shard) process.stderr.write(`分片 ${shard.index}/${shard.count}：共 ${found.length} 个计划文件，本片 ${files.length} 个\n`);
 
-  if (options.fix && !options.fixDryRun && files.includes(STDIN_PATH)) {
+  if (options.fix && !options.fixDryRun && readsStandardInput(files)) {
     throw new UsageError('--fix 要改写文件，不能用于标准输入（-）；可用 --fix-dry-run 查看修改');
   }
   let result = await checkPlans(files);
@@ -61,8 +61,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
 /** Applies (or shows) every safe fix; says whether any file changed, and which fixes were refused. */
 async function fix(result: CheckResult, mode: 'write' | 'show'): Promise<{ changed: boolean; diagnostics: FixResult['diagnostics'] }> {
   // Only --fix needs these; plain check stays lean.
-  const { fixPlans } = await import('../pipeline/fix-plans.js');
-  const { writeOutputs } = await import('../pipeline/write-outputs.js');
+  const { fixPlans, writeFixedPlan } = await import('../pipeline/fix-plans.js');
   const { formatFixDiff } = await import('../report/fix-diff.js');
   const { fixes, diagnostics } = fixPlans(result);
   for (const { plan, before, after, bom } of fixes) {
@@ -70,7 +69,7 @@ async function fix(result: CheckResult, mode: 'write' | 'show'): Promise<{ chang
       process.stdout.write(formatFixDiff(plan.shown, before, after));
       continue;
     }
-    await writeOutputs([{ path: plan.file, data: (bom ? '\uFEFF' : '') + after, shown: plan.shown }]);
+    await writeFixedPlan({ plan, after, bom });
     process.stderr.write(`已修正 ${plan.shown}\n`);
   }
   return { changed: fixes.length > 0, diagnostics };

@@ -1,6 +1,7 @@
 /** `workplan diff`: two plan files (or the two latest years in plans/) → diffPlanFiles → a table or JSON, and the files asked for. */
-import { diffPlanFiles, findYearPairs } from '../pipeline/plan-diff.js';
-import { UsageError } from '../pipeline/usage-error.js';
+import { diffPlanFiles } from '../pipeline/plan-diff.js';
+import { findYearPairs } from '../pipeline/plan-files.js';
+import { UsageError } from '../usage-error.js';
 import { deliverDocuments } from '../pipeline/publish-documents.js';
 import { formatDiffTable } from '../report/diff-table.js';
 import { formatStylish } from '../report/stylish.js';

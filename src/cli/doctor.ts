@@ -1,7 +1,8 @@
 /** `workplan doctor`: inspectSystem → what this machine offers the documents, in Chinese or as JSON. */
-import type { FontStatus } from '../pipeline/inspect-fonts.js';
 import { inspectSystem, type SystemReport } from '../pipeline/inspect-system.js';
-import { UsageError } from '../pipeline/usage-error.js';
+
+type FontStatus = SystemReport['fonts']['fonts'][number];
+import { UsageError } from '../usage-error.js';
 import { readVersion } from './version.js';
 
 export interface DoctorOptions {

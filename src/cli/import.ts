@@ -1,7 +1,7 @@
 /** `workplan import`: flags → importDocuments → plan files written as one set, or standard output. */
 import { IMPORT_KINDS, importDocuments } from '../pipeline/import-documents.js';
-import { UsageError } from '../pipeline/usage-error.js';
-import { writeOutputs } from '../pipeline/write-outputs.js';
+import { UsageError } from '../usage-error.js';
+import { deliverFiles } from '../pipeline/publish-documents.js';
 import { clearProgress, writeProgress } from './output.js';
 
 export interface ImportFlags {
@@ -35,7 +35,7 @@ export async function runImport(sources: string[], flags: ImportFlags): Promise<
     for (const line of plan.removed) process.stderr.write(`已去掉网页杂项（${shown}）：${line}\n`);
     if (plan.target === '-') process.stdout.write(plan.text);
   }
-  await writeOutputs(outputs);
+  await deliverFiles(outputs);
   for (const plan of plans) {
     const shown = plan.source === '-' ? '标准输入' : plan.source;
     const where = plan.target === '-' ? '标准输出' : plan.target;

@@ -1,6 +1,6 @@
 /** `workplan init [dir]`: flags → scaffoldRepository → files, and what to do next. */
 import { scaffoldRepository } from '../pipeline/init-repository.js';
-import { writeOutputs } from '../pipeline/write-outputs.js';
+import { deliverFiles } from '../pipeline/publish-documents.js';
 import { readVersion } from './version.js';
 
 export interface InitOptions {
@@ -26,7 +26,7 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
     shards: options.shards,
     version: readVersion(),
   });
-  await writeOutputs(outputs, (output) => process.stdout.write(`已创建 ${output.shown}\n`));
+  await deliverFiles(outputs, (output) => process.stdout.write(`已创建 ${output.shown}\n`));
   process.stdout.write(`\n流水线安装 workplan 用“${tool}”（${TOOL_SOURCES[toolSource]}，记录在 workplan.config.yaml 的 tool）\n`);
   // Nothing recorded where this copy came from: the name only works once it is on the registry.
   if (toolSource === 'guessed') {

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { translateCommanderMessage } from './commander-zh.js';
 import { BUILD_CHOICES } from '../pipeline/build-options.js';
-import { UsageError } from '../pipeline/usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { readVersion } from './version.js';
 
 const TITLES: Record<string, string> = {

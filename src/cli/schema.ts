@@ -1,7 +1,7 @@
 /** `workplan schema`: print the plan JSON Schema. */
-import { renderPlanJsonSchema } from '../pipeline/plan-schema.js';
+import { planSchemaText } from '../pipeline/plan-schema.js';
 
 export function runSchema(): number {
-  process.stdout.write(renderPlanJsonSchema());
+  process.stdout.write(planSchemaText());
   return 0;
 }

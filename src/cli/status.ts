@@ -2,7 +2,7 @@
 import { checkPlans } from '../pipeline/check-plans.js';
 import { findPlanFiles } from '../pipeline/plan-files.js';
 import { parseStatusOptions, planStatuses } from '../pipeline/plan-status.js';
-import { UsageError } from '../pipeline/usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { deliverDocuments } from '../pipeline/publish-documents.js';
 import { formatGithub } from '../report/github.js';
 import { formatStatusTable } from '../report/status-table.js';

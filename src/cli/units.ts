@@ -2,7 +2,7 @@
 import { checkPlans } from '../pipeline/check-plans.js';
 import { countUnits } from '../pipeline/count-units.js';
 import { findPlanFiles } from '../pipeline/plan-files.js';
-import { UsageError } from '../pipeline/usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { formatStylish } from '../report/stylish.js';
 import { countDiagnostics } from '../report/summary.js';
 import { formatUnitsTable } from '../report/units-table.js';

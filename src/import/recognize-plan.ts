@@ -25,7 +25,6 @@ import { TASK_COLUMN_LABELS, type TaskColumnKey } from '../plan/task-table-keys.
 import { looksLikeSpeech, recognizeSpeech } from './recognize-speech.js';
 import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
 
-export type { ImportGuess, PlanPathKey } from './import-guess.js';
 
 export interface RecognizedPlan {
   plan: Record<string, unknown>;

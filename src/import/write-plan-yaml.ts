@@ -5,7 +5,7 @@
  * guessed. Every string reads back as exactly itself; the library quotes what needs quoting.
  */
 import { Document, isMap, isScalar, isSeq, type Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ImportGuess, PlanPathKey } from './recognize-plan.js';
+import type { ImportGuess, PlanPathKey } from './import-guess.js';
 
 /** Where an imported plan is usually written: plans/ beside the repository's schemas/. */
 export const SCHEMA_MODELINE = '# yaml-language-server: $schema=../schemas/plan.schema.json';

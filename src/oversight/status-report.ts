@@ -5,7 +5,7 @@
 import { type Plan, planYear, targetText } from '../plan/model.js';
 import { formatChineseDate, formatDue, periodOf } from '../text/dates.js';
 import { HANS_WORDS, type Words } from '../text/script.js';
-import { MEASURE_STATES, type MeasureState, type MeasureStatus, STATE_LABELS, type StatusOptions, measureStatuses } from './measure-status.js';
+import { type MeasureState, type MeasureStatus, STATE_LABELS, type StatusOptions, measureStatuses } from './measure-status.js';
 
 export type StateCounts = Record<MeasureState, number> & { total: number };
 
@@ -183,4 +183,3 @@ export function statusDocumentView(plan: Plan, status: PlanStatus, options: Stat
   };
 }
 
-export { MEASURE_STATES, STATE_LABELS };

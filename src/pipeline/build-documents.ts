@@ -3,7 +3,6 @@
  * each goes. Holds the template cache, rendering, and the mapping from plan problems to
  * Diagnostics. Writes nothing: the caller writes, compares or prints the outputs.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, makeDiagnostic } from '../diagnostic.js';
 import { MarkdownSubsetError } from '../markdown/parse-markdown.js';
@@ -16,14 +15,14 @@ import { type ScriptChoice, finalWords } from '../text/script.js';
 import { DEFAULT_READING_PACE, type ReadingFacts, readingFacts } from '../text/reading.js';
 import type { BuildOptions } from './build-options.js';
 import type { CheckedPlan } from './check-plans.js';
-import { requireFonts } from './inspect-fonts.js';
-import { explainFsError } from './fs-errors.js';
+import { requireFonts } from '../system/inspect-fonts.js';
 import { DOCUMENTS, type DocumentId, mainDocument } from './documents.js';
+import { readAttachments } from './plan-files.js';
 import { chooseScript } from './plan-script.js';
 import { type Publication, outputNames, requirePublishable } from './publish-documents.js';
 import { DocumentProblem, type RenderedDocument, documentText, renderDocument } from './render-document.js';
-import { settleMemory } from './settle-memory.js';
-import { UsageError } from './usage-error.js';
+import { settleMemory } from '../system/settle-memory.js';
+import { UsageError } from '../usage-error.js';
 
 /** A speech's length against its slot, which build reports to the speaker. */
 export interface SpeechReport {
@@ -85,7 +84,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
         taskText: options.taskText,
         taskNumbers: options.taskNumbers,
         letterhead: options.letterhead,
-        attachmentFiles: await readAttachments(checked),
+        attachmentFiles: await readAttachments(checked.file, checked.shown, checked.loaded.plan),
         figures: checked.loaded.figures,
       });
       jobs.push({ plan: checked, doc, rendered, script });
@@ -116,22 +115,6 @@ async function templatesFor(root: string, cache: Map<string, TemplateSet>): Prom
     cache.set(root, templates);
   }
   return templates;
-}
-
-/** Contents of a plan's file attachments (Markdown), read relative to the plan file. */
-async function readAttachments(plan: LoadedCheckedPlan): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const attachments = 'attachments' in plan.loaded.plan ? (plan.loaded.plan.attachments ?? []) : [];
-  for (const a of attachments) {
-    if (a === 'tasks' || !a.file) continue;
-    const where = path.join(path.dirname(plan.file), a.file);
-    try {
-      files.set(a.file, await readFile(where, 'utf8'));
-    } catch (error) {
-      throw new UsageError(`无法读取附件“${a.file}”（${plan.shown}）：${explainFsError(error, 'read')}`);
-    }
-  }
-  return files;
 }
 
 /** 汇报发言 facts a speaker needs: characters and reading time against the slot. */

@@ -5,10 +5,10 @@
 import { LETTERHEAD_MODES, type LetterheadMode } from '../markdown/blocks.js';
 import { SCRIPTS, type Script } from '../text/script.js';
 import { parseScript } from './plan-script.js';
-import { TASK_NUMBERINGS, type TaskNumbering } from '../tasks/task-numbering.js';
+import { TASK_NUMBERINGS, type TaskNumbering } from '../plan/task-table-keys.js';
 import { DOCUMENTS, type DocumentId } from './documents.js';
 import { FORMAT_FACTS, OUTPUT_FORMATS, type OutputFormat, parseFormats } from './output-formats.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 /** The formats build makes (the 分工表 alone takes the table-only ones). */
 const BUILD_FORMATS: readonly OutputFormat[] = OUTPUT_FORMATS;

@@ -11,7 +11,7 @@ import { type BuildHooks, type SpeechReport, buildDocuments } from './build-docu
 import { checkPlans } from './check-plans.js';
 import { findPlanFiles, parseShard, selectShard } from './plan-files.js';
 import { deliverDocuments } from './publish-documents.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 /** What the command prints; every call is optional information, none changes the build. */
 export interface BuildReporter {

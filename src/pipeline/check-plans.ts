@@ -10,10 +10,10 @@ import { CONFIG_FILE, findConfigRoot } from '../plan/find-root.js';
 import { type LoadedPlan, STDIN_NAME, STDIN_PATH, loadPlanFile, loadPlanStream } from '../plan/load-plan.js';
 import { runRules } from '../rules/run-rules.js';
 import type { SourceEdit } from '../rules/types.js';
-import { describeFsError } from './fs-errors.js';
-import { prepareHeapFor } from './settle-memory.js';
+import { describeFsError } from '../system/fs-errors.js';
+import { prepareHeapFor } from '../system/settle-memory.js';
 import { attachFigures, type FiguresCache } from './load-figures.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 export interface CheckedPlan {
   file: string;

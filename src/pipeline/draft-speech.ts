@@ -16,9 +16,9 @@ import { framingSentence, phrasePoint } from '../speech/figure-phrases.js';
 import { toClause } from '../speech/compose-speech.js';
 import { chooseScript } from './plan-script.js';
 import { checkPlans } from './check-plans.js';
-import { UsageError } from './usage-error.js';
-import { writeOutputs } from './write-outputs.js';
-import { pathExists } from './fs-errors.js';
+import { UsageError } from '../usage-error.js';
+import { writeOutputs } from '../system/write-outputs.js';
+import { pathExists } from '../system/fs-errors.js';
 
 export interface DraftSpeechRequest {
   plan: string;

@@ -13,6 +13,7 @@ import { type Diagnostic, formatPath, makeDiagnostic } from '../diagnostic.js';
 import { type LoadedPlan, type PlanPath, parsePlan } from '../plan/load-plan.js';
 import { runRules } from '../rules/run-rules.js';
 import type { SourceEdit } from '../rules/types.js';
+import { writeOutputs } from '../system/write-outputs.js';
 import type { CheckedPlan, CheckResult } from './check-plans.js';
 
 const MAX_PASSES = 5;
@@ -175,4 +176,9 @@ function unsafeDiagnostic(loaded: LoadedPlan, path: PlanPath): Diagnostic {
     { file: loaded.file, span: loaded.locate(path), path },
     'warning',
   );
+}
+
+/** A fixed plan back onto its file, whole or not at all (its byte-order mark kept). */
+export async function writeFixedPlan({ plan, after, bom }: Pick<PlanFix, 'plan' | 'after' | 'bom'>): Promise<void> {
+  await writeOutputs([{ path: plan.file, data: (bom ? '\uFEFF' : '') + after, shown: plan.shown }]);
 }

@@ -14,9 +14,9 @@ import { fixPlans } from './fix-plans.js';
 import { readSource } from './read-source.js';
 import { localToday } from '../text/dates.js';
 import { detectScript, loadConverters, mayBeTraditional } from '../text/script.js';
-import { UsageError } from './usage-error.js';
-import type { Output } from './write-outputs.js';
-import { pathExists } from './fs-errors.js';
+import { UsageError } from '../usage-error.js';
+import type { Output } from '../system/write-outputs.js';
+import { pathExists } from '../system/fs-errors.js';
 
 export interface ImportRequest {
   /** `-o`: a .yaml file (one source), a folder, or `-` for standard output. */

@@ -5,10 +5,10 @@ import { loadConfig } from '../plan/config.js';
 import { CONFIG_FILE } from '../plan/find-root.js';
 import { BUILTIN_TEMPLATES } from '../render/render-template.js';
 import { defaultPlanYear, scaffoldFiles } from '../scaffold/scaffold-files.js';
-import { describeFsError, pathExists } from './fs-errors.js';
+import { describeFsError, pathExists } from '../system/fs-errors.js';
 import { findToolSpec } from './tool-spec.js';
-import { UsageError } from './usage-error.js';
-import type { Output } from './write-outputs.js';
+import { UsageError } from '../usage-error.js';
+import type { Output } from '../system/write-outputs.js';
 
 export interface InitRequest {
   /** The folder as the user typed it; the current folder when absent. */

@@ -4,9 +4,9 @@
  * .docx reader. It only looks; nothing here changes the machine.
  */
 import { execFile } from 'node:child_process';
-import { findSoffice } from './convert-pdf.js';
-import { findExecutable } from './find-executable.js';
-import { type FontInspection, inspectFonts } from './inspect-fonts.js';
+import { findSoffice } from '../system/convert-pdf.js';
+import { findExecutable } from '../system/find-executable.js';
+import { type FontInspection, inspectFonts } from '../system/inspect-fonts.js';
 
 export interface ToolStatus {
   name: 'LibreOffice' | 'pandoc';

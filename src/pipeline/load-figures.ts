@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type Diagnostic, makeDiagnostic } from '../diagnostic.js';
 import { type LoadedPlan, loadPlanFile } from '../plan/load-plan.js';
 import { isSpeechFile, type PlanFile } from '../plan/model.js';
-import { describeFsError } from './fs-errors.js';
+import { describeFsError } from '../system/fs-errors.js';
 
 /** Plans already read in this run, by absolute path: several speeches often share one plan. */
 export type FiguresCache = Map<string, Promise<PlanFile | string>>;

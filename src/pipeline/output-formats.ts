@@ -3,7 +3,7 @@
  * them for its choices and checks `--to` before any file is read). The emitters that go with them
  * are bound in publish-documents.ts.
  */
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 export const OUTPUT_FORMATS = ['docx', 'md', 'csv', 'xlsx', 'pdf'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

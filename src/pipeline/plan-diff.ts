@@ -2,7 +2,6 @@
  * diff, as an engine: two plan files (or, with none given, each pair of the two latest years in
  * plans/) → the year-over-year comparison, and the 对照表 (.md, .docx, .xlsx). Writes nothing.
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { diffDocumentView } from '../compare/diff-document.js';
@@ -12,12 +11,11 @@ import { unitRegistry } from '../plan/config.js';
 import { isSpeechFile, type Plan } from '../plan/model.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, renderTemplate, templatesIn } from '../render/render-template.js';
 import { checkPlans } from './check-plans.js';
-import { describeFsError } from './fs-errors.js';
 import { type OutputFormat, parseFormats } from './output-formats.js';
 import { finalWords } from '../text/script.js';
 import { chooseScript, parseScript } from './plan-script.js';
 import type { Publication } from './publish-documents.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 const DIFF_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'xlsx', 'pdf'];
 
@@ -41,45 +39,6 @@ export interface DiffResult {
   diagnostics: Diagnostic[];
   /** The 对照表 of each pair, for the publishing stage (none without --to). */
   publications: Publication[];
-}
-
-const YEAR_FILE = /^(\d{4})-(.+)\.ya?ml$/i;
-
-/**
- * With no files given: in `folder`, the files named YEAR-NAME.yaml of the latest year, each paired
- * with the file of the same NAME in the latest earlier year that has one.
- */
-export async function findYearPairs(folder = 'plans'): Promise<[string, string][]> {
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch (error) {
-    throw new UsageError(describeFsError(error, 'read', folder));
-  }
-  const byName = new Map<string, Map<number, string>>();
-  let latest = -Infinity;
-  for (const name of names.sort()) {
-    const m = YEAR_FILE.exec(name);
-    if (!m) continue;
-    const year = Number(m[1]);
-    latest = Math.max(latest, year);
-    const years = byName.get(m[2]!) ?? new Map<number, string>();
-    years.set(year, path.join(folder, name));
-    byName.set(m[2]!, years);
-  }
-  const pairs: [string, string][] = [];
-  for (const years of byName.values()) {
-    const now = years.get(latest);
-    if (!now) continue;
-    const before = Math.max(...[...years.keys()].filter((y) => y < latest));
-    if (Number.isFinite(before)) pairs.push([years.get(before)!, now]);
-  }
-  if (pairs.length === 0) {
-    throw new UsageError(
-      `在 ${folder} 中没有可以对照的计划：需要同名的两个年度文件，例如 ${folder}/2025-工作安排意见.yaml 和 ${folder}/2026-工作安排意见.yaml（也可直接给出两个文件）`,
-    );
-  }
-  return pairs;
 }
 
 export function parseDiffFormats(to: string | undefined): OutputFormat[] {

@@ -1,13 +1,16 @@
 /** Turning the paths a user typed into the plan files to read. */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findConfigRoot } from '../plan/find-root.js';
 import { STDIN_PATH } from '../plan/load-plan.js';
-import { describeFsError } from './fs-errors.js';
-import { UsageError } from './usage-error.js';
+import type { PlanFile } from '../plan/model.js';
+import { describeFsError, explainFsError } from '../system/fs-errors.js';
+import { UsageError } from '../usage-error.js';
 
-/** `-`: the plan comes from standard input. */
-export { STDIN_PATH };
+/** Whether the files include standard input (`-`). */
+export function readsStandardInput(files: readonly string[]): boolean {
+  return files.includes(STDIN_PATH);
+}
 
 const PLAN_FILE = /\.ya?ml$/i;
 /** Repository settings live beside plans but are not plans. */
@@ -95,4 +98,59 @@ export function shardOf(key: string, count: number): number {
   // Loaded here, not imported: node:crypto sets up OpenSSL, a few ms of every check without --shard.
   const { createHash } = process.getBuiltinModule('node:crypto');
   return (createHash('sha256').update(key, 'utf8').digest().readUInt32BE(0) % count) + 1;
+}
+
+/** Contents of a plan's file attachments (Markdown), read relative to the plan file. */
+export async function readAttachments(file: string, shown: string, plan: PlanFile): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const attachments = 'attachments' in plan ? (plan.attachments ?? []) : [];
+  for (const a of attachments) {
+    if (a === 'tasks' || !a.file) continue;
+    const where = path.join(path.dirname(file), a.file);
+    try {
+      files.set(a.file, await readFile(where, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`无法读取附件“${a.file}”（${shown}）：${explainFsError(error, 'read')}`);
+    }
+  }
+  return files;
+}
+
+const YEAR_FILE = /^(\d{4})-(.+)\.ya?ml$/i;
+
+/**
+ * With no files given: in `folder`, the files named YEAR-NAME.yaml of the latest year, each paired
+ * with the file of the same NAME in the latest earlier year that has one.
+ */
+export async function findYearPairs(folder = 'plans'): Promise<[string, string][]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    throw new UsageError(describeFsError(error, 'read', folder));
+  }
+  const byName = new Map<string, Map<number, string>>();
+  let latest = -Infinity;
+  for (const name of names.sort()) {
+    const m = YEAR_FILE.exec(name);
+    if (!m) continue;
+    const year = Number(m[1]);
+    latest = Math.max(latest, year);
+    const years = byName.get(m[2]!) ?? new Map<number, string>();
+    years.set(year, path.join(folder, name));
+    byName.set(m[2]!, years);
+  }
+  const pairs: [string, string][] = [];
+  for (const years of byName.values()) {
+    const now = years.get(latest);
+    if (!now) continue;
+    const before = Math.max(...[...years.keys()].filter((y) => y < latest));
+    if (Number.isFinite(before)) pairs.push([years.get(before)!, now]);
+  }
+  if (pairs.length === 0) {
+    throw new UsageError(
+      `在 ${folder} 中没有可以对照的计划：需要同名的两个年度文件，例如 ${folder}/2025-工作安排意见.yaml 和 ${folder}/2026-工作安排意见.yaml（也可直接给出两个文件）`,
+    );
+  }
+  return pairs;
 }

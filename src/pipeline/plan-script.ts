@@ -1,7 +1,7 @@
 /** The script a plan is written in, and the one ScriptChoice every command's documents carry. */
 import type { PlanFile } from '../plan/model.js';
 import { HANS, SCRIPTS, type Script, type ScriptChoice, detectScript, loadConverters, mayBeTraditional, wordsOf } from '../text/script.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 /** `--script` of any command. */
 export function parseScript(value: string): Script {

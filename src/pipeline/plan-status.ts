@@ -17,7 +17,7 @@ import type { CheckedPlan } from './check-plans.js';
 import { type OutputFormat, parseFormats } from './output-formats.js';
 import { chooseScript, parseScript } from './plan-script.js';
 import { type Publication, outputNames } from './publish-documents.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 /** The 督办通报 goes out as .md, .docx or .pdf; the 台账 as .xlsx. */
 const STATUS_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'xlsx', 'pdf'];

@@ -17,10 +17,10 @@ import { emitXlsx } from '../emit/xlsx.js';
 import type { Block } from '../markdown/blocks.js';
 import { removeInvalidCharsDeep } from '../text/invalid-chars.js';
 import { type ScriptChoice, finalWords } from '../text/script.js';
-import { convertToPdf, requireSoffice } from './convert-pdf.js';
+import { convertToPdf, requireSoffice } from '../system/convert-pdf.js';
 import { FORMAT_FACTS, type FormatFacts, type OutputFormat, formatOfFile } from './output-formats.js';
-import { UsageError } from './usage-error.js';
-import { type Output, staleOutputs, writeOutputs } from './write-outputs.js';
+import { UsageError } from '../usage-error.js';
+import { type Output, staleOutputs, writeOutputs } from '../system/write-outputs.js';
 
 export interface PublicationMeta {
   /** The document's title, for the file's properties (and the sheet's name). */
@@ -183,6 +183,14 @@ export async function deliverDocuments(publications: readonly Publication[], opt
   if (outputs[0]?.path === '-') return { outputs, stdout: outputs[0].data };
   await writeOutputs(outputs, options.onWritten);
   return { outputs };
+}
+
+/**
+ * Files that are not documents (the plans `import` writes, the repository `init` scaffolds) leave
+ * by the same door: written as one set, a reader never seeing half a file.
+ */
+export async function deliverFiles(outputs: readonly Output[], onWritten?: (output: Output) => void): Promise<void> {
+  await writeOutputs(outputs, onWritten);
 }
 
 /** One publication in one format, without placing it: for tests and callers that want the bytes alone. */

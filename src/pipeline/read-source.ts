@@ -16,8 +16,8 @@ import { removeWebNoise } from '../import/remove-web-noise.js';
 import type { SourceDocument } from '../import/source-document.js';
 import { SourceFormatError } from '../import/source-format-error.js';
 import { STDIN_NAME, STDIN_PATH } from '../plan/load-plan.js';
-import { describeFsError } from './fs-errors.js';
-import { UsageError } from './usage-error.js';
+import { describeFsError } from '../system/fs-errors.js';
+import { UsageError } from '../usage-error.js';
 
 /** Larger than any document an office writes by hand; refused before it is read. */
 export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;

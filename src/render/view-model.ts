@@ -10,7 +10,7 @@ import { formatLevelNumber } from '../text/numerals.js';
 import { enumeratePoints, toClause } from '../speech/compose-speech.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { HANS_WORDS, type ScriptChoice, type Words } from '../text/script.js';
-import type { TaskNumbering } from '../tasks/task-numbering.js';
+import type { TaskNumbering } from '../plan/task-table-keys.js';
 import { taskCells, taskColumns } from '../tasks/task-columns.js';
 import { type TaskRow, taskRows } from '../tasks/task-rows.js';
 

@@ -7,7 +7,7 @@ import { allMeasures } from '../plan/plan-walk.js';
 import { formatDue } from '../text/dates.js';
 import { formatLevelNumber, toChineseNumeral } from '../text/numerals.js';
 import { endSentence } from '../text/paragraphs.js';
-import type { TaskNumbering } from './task-numbering.js';
+import type { TaskNumbering } from '../plan/task-table-keys.js';
 
 export interface TaskRow {
   /**

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { recoverLeftovers } from '../../src/pipeline/output-leftovers.js';
+import { recoverLeftovers } from '../../src/system/output-leftovers.js';
 import { BIN, ROOT, runCli } from '../helpers.js';
 
 const RUNS = 30;

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../../src/import/source-document.js';
 import { MAX_SOURCE_BYTES, readSource } from '../../src/pipeline/read-source.js';
-import { UsageError } from '../../src/pipeline/usage-error.js';
+import { UsageError } from '../../src/usage-error.js';
 import { makeDocx, para } from './docx-parts.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'workplan-read-source-'));

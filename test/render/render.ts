@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDF_FILTER } from '../../src/pipeline/convert-pdf.js';
+import { PDF_FILTER } from '../../src/system/convert-pdf.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const MM = 72 / 25.4;

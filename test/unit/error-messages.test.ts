@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FS_REASONS, describeFsError, explainFsError } from '../../src/pipeline/fs-errors.js';
+import { FS_REASONS, describeFsError, explainFsError } from '../../src/system/fs-errors.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { yamlMessage } from '../../src/plan/yaml-messages.js';
 import { ROOT } from '../helpers.js';

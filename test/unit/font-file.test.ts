@@ -1,8 +1,8 @@
 /** The OpenType reader behind doctor: family names and advance widths, from fonts found on this machine. */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FontFormatError, measureFace, readFamilyNames } from '../../src/pipeline/font-file.js';
-import { namedFonts } from '../../src/pipeline/inspect-fonts.js';
+import { FontFormatError, measureFace, readFamilyNames } from '../../src/system/font-file.js';
+import { namedFonts } from '../../src/system/inspect-fonts.js';
 
 const LIBERATION = '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf';
 const NOTO = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';

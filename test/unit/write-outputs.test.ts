@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, unlinkSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatJournal, recoverLeftovers } from '../../src/pipeline/output-leftovers.js';
-import { UsageError } from '../../src/pipeline/usage-error.js';
-import { writeOutputs } from '../../src/pipeline/write-outputs.js';
+import { formatJournal, recoverLeftovers } from '../../src/system/output-leftovers.js';
+import { UsageError } from '../../src/usage-error.js';
+import { writeOutputs } from '../../src/system/write-outputs.js';
 
 // A disk that fills up while one chosen temp is being synced: the file exists, half-trusted.
 const fault = vi.hoisted(() => ({ temp: undefined as RegExp | undefined }));

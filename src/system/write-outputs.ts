@@ -7,7 +7,7 @@ import { lstat, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/prom
 import path from 'node:path';
 import { describeFsError, explainFsError } from './fs-errors.js';
 import { createRunTag, formatJournal, journalPathIn, recoverLeftovers, tempPathFor } from './output-leftovers.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 /** One file a command produces. `shown` is how messages name it, when not by its path. */
 export interface Output {

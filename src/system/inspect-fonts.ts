@@ -15,7 +15,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { FONT } from '../emit/docx/gbt9704.js';
 import { measureFace, readFamilyNames } from './font-file.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 export type FontRole = keyof typeof FONT;
 
