@@ -33,7 +33,7 @@ import {
   ptToHalfPt,
   ptToTwip,
 } from './gbt9704.js';
-import { textRuns } from './runs.js';
+import { hintedRuns, textRuns } from './runs.js';
 import { STYLE } from './styles.js';
 
 /**
@@ -53,13 +53,13 @@ export function letterheadParagraphs({ names, suffix, mode }: Extract<Block, { t
         alignment: AlignmentType.CENTER,
         spacing: { before: i === 0 ? mmToTwip(LETTERHEAD.topBelowTypeAreaMm) : 0, after: 0, line, lineRule: LineRuleType.EXACT },
         // On pre-printed paper the space stays and nothing is printed.
-        children: mode === 'red' ? [letterheadRun(name, size)] : [],
+        children: mode === 'red' ? letterheadRuns(name, size) : [],
       }),
   );
 }
 
-function letterheadRun(text: string, size: number): TextRun {
-  return new TextRun({ text, font: fontsFor(FONT.title), size: ptToHalfPt(size), color: COLOR.red });
+function letterheadRuns(text: string, size: number): TextRun[] {
+  return hintedRuns(text, { font: fontsFor(FONT.title), size: ptToHalfPt(size), color: COLOR.red });
 }
 
 function jointLetterhead(names: string[], suffix: string, mode: PrintedLetterhead): (Paragraph | Table)[] {
@@ -75,7 +75,7 @@ function jointLetterhead(names: string[], suffix: string, mode: PrintedLetterhea
       style: STYLE.letterhead,
       alignment,
       spacing: { before: 0, after: 0, line, lineRule: LineRuleType.EXACT },
-      children: mode === 'red' ? [letterheadRun(text, size)] : [],
+      children: mode === 'red' ? letterheadRuns(text, size) : [],
     });
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({
@@ -126,7 +126,7 @@ export function docNumberParagraphs(number: string, signers: string[], mode: Pri
         ...(border ? { border } : {}),
         children: [
           ...textRuns(`${number}\t${signerLabel}`, { font: body }),
-          new TextRun({ text: signers.join('　'), font: fontsFor(FONT.heading2) }),
+          ...hintedRuns(signers.join('　'), { font: fontsFor(FONT.heading2) }),
         ],
       })
     : new Paragraph({ style: STYLE.flush, alignment: AlignmentType.CENTER, ...(border ? { border } : {}), children: textRuns(number, { font: body }) });

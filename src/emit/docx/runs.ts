@@ -12,9 +12,13 @@
  *   Fonts are named explicitly, so the tag changes neither the face nor the size in any client.
  * The joiner also keeps LibreOffice from putting its Asian–Western space between the digit and the
  * unit (it ignores autoSpaceDE/DN, which Word and WPS honour).
+ *
+ * Every run that holds a 引号, 破折号, 省略号 or 间隔号 carries `w:hint="eastAsia"`, so Word and WPS
+ * set those marks in the run's Chinese font, not in Times New Roman (east-asian-marks.ts).
  */
 import { type IRunOptions, TextRun } from 'docx';
 import { unitLength } from '../../text/units.js';
+import { hintPieces } from './east-asian-marks.js';
 
 export const WORD_JOINER = '\u2060';
 
@@ -43,9 +47,23 @@ export function splitUnits(text: string): { text: string; unit: boolean }[] {
 
 /** Runs for `text` with `props`, each unit after a digit joined to it as the module comment says. */
 export function textRuns(text: string, props: RunProps = {}): TextRun[] {
-  return splitUnits(text).map(
-    (piece) => new TextRun({ ...props, text: piece.text, ...(piece.unit ? { language: { eastAsia: 'en-US' } } : {}) }),
-  );
+  return splitUnits(text).flatMap((piece) => hintedRuns(piece.text, piece.unit ? { ...props, language: { eastAsia: 'en-US' } } : props));
+}
+
+/**
+ * Runs for `text` with `props`, the shared marks in the Chinese font: one run where the text holds
+ * none (exactly as before) or nothing else the hint would move, else cut as hintPieces says.
+ */
+export function hintedRuns(text: string, props: RunProps = {}): TextRun[] {
+  return hintPieces(text).map((piece) => new TextRun({ ...props, text: piece.text, ...(piece.hint ? { font: withEastAsiaHint(props.font) } : {}) }));
+}
+
+/** The run's fonts with `w:hint="eastAsia"`: the same names, or the style's where the run names none. */
+function withEastAsiaHint(font: RunProps['font']): NonNullable<RunProps['font']> {
+  if (font === undefined) return { hint: 'eastAsia' };
+  if (typeof font === 'string') return { name: font, hint: 'eastAsia' };
+  if ('theme' in font) throw new Error('theme fonts are never used: Word and WPS let them win over names');
+  return { ...font, hint: 'eastAsia' };
 }
 
 /** The text a reader sees, without the joiners: what pandoc's plain text gives once they are taken out. */
