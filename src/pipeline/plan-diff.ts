@@ -9,7 +9,7 @@ import { type MeasureChange, type PlanDiff, changesBySection, diffPlans } from '
 import { parseMarkdown } from '../markdown/parse-markdown.js';
 import { unitRegistry } from '../plan/config.js';
 import { isSpeechFile, type Plan } from '../plan/model.js';
-import { BUILTIN_TEMPLATES, loadTemplateSet, renderTemplate, templatesIn } from '../render/render-template.js';
+import { BUILTIN_TEMPLATES, loadTemplateSet, renderTemplate, TemplateError, templatesIn } from '../render/render-template.js';
 import { checkPlans } from './check-plans.js';
 import { type OutputFormat, parseFormats } from './output-formats.js';
 import { finalWords } from '../text/script.js';
@@ -67,7 +67,7 @@ export async function diffPlanFiles(pairs: readonly [string, string][], request:
     const diff = diffPlans(oldPlan, newPlan, { units: unitRegistry(now.config.config), unit: request.unit, words: script.words });
     entries.push({ oldFile: old.shown, newFile: now.shown, diff, sections: changesBySection(diff) });
     if (formats.length === 0) continue;
-    const templates = templatesIn(await loadTemplateSet([path.join(now.root, 'templates'), BUILTIN_TEMPLATES]), script.words);
+    const templates = templatesIn(await loadTemplateSet([path.join(now.root, 'templates'), BUILTIN_TEMPLATES]).catch((error: unknown) => { throw error instanceof TemplateError ? new UsageError(error.message) : error; }), script.words);
     const view = diffDocumentView(diff, script.words);
     publications.push({
       name: `${path.basename(newFile).replace(/\.ya?ml$/i, '')}${finalWords(script, `-对照${diff.old.year}年`)}`,

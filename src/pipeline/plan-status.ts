@@ -10,7 +10,7 @@ import { type PlanStatus, ledgerIn, planStatus, statusDocumentView, statusTitle 
 import { unitRegistry } from '../plan/config.js';
 import { STDIN_PATH } from '../plan/load-plan.js';
 import { isSpeechFile, type Plan } from '../plan/model.js';
-import { BUILTIN_TEMPLATES, loadTemplateSet, renderTemplate, type TemplateSet, templatesIn } from '../render/render-template.js';
+import { BUILTIN_TEMPLATES, loadTemplateSet, renderTemplate, TemplateError, type TemplateSet, templatesIn } from '../render/render-template.js';
 import { formatChineseDate, formatDue, localToday, parseIsoDate } from '../text/dates.js';
 import { type Script, finalWords } from '../text/script.js';
 import type { CheckedPlan } from './check-plans.js';
@@ -96,7 +96,7 @@ export async function planStatuses(checked: readonly CheckedPlan[], options: Sta
       );
     }
     if (options.formats.length === 0) continue;
-    templates ??= await loadTemplateSet([path.join(p.root, 'templates'), BUILTIN_TEMPLATES]);
+    templates ??= await loadTemplateSet([path.join(p.root, 'templates'), BUILTIN_TEMPLATES]).catch((error: unknown) => { throw error instanceof TemplateError ? new UsageError(error.message) : error; });
     const script = await chooseScript(plan, options.script);
     const { words } = script;
     const base = names.get(p.file);

@@ -3,7 +3,7 @@
  * Strict mode (a missing field is an error, not a silent blank), prototype access off,
  * and Markdown escaping in place of HTML escaping.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -41,10 +41,15 @@ export interface TemplateSet {
 /**
  * Reads templates from the given folders; a file in an earlier folder overrides the same name in
  * a later one. Partials live in `partials/NAME.md.hbs` and are used as `{{> NAME}}`.
+ * A template is read only where its real path lies inside the folder's real path: a plan
+ * repository is often someone else's, and a `templates/opinion.md.hbs` linked to `/etc/passwd`
+ * would otherwise print that file into the document.
  */
 export async function loadTemplateSet(folders: readonly string[]): Promise<TemplateSet> {
   const set: TemplateSet = { templates: new Map(), partials: new Map() };
   for (const folder of [...folders].reverse()) {
+    const home = await realFolder(folder);
+    if (home === undefined) continue;
     for (const [sub, target] of [
       ['', set.templates],
       ['partials', set.partials],
@@ -59,11 +64,40 @@ export async function loadTemplateSet(folders: readonly string[]): Promise<Templ
       for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
         const file = path.join(dir, name);
         const key = sub ? name.replace(/\.md\.hbs$|\.hbs$/, '') : name;
-        target.set(key, { source: await readFile(file, 'utf8'), file });
+        target.set(key, { source: await readTemplateFile(file, home), file });
       }
     }
   }
   return set;
+}
+
+/** The real path of a templates folder, refused when the folder itself is a link that leads out of its parent. */
+async function realFolder(folder: string): Promise<string | undefined> {
+  let real: string;
+  try {
+    real = await realpath(folder);
+  } catch {
+    return undefined;
+  }
+  const parent = await realpath(path.dirname(folder));
+  if (real !== path.join(parent, path.basename(folder))) throw new TemplateError(`模板文件夹 ${folder} 是指向别处（${real}）的链接，拒绝读取：模板只能放在计划仓库的 templates 文件夹里`);
+  return real;
+}
+
+async function readTemplateFile(file: string, home: string): Promise<string> {
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    throw new TemplateError(`模板 ${file} 是断开的链接，读不到`);
+  }
+  const relative = path.relative(home, real);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new TemplateError(`模板 ${file} 指向模板文件夹以外的 ${real}，拒绝读取：模板只能放在计划仓库的 templates 文件夹里`);
+  }
+  // A folder or a named pipe with a template's name would fail or wait for ever in readFile.
+  if (!(await stat(real)).isFile()) throw new TemplateError(`模板 ${file} 不是普通文件`);
+  return readFile(real, 'utf8');
 }
 
 /** Compiled templates of a set: a batch build renders many plans with the same few templates. */
