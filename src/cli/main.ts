@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { translateCommanderMessage } from './commander-zh.js';
 import { BUILD_CHOICES } from '../pipeline/build-options.js';
-import { explainFsError } from '../system/fs-errors.js';
+import { explainStdoutError } from '../pipeline/stdout-errors.js';
 import { UsageError } from '../usage-error.js';
 import { readVersion } from './version.js';
 
@@ -315,7 +315,7 @@ export async function main(argv: string[]): Promise<number> {
       // `workplan schema | head` closes the pipe early: the reader has what it wanted, not an error worth a word.
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       // A full disk or a failing device under `> file`: the output is incomplete, so the command did not do its job.
-      if (stream === process.stdout) process.stderr.write(`workplan：无法写入标准输出：${explainFsError(error, 'write')}\n`);
+      if (stream === process.stdout) process.stderr.write(`workplan：${explainStdoutError(error)}\n`);
       process.exit(2);
     });
   }
