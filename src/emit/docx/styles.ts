@@ -164,7 +164,7 @@ export function buildStyles(): IStylesOptions {
  *   publications hang nothing (W3C clreq §3.1.7). Word and WPS, whose default is to let it hang,
  *   compress line-end punctuation instead (with characterSpacingControl, see patchSettingsXml).
  *   LibreOffice 7.4 reads the element inverted (writerfilter maps overflowPunct="false" to
- *   ParaIsHangingPunctuation=true), so it still hangs a line-end 点号: see the README.
+ *   ParaIsHangingPunctuation=true), so it still hangs a line-end 点号: see docs/guide/troubleshooting.md.
  * - autoSpaceDE/DN off: no automatic space between Chinese and Latin text or digits (LibreOffice
  *   ignores both and adds its own Asian–Western spacing; runs.ts takes it away after digits);
  * - the Title style off the line grid: LibreOffice gives a 22 pt line two grid rows, while its
