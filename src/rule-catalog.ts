@@ -56,6 +56,7 @@ export const BUILD_RULES = {
   'document-kind': { description: '文件类型不能生成所要的文稿', severity: 'error' },
   'unit-no-tasks': { description: '--unit 所指的单位在计划里没有牵头或参与的举措', severity: 'error' },
   'number-unprinted': { description: '没有版头（发文机关标志）时发文字号不印出', severity: 'warning' },
+  'redline-unmarked': { description: '修订稿里版头、署名、附件说明等的改动没有标成修订，照新版本印出', severity: 'warning' },
 } as const satisfies Record<string, Entry>;
 
 /** What --fix reports about the fixes themselves. */

@@ -6,19 +6,41 @@ export type LetterheadMode = (typeof LETTERHEAD_MODES)[number];
 /** The modes that put a letterhead block into the document. */
 export type PrintedLetterhead = Exclude<LetterheadMode, 'none'>;
 
+/** A tracked change of a redline (`build --redline`): text inserted or deleted, as Word's 修订 shows it. */
+export type Change = 'ins' | 'del';
+
 export interface Run {
   text: string;
   bold?: boolean;
+  /** Redline only: the run is an insertion or a deletion. */
+  change?: Change;
+}
+
+/**
+ * Only a redline (compare/redline-blocks.ts) sets these, and only the .docx emitter reads them:
+ * `runs` is the text with its tracked changes (`text` stays what the new version reads), `mark`
+ * says the whole paragraph was inserted or deleted (its paragraph mark too).
+ */
+export interface Revisable {
+  runs?: Run[];
+  mark?: Change;
+}
+
+/** A table row's tracked changes in a redline: each cell's runs, and the row itself inserted or deleted. */
+export interface RowChange {
+  cells: Run[][];
+  mark?: Change;
 }
 
 export type Block =
-  | { type: 'title'; text: string }
-  | { type: 'heading'; level: 1 | 2 | 3 | 4; text: string }
-  | { type: 'paragraph'; runs: Run[] }
-  | { type: 'table'; header: string[]; rows: string[][] }
+  | ({ type: 'title'; text: string } & Revisable)
+  | ({ type: 'heading'; level: 1 | 2 | 3 | 4; text: string } & Revisable)
+  | { type: 'paragraph'; runs: Run[]; mark?: Change }
+  /** `changes`, in a redline only: one per row of `rows` (which then holds the deleted rows too). */
+  | { type: 'table'; header: string[]; rows: string[][]; changes?: RowChange[] }
   /** A flush-left line: 主送机关, or a speech's salutation. */
-  | { type: 'flush'; text: string }
-  | { type: 'signature'; signature: string; date: string; seal: boolean }
+  | ({ type: 'flush'; text: string } & Revisable)
+  | { type: 'signature'; signature: string; date: string; seal: boolean; changes?: { signature: Run[]; date: Run[] } }
   /**
    * 发文机关标志: one issuer, or joint issuers (host first); `suffix` is 文件 set at the right of
    * joint names, or ''. `preprinted` leaves its space on pre-printed paper.
@@ -27,7 +49,7 @@ export type Block =
   /** 发文字号, with 签发人 for documents sent upward, above the red separator. */
   | { type: 'docnumber'; number: string; signers: string[]; mode: PrintedLetterhead }
   /** 附注: in parentheses, one line below the date. */
-  | { type: 'note'; text: string }
+  | ({ type: 'note'; text: string } & Revisable)
   /** 版记: 抄送, 印发机关 and 印发日期 between rules, at the foot of an even last page. */
   | { type: 'imprint'; cc: string; printedBy: string; printedOn: string }
   | { type: 'attachments'; items: string[] }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type Diagnostic, makeDiagnostic } from '../diagnostic.js';
 import { MarkdownSubsetError } from '../markdown/parse-markdown.js';
 import { unitRegistry } from '../plan/config.js';
-import { STDIN_PATH } from '../plan/load-plan.js';
+import { type LoadedPlan, STDIN_PATH } from '../plan/load-plan.js';
 import { BUILTIN_TEMPLATES, loadTemplateSet, TemplateError, type TemplateSet } from '../render/render-template.js';
 import type { PlanFile } from '../plan/model.js';
 import type { RenderOptions } from '../render/view-model.js';
@@ -20,6 +20,7 @@ import { DOCUMENTS, type DocumentId, mainDocument } from './documents.js';
 import { readAttachments } from './plan-files.js';
 import { chooseScript } from './plan-script.js';
 import { type Publication, outputNames, requirePublishable } from './publish-documents.js';
+import { redlineDocument } from './redline-document.js';
 import { DocumentProblem, type RenderedDocument, documentText, renderDocument } from './render-document.js';
 import { settleMemory } from '../system/settle-memory.js';
 import { UsageError } from '../usage-error.js';
@@ -54,6 +55,8 @@ interface Job {
   doc: DocumentId;
   rendered: RenderedDocument;
   script: ScriptChoice;
+  /** A 修订稿's author and date. */
+  revision?: { author: string; date: string };
 }
 
 /**
@@ -76,21 +79,35 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
     const doc = options.doc ?? mainDocument(checked.loaded.plan);
     try {
       const script = await chooseScript(checked.loaded.plan, options.script);
-      const rendered = renderDocument(checked.loaded.plan, doc, await templatesFor(checked.root, templateCache), {
-        script,
-        owners: options.owners,
-        units: unitRegistry(checked.config.config),
-        unit: options.unit,
-        taskText: options.taskText,
-        taskNumbers: options.taskNumbers,
-        letterhead: options.letterhead,
-        attachmentFiles: await readAttachments(checked.file, checked.shown, checked.loaded.plan),
-        figures: checked.loaded.figures,
-      });
-      jobs.push({ plan: checked, doc, rendered, script });
+      const templates = await templatesFor(checked.root, templateCache);
+      const render = async (loaded: LoadedPlan) =>
+        renderDocument(loaded.plan, doc, templates, {
+          script,
+          owners: options.owners,
+          units: unitRegistry(checked.config.config),
+          unit: options.unit,
+          taskText: options.taskText,
+          taskNumbers: options.taskNumbers,
+          letterhead: options.letterhead,
+          attachmentFiles: await readAttachments(checked.file, checked.shown, loaded.plan),
+          figures: loaded.figures,
+        });
+      let rendered = await render(checked.loaded);
       for (const notice of rendered.notices ?? []) {
         warnings.push(makeDiagnostic(notice.ruleId, notice.message, { file: checked.shown, span: checked.loaded.locate(notice.path), path: notice.path }, 'warning'));
       }
+      let revision: Job['revision'];
+      if (options.redline !== undefined) {
+        // The old version is rendered by the same call, so only the plans' differences show.
+        const redlined = await redlineDocument(checked.file, options.redline, rendered, render, checked.config.config);
+        rendered = redlined.rendered;
+        revision = redlined.revision;
+        if (redlined.unmarked.length) {
+          const message = `与 ${redlined.oldShown} 相比，${redlined.unmarked.join('、')}有改动，修订稿照新版本印出，没有标成修订`;
+          warnings.push(makeDiagnostic('redline-unmarked', message, { file: checked.shown, span: checked.loaded.locate([]), path: [] }, 'warning'));
+        }
+      }
+      jobs.push({ plan: checked, doc, rendered, script, ...(revision ? { revision } : {}) });
     } catch (error) {
       if (error instanceof DocumentProblem) {
         diagnostics.push(makeDiagnostic(error.ruleId, error.message, { file: checked.shown, span: checked.loaded.locate(error.path), path: error.path }));
@@ -126,19 +143,23 @@ function describeSpeech(job: Job): SpeechReport {
   return { shown: job.plan.shown, facts: readingFacts(documentText(spoken), pace), ...(limit !== undefined ? { limit } : {}) };
 }
 
+/** A 修订稿 is a file of its own beside the clean document: `2026-工作安排意见-修订.docx`. */
+const REDLINE_SUFFIX = '-修订';
+
 /** Each job as a publication: named after its plan file, the file's own document without a suffix. */
 function publications(jobs: readonly Job[], options: BuildOptions): Publication[] {
   const names = outputNames(jobs.filter((job) => job.plan.file !== STDIN_PATH).map((job) => job.plan.file));
   return jobs.map((job) => {
     const unit = job.doc === 'tasks' && options.unit ? `-${options.unit}` : '';
     // The suffix is the tool's words: a 繁体 plan's 分工表 is -重點任務分工表.
-    const suffix = (job.doc === mainDocument(job.plan.loaded.plan) ? '' : finalWords(job.script, DOCUMENTS[job.doc].suffix)) + unit;
+    const suffix =
+      (job.doc === mainDocument(job.plan.loaded.plan) ? '' : finalWords(job.script, DOCUMENTS[job.doc].suffix)) + unit + (job.revision ? finalWords(job.script, REDLINE_SUFFIX) : '');
     const base = names.get(job.plan.file);
     const { blocks, meta } = job.rendered;
     return {
       name: base === undefined ? undefined : `${base}${suffix}`,
       blocks,
-      meta: { ...meta, pageNumbers: DOCUMENTS[job.doc].pageNumbers },
+      meta: { ...meta, pageNumbers: DOCUMENTS[job.doc].pageNumbers, ...(job.revision ? { revision: job.revision } : {}) },
       script: job.script,
       formats: options.formats,
     };

@@ -42,6 +42,8 @@ export interface BuildRequest {
   requireFonts?: boolean;
   /** Task table: how 序号 counts (sequence, sections, outline). */
   taskNumbers?: string;
+  /** A 修订稿: the differences from this old version (a plan file or a git revision) as tracked changes. */
+  redline?: string;
 }
 
 /** A request whose values are known to be valid. */
@@ -56,7 +58,12 @@ export interface BuildOptions {
   script?: Script;
   requireFonts?: boolean;
   taskNumbers?: TaskNumbering;
+  /** The old version a 修订稿 is compared with (`--redline`). */
+  redline?: string;
 }
+
+/** The formats that can carry Word's tracked changes (the PDF shows them as LibreOffice draws them). */
+const REDLINE_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
 
 /** Checks a request before any file is read; every unknown value is a UsageError here. */
 export function resolveBuildOptions(request: BuildRequest): BuildOptions {
@@ -68,6 +75,12 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
   if (tableOnly.length && request.doc !== 'tasks') throw new UsageError(`--to ${tableOnly.join(',')} 只用于重点任务分工表：请加 --doc tasks`);
   if (request.unit !== undefined && request.doc !== 'tasks') throw new UsageError('--unit 只用于重点任务分工表：请加 --doc tasks');
   if (request.check && formats.some((f) => !FORMAT_FACTS[f].reproducible)) throw new UsageError('--check 比较逐字节相同的文稿，而 PDF 每次转换都不同（含转换时间）：请去掉 --to 中的 pdf');
+  if (request.redline !== undefined) {
+    if (!/\S/.test(request.redline)) throw new UsageError('--redline 需要旧版本：一个计划文件，或 git 的版本（如 HEAD~1、v2025:plans/2025-工作安排意见.yaml）');
+    const other = formats.filter((f) => !REDLINE_FORMATS.includes(f));
+    if (other.length) throw new UsageError(`修订稿只能是 Word 的修订（.docx，或由它转换的 pdf）：--redline 不能与 --to ${other.join(',')} 一起用`);
+    if (request.check) throw new UsageError('--check 比较逐字节相同的文稿，而修订稿记着修订的时间：--redline 不能与 --check 一起用');
+  }
   const letterhead = request.letterhead;
   if (letterhead !== undefined && !(LETTERHEAD_MODES as readonly string[]).includes(letterhead)) {
     throw new UsageError(`未知的红头方式“${letterhead}”，可用：${LETTERHEAD_MODES.join('、')}`);
@@ -87,5 +100,6 @@ export function resolveBuildOptions(request: BuildRequest): BuildOptions {
     ...(request.script !== undefined ? { script: parseScript(request.script) } : {}),
     ...(request.requireFonts ? { requireFonts: true } : {}),
     ...(taskNumbers !== undefined ? { taskNumbers: taskNumbers as TaskNumbering } : {}),
+    ...(request.redline !== undefined ? { redline: request.redline } : {}),
   };
 }

@@ -30,6 +30,8 @@ export interface PublicationMeta {
   /** The document's date (YYYY-MM-DD), stamped into the package unless SOURCE_DATE_EPOCH says otherwise. */
   date: string;
   pageNumbers: PageNumberPlacement;
+  /** A redline (.docx only): who made the tracked changes, and when (ISO 8601). */
+  revision?: { author: string; date: string };
 }
 
 /** One document as an engine hands it over. */
@@ -61,7 +63,7 @@ interface FormatEntry extends FormatFacts {
 export const FORMATS: Record<OutputFormat, FormatEntry> = {
   docx: {
     ...FORMAT_FACTS.docx,
-    emit: ({ blocks, meta, labels }) => emitDocx(blocks, { title: meta.title, creator: meta.creator, date: documentDate(meta.date), pageNumbers: meta.pageNumbers, labels }),
+    emit: ({ blocks, meta, labels }) => emitDocx(blocks, { title: meta.title, creator: meta.creator, date: documentDate(meta.date), pageNumbers: meta.pageNumbers, labels, ...(meta.revision ? { revision: meta.revision } : {}) }),
   },
   md: { ...FORMAT_FACTS.md, emit: ({ blocks, labels }) => emitMarkdown(blocks, labels) },
   csv: { ...FORMAT_FACTS.csv, emit: ({ blocks }) => emitCsv(blocks) },
@@ -215,7 +217,7 @@ function prepareDocument(publication: Publication): PreparedDocument {
 }
 
 /** Keys whose values are codes, not text. */
-const CODES = new Set(['type', 'mode', 'orientation', 'date', 'pageNumbers']);
+const CODES = new Set(['type', 'mode', 'orientation', 'date', 'pageNumbers', 'change', 'mark', 'author']);
 
 /** Every text of the document through `convert` (a whole document into the other script). */
 function convertText<T>(value: T, convert: (text: string) => string, key = ''): T {

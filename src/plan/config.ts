@@ -33,6 +33,12 @@ export const ConfigModel = z
       })
       .describe('workplan status（督办）的设置')
       .optional(),
+    redline: z
+      .strictObject({
+        author: z.string().regex(/\S/, { message: '不能为空' }).describe('修订的作者，Word 的“修订”窗格里显示的名字；缺省取 git 的 user.name'),
+      })
+      .describe('build --redline（修订稿）的设置')
+      .optional(),
     rules: z
       .record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(['off', 'warning', 'error']))
       .describe('规则的级别：off 关闭、warning 警告、error 错误')

@@ -1,6 +1,6 @@
 /** Blocks → docx paragraphs. Layout decisions that depend on GB/T figures live here and in styles.ts. */
 import { type DocumentLabels, HANS_LABELS } from '../labels.js';
-import { AlignmentType, HeadingLevel, PageBreak, Paragraph, type Table, TextRun } from 'docx';
+import { AlignmentType, HeadingLevel, PageBreak, Paragraph, type ParagraphChild, type Table, TextRun } from 'docx';
 import type { Block, Run } from '../../markdown/blocks.js';
 import { breakTitle } from '../../text/title-lines.js';
 import { visualWidth } from '../../text/width.js';
@@ -9,7 +9,7 @@ import { fontsFor } from './fonts.js';
 import { docNumberParagraphs, imprintParagraphs, letterheadParagraphs, noteParagraph } from './frame.js';
 import { CONDENSE_PT, FONT, GRID, PARAGRAPH_INDENT_CHARS, SEAL, SIGNATURE, TEXT_PT, TYPE_AREA_MM, charsToTwip, mmToPt } from './gbt9704.js';
 import { fitLastLine, tightening } from './last-line.js';
-import { textRuns } from './runs.js';
+import { type RevisionMarks, changedRuns, paragraphMarkOf, textRuns } from './runs.js';
 import { STYLE } from './styles.js';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
@@ -17,7 +17,7 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 /** Characters of 2号 title that fit on one line of the type area. */
 const TITLE_LINE_CHARS = Math.floor(mmToPt(TYPE_AREA_MM.width) / TEXT_PT.title);
 
-function bodyRuns(run: Run, condensePt = 0): TextRun[] {
+function bodyRuns(run: Run, condensePt = 0): ParagraphChild[] {
   // Extra condensing is written on the runs; the styles' own condensing stays for every other run.
   const spacing = condensePt > 0 ? { characterSpacing: -Math.round((CONDENSE_PT + condensePt) * 20) } : {};
   return textRuns(run.text, { bold: run.bold ?? false, font: fontsFor(FONT.body), ...spacing });
@@ -28,10 +28,10 @@ function bodyRuns(run: Run, condensePt = 0): TextRun[] {
  * tightened as last-line.ts decides: 点号 set at half width (w:w=50, which LibreOffice honours on a
  * single character, where it ignores character spacing), the other characters condensed.
  */
-function paragraphRuns(runs: Run[], indentChars: number): TextRun[] {
+function paragraphRuns(runs: Run[], indentChars: number): ParagraphChild[] {
   const fit = fitLastLine(runs.map((r) => r.text).join(''), indentChars);
   if (!fit) return runs.flatMap((run) => bodyRuns(run));
-  const out: TextRun[] = [];
+  const out: ParagraphChild[] = [];
   let index = 0;
   for (const run of runs) {
     let piece = '';
@@ -55,7 +55,7 @@ function paragraphRuns(runs: Run[], indentChars: number): TextRun[] {
 }
 
 /** Lines of a title, each after the first on a new line (a break, not a new paragraph). */
-function titleRuns(lines: string[]): TextRun[] {
+function titleRuns(lines: string[]): ParagraphChild[] {
   return lines.flatMap((line, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), ...textRuns(line)]);
 }
 
@@ -64,26 +64,33 @@ function titleRuns(lines: string[]): TextRun[] {
  * `keepNext` ties the block to the next page's first line: used for the text just above the 署名,
  * which must never stand alone on a page (the 署名 page carries text, no “此页无正文”).
  */
-export function blockToParagraphs(block: Block, keepNext = false, labels: DocumentLabels = HANS_LABELS): (Paragraph | Table)[] {
+const bodyProps = (run: Run) => ({ bold: run.bold ?? false, font: fontsFor(FONT.body) });
+
+/**
+ * `marks`: a redline's author and date; a block that carries tracked changes (Revisable) is then
+ * written with them, and without the last-line tightening (its width counts the deleted words).
+ */
+export function blockToParagraphs(block: Block, keepNext = false, labels: DocumentLabels = HANS_LABELS, marks?: RevisionMarks): (Paragraph | Table)[] {
+  const revised = marks && 'mark' in block ? paragraphMarkOf(block.mark, marks) : {};
   switch (block.type) {
-    case 'title': {
-      const lines = breakTitle(block.text, TITLE_LINE_CHARS);
-      return [
-        new Paragraph({
-          heading: HeadingLevel.TITLE,
-          children: titleRuns(lines),
-        }),
-        blankLine(),
-      ];
-    }
+    case 'title':
+      if (block.runs) {
+        // A changed title is not broken into lines: the break would fall in the old words or the new.
+        return [new Paragraph({ heading: HeadingLevel.TITLE, ...revised, children: changedRuns(block.runs, () => ({}), marks) }), blankLine()];
+      }
+      return titleParagraphs(block.text);
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[block.level - 1], children: textRuns(block.text) })];
+      return [new Paragraph({ heading: HEADINGS[block.level - 1], ...revised, children: block.runs ? changedRuns(block.runs, () => ({}), marks) : textRuns(block.text) })];
     case 'paragraph':
+      if (marks && (block.mark || block.runs.some((r) => r.change))) {
+        return [new Paragraph({ style: STYLE.body, ...keep(keepNext), ...revised, children: changedRuns(block.runs, bodyProps, marks) })];
+      }
       return [new Paragraph({ style: STYLE.body, ...keep(keepNext), children: paragraphRuns(block.runs, PARAGRAPH_INDENT_CHARS) })];
     case 'flush':
+      if (block.runs) return [new Paragraph({ style: STYLE.flush, ...keep(keepNext), ...revised, children: changedRuns(block.runs, bodyProps, marks) })];
       return [new Paragraph({ style: STYLE.flush, ...keep(keepNext), children: paragraphRuns([{ text: block.text }], 0) })];
     case 'signature':
-      return signatureParagraphs(block.signature, block.date, block.seal);
+      return signatureParagraphs(block.signature, block.date, block.seal, block.changes && marks ? { ...block.changes, marks } : undefined);
     case 'attachments':
       return attachmentNote(block.items, keepNext, labels.attachments);
     case 'byline':
@@ -110,7 +117,7 @@ export function blockToParagraphs(block: Block, keepNext = false, labels: Docume
     case 'docnumber':
       return docNumberParagraphs(block.number, block.signers, block.mode, labels.signer);
     case 'note':
-      return [noteParagraph(block.text)];
+      return [block.runs ? noteParagraph(block.text, block.runs, marks, block.mark) : noteParagraph(block.text)];
     case 'imprint':
       return imprintParagraphs(block.cc, block.printedBy, block.printedOn);
     case 'section':
@@ -118,6 +125,17 @@ export function blockToParagraphs(block: Block, keepNext = false, labels: Docume
       // Sections and tables are laid out by emitDocx, which knows the page they sit on.
       return [];
   }
+}
+
+function titleParagraphs(text: string): Paragraph[] {
+  const lines = breakTitle(text, TITLE_LINE_CHARS);
+  return [
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      children: titleRuns(lines),
+    }),
+    blankLine(),
+  ];
 }
 
 /** Where the 署名 and the 成文日期 go, in characters from the margins. */
@@ -145,7 +163,14 @@ export function layoutSignature(signature: string, date: string, lineChars: numb
   return { signatureRight: r + d + shift - s, dateRight: r };
 }
 
-function signatureParagraphs(signature: string, date: string, seal: boolean): Paragraph[] {
+/** A redline's changes of the 署名 and the date, with who made them. */
+interface SignatureChanges {
+  signature: Run[];
+  date: Run[];
+  marks: RevisionMarks;
+}
+
+function signatureParagraphs(signature: string, date: string, seal: boolean, changes?: SignatureChanges): Paragraph[] {
   const layout = layoutSignature(signature, date, GRID.charsPerLine, seal);
   // The blank line above belongs to the block: it moves with the 署名, never ends a page alone.
   const out = [blankLine(true)];
@@ -155,7 +180,7 @@ function signatureParagraphs(signature: string, date: string, seal: boolean): Pa
         style: STYLE.signature,
         alignment: AlignmentType.RIGHT,
         indent: { right: charsToTwip(layout.signatureRight) },
-        children: bodyRuns({ text: signature }),
+        children: changes ? changedRuns(changes.signature, bodyProps, changes.marks) : bodyRuns({ text: signature }),
       }),
     );
   }
@@ -166,7 +191,7 @@ function signatureParagraphs(signature: string, date: string, seal: boolean): Pa
         ...('dateLeft' in layout
           ? { alignment: AlignmentType.LEFT, indent: { left: charsToTwip(layout.dateLeft) } }
           : { alignment: AlignmentType.RIGHT, indent: { right: charsToTwip(layout.dateRight) } }),
-        children: bodyRuns({ text: date }),
+        children: changes ? changedRuns(changes.date, bodyProps, changes.marks) : bodyRuns({ text: date }),
       }),
     );
   }

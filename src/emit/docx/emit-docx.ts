@@ -21,6 +21,7 @@ import { GRID, LINE_PITCH_PT, MARGIN_MM, PAGE_NUMBER, PAPER_MM, TEXT_PT, TYPE_AR
 import { unzipPackage, zipParts } from '../normalize-package.js';
 import { buildStyles, patchSettingsXml, patchStylesXml } from './styles.js';
 import { buildTable } from './table.js';
+import type { RevisionMarks } from './runs.js';
 import { DeferredChildren, DeferredXml } from './deferred-xml.js';
 
 const DOCUMENT_XML = 'word/document.xml';
@@ -36,6 +37,8 @@ export interface DocxMeta {
   pageNumbers: PageNumberPlacement;
   /** The words the emitter prints itself, in the document's script (简体 when not given). */
   labels?: DocumentLabels;
+  /** A redline (blocks with tracked changes): who made the changes and when (ISO 8601). */
+  revision?: { author: string; date: string };
 }
 
 type Orientation = 'portrait' | 'landscape';
@@ -137,6 +140,8 @@ function compileParts(document: Document): Map<string, string | Uint8Array> | un
 export async function emitDocx(blocks: readonly Block[], meta: DocxMeta, deferredRun = DEFERRED_RUN): Promise<Uint8Array> {
   const deferred = deferredRun > 0 ? new DeferredXml() : undefined;
   const labels = meta.labels ?? HANS_LABELS;
+  let changeId = 0;
+  const marks: RevisionMarks | undefined = meta.revision && { ...meta.revision, nextId: () => ++changeId };
   const sections: ISectionOptions[] = splitSections(blocks).map(({ orientation, imprint, blocks: own }, sectionIndex) => {
     const page = pageOf(orientation);
     const childrenOf = (block: Block, index: number): (Paragraph | Table)[] => {
@@ -148,10 +153,11 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta, deferre
         for (let i = 0; i < rows; i++) children.push(blankLine());
       }
       if (block.type === 'table') {
-        children.push(buildTable(block.header, block.rows, page.typeWidthMm, deferred));
+        const revision = block.changes && marks ? { changes: block.changes, marks } : undefined;
+        children.push(buildTable(block.header, block.rows, page.typeWidthMm, deferred, revision));
         children.push(index === own.length - 1 ? tableEnd() : blankLine());
       } else {
-        children.push(...blockToParagraphs(block, leadsIntoSignature(own, index), labels));
+        children.push(...blockToParagraphs(block, leadsIntoSignature(own, index), labels, marks));
       }
       return children;
     };

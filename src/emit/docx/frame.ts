@@ -15,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { visualWidth } from '../../text/width.js';
-import type { Block, PrintedLetterhead } from '../../markdown/blocks.js';
+import type { Block, Change, PrintedLetterhead, Run } from '../../markdown/blocks.js';
 import { blankLine } from './blank-line.js';
 import { fontsFor } from './fonts.js';
 import {
@@ -33,7 +33,7 @@ import {
   ptToHalfPt,
   ptToTwip,
 } from './gbt9704.js';
-import { hintedRuns, textRuns } from './runs.js';
+import { type RevisionMarks, changeOf, changedRuns, hintedRuns, paragraphMarkOf, textRuns } from './runs.js';
 import { STYLE } from './styles.js';
 
 /**
@@ -58,7 +58,7 @@ export function letterheadParagraphs({ names, suffix, mode }: Extract<Block, { t
   );
 }
 
-function letterheadRuns(text: string, size: number): TextRun[] {
+function letterheadRuns(text: string, size: number) {
   return hintedRuns(text, { font: fontsFor(FONT.title), size: ptToHalfPt(size), color: COLOR.red });
 }
 
@@ -138,11 +138,15 @@ export function docNumberParagraphs(number: string, signers: string[], mode: Pri
 }
 
 /** 附注: indented two characters, in parentheses, on the line below the date. */
-export function noteParagraph(text: string): Paragraph {
+/** `runs` and `paragraphMark`: a redline's changes of the note's text and of the paragraph itself. */
+export function noteParagraph(text: string, runs?: readonly Run[], marks?: RevisionMarks, paragraphMark?: Change): Paragraph {
+  const props = { font: fontsFor(FONT.body) };
   return new Paragraph({
     style: STYLE.flush,
     indent: { firstLine: charsToTwip(PARAGRAPH_INDENT_CHARS) },
-    children: textRuns(`（${text}）`, { font: fontsFor(FONT.body) }),
+    ...paragraphMarkOf(paragraphMark, marks),
+    // The parentheses go with the note: deleted with it, inserted with it.
+    children: runs ? changedRuns([{ text: '（', ...changeOf(paragraphMark) }, ...runs, { text: '）', ...changeOf(paragraphMark) }], () => props, marks) : textRuns(`（${text}）`, props),
   });
 }
 

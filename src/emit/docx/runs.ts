@@ -16,13 +16,49 @@
  * Every run that holds a 引号, 破折号, 省略号 or 间隔号 carries `w:hint="eastAsia"`, so Word and WPS
  * set those marks in the run's Chinese font, not in Times New Roman (east-asian-marks.ts).
  */
-import { type IRunOptions, TextRun } from 'docx';
+import { DeletedTextRun, type IRunOptions, InsertedTextRun, TextRun } from 'docx';
+import type { Change, Run } from '../../markdown/blocks.js';
 import { unitLength } from '../../text/units.js';
 import { hintPieces } from './east-asian-marks.js';
 
 export const WORD_JOINER = '\u2060';
 
 type RunProps = Omit<IRunOptions, 'text' | 'children'>;
+
+/** What makes one run from its options: a plain run, or one inside a tracked change. */
+type MakeRun = (options: IRunOptions) => TextRun | InsertedTextRun | DeletedTextRun;
+
+const plainRun: MakeRun = (options) => new TextRun(options);
+
+/**
+ * Who made a redline's changes, and when; `nextId` numbers every w:ins and w:del of the document
+ * (the ids must be unique within it, ECMA-376 Part 1, 17.13.1).
+ */
+export interface RevisionMarks {
+  author: string;
+  /** ISO 8601, as w:date wants it. */
+  date: string;
+  nextId(): number;
+}
+
+/** The w:ins or w:del attributes of one change (a paragraph mark's or a row's too). */
+export const changeAttributes = (marks: RevisionMarks) => ({ id: marks.nextId(), author: marks.author, date: marks.date });
+
+/** A paragraph's own mark (its pilcrow) as inserted or deleted, so accepting or rejecting removes the paragraph too. */
+export function paragraphMarkOf(mark: Change | undefined, marks: RevisionMarks | undefined): { run?: { insertion?: ReturnType<typeof changeAttributes>; deletion?: ReturnType<typeof changeAttributes> } } {
+  if (!mark || !marks) return {};
+  return { run: mark === 'ins' ? { insertion: changeAttributes(marks) } : { deletion: changeAttributes(marks) } };
+}
+
+/** `{ change }` when there is one, for spreading into a Run. */
+export const changeOf = (change: Change | undefined): { change?: Change } => (change ? { change } : {});
+
+function makerFor(change: Change | undefined, marks: RevisionMarks | undefined): MakeRun {
+  if (!change || !marks) return plainRun;
+  return change === 'ins'
+    ? (options) => new InsertedTextRun({ ...options, ...changeAttributes(marks) })
+    : (options) => new DeletedTextRun({ ...options, ...changeAttributes(marks) });
+}
 
 /** The pieces of `text`: plain ones, and units that follow a digit (joined to it). */
 export function splitUnits(text: string): { text: string; unit: boolean }[] {
@@ -46,16 +82,24 @@ export function splitUnits(text: string): { text: string; unit: boolean }[] {
 }
 
 /** Runs for `text` with `props`, each unit after a digit joined to it as the module comment says. */
-export function textRuns(text: string, props: RunProps = {}): TextRun[] {
-  return splitUnits(text).flatMap((piece) => hintedRuns(piece.text, piece.unit ? { ...props, language: { eastAsia: 'en-US' } } : props));
+export function textRuns(text: string, props: RunProps = {}, make: MakeRun = plainRun): (TextRun | InsertedTextRun | DeletedTextRun)[] {
+  return splitUnits(text).flatMap((piece) => hintedRuns(piece.text, piece.unit ? { ...props, language: { eastAsia: 'en-US' } } : props, make));
+}
+
+/**
+ * A redline's runs: each as textRuns makes it, inside a w:ins or w:del where it is a change
+ * (Word, WPS and LibreOffice list them in their 修订 pane). `props` may depend on the run (bold).
+ */
+export function changedRuns(runs: readonly Run[], props: (run: Run) => RunProps, marks: RevisionMarks | undefined) {
+  return runs.flatMap((run) => textRuns(run.text, props(run), makerFor(run.change, marks)));
 }
 
 /**
  * Runs for `text` with `props`, the shared marks in the Chinese font: one run where the text holds
  * none (exactly as before) or nothing else the hint would move, else cut as hintPieces says.
  */
-export function hintedRuns(text: string, props: RunProps = {}): TextRun[] {
-  return hintPieces(text).map((piece) => new TextRun({ ...props, text: piece.text, ...(piece.hint ? { font: withEastAsiaHint(props.font) } : {}) }));
+export function hintedRuns(text: string, props: RunProps = {}, make: MakeRun = plainRun) {
+  return hintPieces(text).map((piece) => make({ ...props, text: piece.text, ...(piece.hint ? { font: withEastAsiaHint(props.font) } : {}) }));
 }
 
 /** The run's fonts with `w:hint="eastAsia"`: the same names, or the style's where the run names none. */
