@@ -15,6 +15,8 @@ import { allMeasures } from '../../src/plan/plan-walk.js';
 import { appendProgress } from '../../src/pipeline/append-progress.js';
 import { importProgress } from '../../src/pipeline/import-progress.js';
 import { MAX_FORM_ROWS } from '../../src/pipeline/read-progress-forms.js';
+import { checkPlans } from '../../src/pipeline/check-plans.js';
+import { progressFormPublications } from '../../src/pipeline/progress-forms.js';
 import { ROOT } from '../helpers.js';
 import { EXPECTED, UNIT, fillForm, fillUnit, makeForms, readText, rowOf, scratchPlan, targetKey, writeBytes } from '../forms.js';
 
@@ -54,6 +56,12 @@ describe('status --forms', () => {
     expect([...keys]).toEqual(mine.map((m) => `id:${m.measure.id}`));
     expect(ws.getCell('B2').value).toContain(`填报单位：${UNIT}`);
     expect(ws.getCell('B1').value).toContain('2025年全区统一战线工作安排意见');
+  });
+
+  it('makes only the form of --unit, by any name the registry gives it', async () => {
+    const { plans } = await checkPlans([scratchPlan().plan]);
+    const one = await progressFormPublications(plans, { asOf: '2025-09-30', unit: UNIT });
+    expect(one.map((p) => p.name)).toEqual([`2025-工作安排意见-${UNIT}-进展填报表`]);
   });
 
   it('gives a 繁体 plan a 繁体 form: sheet, headers, drop-down and title', async () => {
@@ -101,6 +109,25 @@ describe('import-progress', () => {
     expect(second.added).toBe(0);
     expect(second.unchanged).toBe(2);
     expect(second.after).toBe(first.after);
+  });
+
+  it('reads a 繁体 form back, its state chosen from the 繁体 drop-down', async () => {
+    const { dir, plan } = scratchPlan(path.join(ROOT, 'plans', '2025-港澳青年交流工作計劃.yaml'));
+    const hant = await makeForms(plan);
+    const unit = '區教育局';
+    const form = await fillForm(hant.get(unit)!, (ws) => {
+      ws.getCell('J4').value = '推進中';
+      ws.getCell('K4').value = 36;
+      ws.getCell('M4').value = '首批實習生已到崗';
+      ws.getCell('P4').value = '2025年7月15日';
+    });
+    const result = await importProgress({ forms: [writeBytes(path.join(dir, 'f.xlsx'), form)], into: plan });
+    expect(result.diagnostics).toEqual([]);
+    const measureIn = (source: string) => allMeasures(planOf(source)).find((m) => m.measure.title === '辦好港澳大學生暑期實習')!.measure;
+    expect(reportsOf(measureIn(result.after!))).toEqual([
+      ...reportsOf(measureIn(result.before!)),
+      { date: '2025-07-15', status: 'ongoing', result: '首批實習生已到崗', values: { 接待港澳大學生實習: 36 } },
+    ]);
   });
 
   it('reads rows in any order: the hidden key, not the position, names the measure', async () => {
