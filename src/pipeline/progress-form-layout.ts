@@ -64,7 +64,7 @@ export const FORM_COLUMNS: readonly FormColumnSpec[] = [
   { id: 'title', header: '工作任务', fill: false, width: 30 },
   { id: 'lead', header: '牵头单位', fill: false, width: 14 },
   { id: 'responsible', header: '责任单位', fill: false, width: 16 },
-  { id: 'role', header: '本单位职责', fill: false, width: 8 },
+  { id: 'role', header: '本单位职责', fill: false, width: 11 },
   { id: 'due', header: '完成时限', fill: false, width: 12 },
   { id: 'target', header: '指标', fill: false, width: 20 },
   { id: 'goal', header: '目标值', fill: false, width: 10 },
