@@ -105,11 +105,13 @@ function lineEndAfter(source: string, offset: number): number {
 }
 
 function applyInsertions(source: string, insertions: readonly Insertion[]): string {
+  // The new lines end as the file's own do (a file saved on Windows keeps CRLF throughout).
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
   let out = source;
   for (const { at, text } of [...insertions].sort((a, b) => b.at - a.at)) {
     // A file without a final newline: the new lines start on a line of their own.
-    const lead = at === out.length && out.length > 0 && !out.endsWith('\n') ? '\n' : '';
-    out = out.slice(0, at) + lead + text + out.slice(at);
+    const lead = at === out.length && out.length > 0 && !out.endsWith('\n') ? eol : '';
+    out = out.slice(0, at) + lead + text.replace(/\n/g, eol) + out.slice(at);
   }
   return out;
 }

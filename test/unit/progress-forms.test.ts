@@ -262,6 +262,15 @@ describe('appendProgress', () => {
     expect(measures[4]!.progress).toEqual([report]);
   });
 
+  it('keeps the line endings of a CRLF file', () => {
+    const crlf = SOURCE.replace(/\n/g, '\r\n');
+    const loaded = parsePlan('plan.yaml', new TextEncoder().encode(crlf)).loaded!;
+    const out = appendProgress(loaded, [{ path: ['sections', 0, 'measures', 0], label: '第一部分第 1 项', reports: [report] }]) as { source: string };
+    expect(out.source.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(diffChars(crlf, out.source).filter((p) => p.removed)).toEqual([]);
+    expect(planOf(out.source).sections![0]!.measures![0]!.progress).toEqual([{ date: '2025-03-31', status: 'ongoing' }, report]);
+  });
+
   it('refuses a flow-style measure and a single undated progress, naming the measure, and changes nothing', () => {
     const out = appendProgress(load(), [
       { path: ['sections', 0, 'measures', 2], label: '第一部分第 3 项', reports: [report] },
