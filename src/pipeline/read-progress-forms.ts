@@ -17,8 +17,8 @@ import { INFO_SHEET } from './progress-form-layout.js';
 /** A form is tens of kilobytes; a few megabytes is already a year of reports. */
 export const MAX_FORM_BYTES = 10 * 1024 * 1024;
 /** Inflated, one part and all of them: far above any form, far below what would hurt. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
-const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
+const MAX_PART_BYTES = 32 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 const MAX_ENTRIES = 1000;
 /** A unit's form has a row per measure; a plan of 10,000 measures still fits. */
 export const MAX_FORM_ROWS = 10_000;
