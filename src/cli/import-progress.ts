@@ -36,7 +36,7 @@ export async function runImportProgress(forms: string[], flags: ImportProgressFl
     return 0;
   }
   if (flags.dryRun) {
-    process.stdout.write(formatFixDiff(plan.shown, before, after));
+    process.stdout.write(formatFixDiff(plan.shown, before, after, ['读回前', '读回后']));
     process.stderr.write(`将追加 ${result.added} 条进展${kept}（--dry-run，未写入）\n`);
     return 0;
   }

@@ -37,6 +37,7 @@ function importAndCheck(dir: string, plan: string, form: string): void {
   expect(dry.status, dry.stdout + dry.stderr).toBe(0);
   expect(dry.stdout).toMatch(/^\+\s+- date: 2025-10-08$/m);
   expect(dry.stdout).toContain('@@');
+  expect(dry.stdout).toContain('+++ ' + path.relative(dir, plan) + '\t读回后');
   expect(readText(plan)).toBe(before);
   const run = runCli(['import-progress', form, '--into', plan, '--as-of', '2025-10-31'], { cwd: dir });
   expect(run.status, run.stdout + run.stderr).toBe(0);
