@@ -1,4 +1,5 @@
 import type { RuleId } from './rule-catalog.js';
+import { cellRef } from './text/cell-names.js';
 
 /** Severity of a finding. `off` exists only in configuration, never on a Diagnostic. */
 export type Severity = 'error' | 'warning';
@@ -18,6 +19,8 @@ export interface Diagnostic {
   endColumn?: number;
   /** Plan path such as `sections[2].measures[0].lead`; empty for the whole file. */
   path: string;
+  /** In a spreadsheet, the cell instead of a line: `进展填报!C7` (shown as file.xlsx!进展填报!C7); line and column are its row and column. */
+  cell?: string;
   /** Other places that explain the problem (where an unclosed quote should have closed). */
   related?: { line: number; column: number; message: string }[];
 }
@@ -58,9 +61,15 @@ export function formatPath(path: readonly (string | number)[]): string {
 export function makeDiagnostic(
   ruleId: RuleId,
   message: string,
-  at: { file: string; span?: Span; path?: readonly (string | number)[] },
+  at: { file: string; span?: Span; path?: readonly (string | number)[]; cell?: { sheet: string; row: number; column: number } },
   severity: Severity = 'error',
 ): Diagnostic {
-  const span = at.span ?? { line: 1, column: 1 };
-  return { ruleId, severity, message, file: at.file, ...span, path: formatPath(at.path ?? []) };
+  const span = at.span ?? (at.cell ? { line: at.cell.row, column: at.cell.column } : { line: 1, column: 1 });
+  const cell = at.cell ? { cell: `${at.cell.sheet}!${cellRef(at.cell.row, at.cell.column)}` } : {};
+  return { ruleId, severity, message, file: at.file, ...span, path: formatPath(at.path ?? []), ...cell };
+}
+
+/** Where a Diagnostic points, as a person reads it: file:line:col, or file.xlsx!Sheet!C7. */
+export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'cell'>): string {
+  return d.cell !== undefined ? `${d.file}!${d.cell}` : `${d.file}:${d.line}:${d.column}`;
 }

@@ -69,18 +69,33 @@ export const STATUS_RULES = {
   'measure-overdue': { description: '举措已过完成时限仍未完成（workplan status）', severity: 'warning' },
 } as const satisfies Record<string, Entry>;
 
+/** What `workplan import-progress` finds in a filled 进展填报表, each at its cell (file.xlsx!Sheet!C7). */
+export const FORM_RULES = {
+  'form-file': { description: '填报表文件无法读取：旧版 .xls、加密、损坏、过大或是空的', severity: 'error' },
+  'form-plan': { description: '填报表不是这份计划（标题、年度）生成的，或不是 workplan 生成的', severity: 'error' },
+  'form-unit': { description: '填报表的单位不在计划中或不是所要的单位，或一行的任务不属于该单位', severity: 'error' },
+  'form-layout': { description: '填报表的表头被改动、列被增删或移动，或有合并的单元格', severity: 'error' },
+  'form-key': { description: '一行的举措编号缺失、未知、重复，或与工作任务不符（行被打乱）', severity: 'error' },
+  'form-state': { description: '进展状态缺失或不在下拉列表中', severity: 'error' },
+  'form-number': { description: '完成值不是数字，或填在该任务没有的指标格里', severity: 'error' },
+  'form-date': { description: '填报日期无法识别或不在计划年度内', severity: 'error' },
+  'form-empty': { description: '填报表没有填写任何进展', severity: 'error' },
+  'form-progress': { description: '计划里这项举措的进展无法追加（不带日期的单条进展，或流式写法）', severity: 'error' },
+} as const satisfies Record<string, Entry>;
+
 export type LoaderRuleId = keyof typeof LOADER_RULES;
 export type WritingRuleId = keyof typeof WRITING_RULES;
 export type BuildRuleId = keyof typeof BUILD_RULES;
 export type FixRuleId = keyof typeof FIX_RULES;
 export type StatusRuleId = keyof typeof STATUS_RULES;
-export type RuleId = LoaderRuleId | WritingRuleId | BuildRuleId | FixRuleId | StatusRuleId;
+export type FormRuleId = keyof typeof FORM_RULES;
+export type RuleId = LoaderRuleId | WritingRuleId | BuildRuleId | FixRuleId | StatusRuleId | FormRuleId;
 
 export interface CatalogEntry extends Entry {
   id: RuleId;
 }
 
 /** The whole catalogue in report order (SARIF's rule indexes): loader, build, writing rules, fix, status. */
-export const RULE_CATALOG: readonly CatalogEntry[] = [LOADER_RULES, BUILD_RULES, WRITING_RULES, FIX_RULES, STATUS_RULES].flatMap((group) =>
+export const RULE_CATALOG: readonly CatalogEntry[] = [LOADER_RULES, BUILD_RULES, WRITING_RULES, FIX_RULES, STATUS_RULES, FORM_RULES].flatMap((group) =>
   Object.entries(group).map(([id, entry]) => ({ id: id as RuleId, ...entry })),
 );

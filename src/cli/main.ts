@@ -47,6 +47,8 @@ export function createProgram(): Command {
   workplan import 2025年要点.docx -o plans/2026-要点.yaml
                                          把去年的 Word 文稿导入为计划文件
   workplan status --as-of 2025-09-30     督办：各单位推进情况、逾期举措和天数（--to docx 生成督办通报）
+  workplan import-progress forms/*.xlsx --into plans/2025.yaml
+                                         读回各单位填好的进展填报表（status --forms 生成）
   workplan diff                          对照 plans/ 中最近两个年度的同名计划：新增、调整、延续、删除
   workplan init my-plans                 新建计划仓库
   workplan draft speech plans/2025.yaml  据进展起草汇报发言，数字写成引用
@@ -187,6 +189,7 @@ export function createProgram(): Command {
     .option('--unit <name>', '只看这个单位牵头或参与的举措')
     .option('-t, --to <formats>', '另外生成文件，可用逗号分隔：md、docx、pdf（督办通报，GB/T 9704 格式）、xlsx（督办台账）')
     .option('-o, --output <path>', '生成文件所在的文件夹（缺省 out/），或一个文件；“-”把 Markdown 写到标准输出（这时不打印统计表）')
+    .option('--forms <dir>', '为每个单位（有 --unit 时只为这个单位）生成一张进展填报表（.xlsx）放在这个文件夹，填好后用 import-progress 读回')
     .addOption(new Option('--script <script>', '文稿的文字：hans 简体，hant 繁体（缺省与计划相同）').choices(BUILD_CHOICES.scripts))
     .addOption(new Option('-f, --format <format>', '终端输出的格式').choices(['stylish', 'json', 'github']).default('stylish'))
     .option('--no-color', '不使用颜色')
@@ -208,12 +211,41 @@ export function createProgram(): Command {
   workplan status --as-of 2025-06-30 --to docx,xlsx   生成《关于2025年上半年重点任务推进情况的通报》和督办台账
   workplan status --format github                    在 CI 中把逾期举措标注在计划的 due 一行
   workplan status --format json > status.json
+  workplan status plans/2025-工作安排意见.yaml --as-of 2025-09-30 --forms forms/   每个单位一张进展填报表
 
 退出码：0 统计完成（有逾期举措也是 0，逾期在输出里）；1 计划有错误，没有统计；2 无法运行（参数错误、文件无法读取）。`,
     )
     .action(async (paths: string[], options) => {
       const { runStatus } = await import('./status.js');
       program.setOptionValue('exitCode', await runStatus(paths, options));
+    });
+
+  program
+    .command('import-progress')
+    .description('读回各单位填好的进展填报表（status --forms 生成的 .xlsx），逐格检查后追加为计划里带日期的进展')
+    .argument('<forms...>', '填好的填报表（.xlsx）')
+    .option('--into <plan>', '写入进展的计划文件（填报表必须由这份计划生成）')
+    .option('--dry-run', '只显示会对计划做的修改（diff），不写文件')
+    .option('--as-of <date>', '没有填写填报日期的行的报告日期 YYYY-MM-DD（缺省取工作簿的保存日期）')
+    .option('--unit <name>', '只接受这个单位的填报表')
+    .option('--no-color', '不使用颜色')
+    .addHelpText(
+      'after',
+      `
+逐格检查：举措编号（隐藏的 A 列）缺失、未知或重复，行被打乱，进展状态不在下拉列表中，完成值不是数字，
+填报日期无法识别或不在计划年度内，表头被改动、列被增删、单元格被合并，别的计划或别的单位的表，
+旧版 .xls、损坏或过大的文件。每个问题报告在“文件.xlsx!工作表!C7”，有问题时计划文件一字不改，退出码 1。
+只追加进展：计划的其他内容（注释、键的顺序、引号和缩进）逐字节不变；同一张表读两次，第二次不再追加。
+
+示例：
+  workplan status plans/2025-工作安排意见.yaml --as-of 2025-09-30 --forms forms/
+                                         为每个单位生成一张进展填报表
+  workplan import-progress forms/*.xlsx --into plans/2025-工作安排意见.yaml --dry-run
+  workplan import-progress forms/*.xlsx --into plans/2025-工作安排意见.yaml`,
+    )
+    .action(async (forms: string[], options) => {
+      const { runImportProgress } = await import('./import-progress.js');
+      program.setOptionValue('exitCode', await runImportProgress(forms, options));
     });
 
   program

@@ -2,6 +2,7 @@
 import { checkPlans } from '../pipeline/check-plans.js';
 import { findPlanFiles } from '../pipeline/plan-files.js';
 import { parseStatusOptions, planStatuses } from '../pipeline/plan-status.js';
+import { progressFormPublications } from '../pipeline/progress-forms.js';
 import { UsageError } from '../usage-error.js';
 import { deliverDocuments } from '../pipeline/publish-documents.js';
 import { formatGithub } from '../report/github.js';
@@ -15,6 +16,7 @@ export interface StatusFlags {
   unit?: string;
   to?: string;
   output?: string;
+  forms?: string;
   script?: string;
   format: string;
   color?: boolean;
@@ -52,6 +54,14 @@ export async function runStatus(paths: string[], flags: StatusFlags): Promise<nu
       onWritten: (output) => process.stderr.write(`已生成 ${output.shown ?? output.path}\n`),
     });
     if (stdout !== undefined) process.stdout.write(stdout);
+  }
+  if (flags.forms !== undefined) {
+    const forms = await progressFormPublications(plans, { asOf: options.asOf, unit: options.unit, script: options.script });
+    await deliverDocuments(forms, {
+      output: flags.forms,
+      inputs: files,
+      onWritten: (output) => process.stderr.write(`已生成填报表 ${output.shown ?? output.path}\n`),
+    });
   }
   return 0;
 }

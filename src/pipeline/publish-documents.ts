@@ -14,6 +14,7 @@ import type { PageNumberPlacement } from '../emit/docx/footers.js';
 import { convertLabels, type DocumentLabels } from '../emit/labels.js';
 import { emitMarkdown } from '../emit/markdown.js';
 import { emitXlsx } from '../emit/xlsx.js';
+import type { FormSheet } from '../emit/form-xlsx.js';
 import type { Block } from '../markdown/blocks.js';
 import { removeInvalidCharsDeep } from '../text/invalid-chars.js';
 import { type ScriptChoice, finalWords } from '../text/script.js';
@@ -46,6 +47,8 @@ export interface Publication {
   script: ScriptChoice;
   /** The formats asked for this document. */
   formats: readonly OutputFormat[];
+  /** A form to fill (the 进展填报表) instead of a table: its .xlsx is the form, through the same conversion. */
+  form?: FormSheet;
 }
 
 /** A document ready for the emitters: in its final script, clean, with its labels. */
@@ -53,6 +56,7 @@ interface PreparedDocument {
   blocks: readonly Block[];
   meta: PublicationMeta;
   labels: DocumentLabels;
+  form?: FormSheet;
 }
 
 interface FormatEntry extends FormatFacts {
@@ -67,7 +71,12 @@ export const FORMATS: Record<OutputFormat, FormatEntry> = {
   },
   md: { ...FORMAT_FACTS.md, emit: ({ blocks, labels }) => emitMarkdown(blocks, labels) },
   csv: { ...FORMAT_FACTS.csv, emit: ({ blocks }) => emitCsv(blocks) },
-  xlsx: { ...FORMAT_FACTS.xlsx, emit: ({ blocks, meta, labels }) => emitXlsx(blocks, { title: meta.title, date: documentDate(meta.date), labels }) },
+  xlsx: {
+    ...FORMAT_FACTS.xlsx,
+    // The form's writer (exceljs) is loaded only for forms: a 分工表 or 台账 never pays for it.
+    emit: async ({ blocks, meta, labels, form }) =>
+      form ? (await import('../emit/form-xlsx.js')).emitForm(form, documentDate(meta.date)) : emitXlsx(blocks, { title: meta.title, date: documentDate(meta.date), labels }),
+  },
   pdf: { ...FORMAT_FACTS.pdf },
 };
 
@@ -211,7 +220,7 @@ export async function publishDocument(publication: Publication, format: Exclude<
 function prepareDocument(publication: Publication): PreparedDocument {
   const { script } = publication;
   const labels = convertLabels((text) => finalWords(script, text));
-  let document = { blocks: publication.blocks, meta: publication.meta };
+  let document = { blocks: publication.blocks, meta: publication.meta, ...(publication.form ? { form: publication.form } : {}) };
   if (script.convert) document = convertText(document, script.convert);
   return { ...removeInvalidCharsDeep(document), labels };
 }

@@ -1,6 +1,6 @@
 /** Human format: grouped by file, one row per problem, a summary line at the end. */
 import { Chalk } from 'chalk';
-import { type Diagnostic, sortDiagnostics } from '../diagnostic.js';
+import { type Diagnostic, formatLocation, sortDiagnostics } from '../diagnostic.js';
 import { countDiagnostics, formatCounts } from './summary.js';
 import { showInvalidChars } from '../text/invalid-chars.js';
 
@@ -22,8 +22,8 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
   for (const [file, list] of byFile) {
     lines.push(c.underline(showInvalidChars(file)));
     for (const d of list) {
-      // file:line:col in every row so terminals and editors make it a link.
-      const where = c.dim(`${showInvalidChars(d.file)}:${d.line}:${d.column}`);
+      // file:line:col in every row so terminals and editors make it a link (file.xlsx!Sheet!C7 for a spreadsheet).
+      const where = c.dim(showInvalidChars(formatLocation(d)));
       const severity = d.severity === 'error' ? c.red('错误') : c.yellow('警告');
       lines.push(`  ${where}  ${severity}  ${showInvalidChars(d.message)}  ${c.dim(d.ruleId)}`);
     }
