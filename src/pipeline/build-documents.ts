@@ -22,6 +22,7 @@ import { chooseScript } from './plan-script.js';
 import { type Publication, outputNames, requirePublishable } from './publish-documents.js';
 import { redlineDocument } from './redline-document.js';
 import { DocumentProblem, type RenderedDocument, documentText, renderDocument } from './render-document.js';
+import { isOldVersionFile } from '../system/read-old-version.js';
 import { settleMemory } from '../system/settle-memory.js';
 import { UsageError } from '../usage-error.js';
 
@@ -70,6 +71,9 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
   const templateCache = hooks.templateCache ?? new Map<string, TemplateSet>();
   const inputChars = plans.reduce((sum, p) => sum + (p.loaded?.source.length ?? 0), 0);
   settleMemory(inputChars);
+  if (options.redline !== undefined && plans.length > 1 && (await isOldVersionFile(options.redline))) {
+    throw new UsageError(`--redline ${options.redline} 是一个计划文件，只能是一个计划的旧版本，这里有 ${plans.length} 个计划：请只给一个计划，或用 git 的版本（如 HEAD~1）`);
+  }
   const jobs: Job[] = [];
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];

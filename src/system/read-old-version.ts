@@ -37,8 +37,7 @@ function runGit(args: readonly string[], cwd: string): Promise<{ ok: true; stdou
  * `REV` alone for this plan's own path at that revision.
  */
 export async function readOldVersion(spec: string, planFile: string): Promise<OldVersion> {
-  const asFile = await stat(spec).catch(() => undefined);
-  if (asFile?.isFile()) {
+  if (await isOldVersionFile(spec)) {
     try {
       return { shown: path.relative(process.cwd(), spec) || spec, bytes: await readFile(spec) };
     } catch (error) {
@@ -54,6 +53,11 @@ export async function readOldVersion(spec: string, planFile: string): Promise<Ol
     throw new OldVersionError(`找不到旧版本“${spec}”：它不是一个文件，也无法从 git 读出 ${shown}（git：${result.stderr}）`);
   }
   return { shown, bytes: result.stdout };
+}
+
+/** True when `spec` names a file (then it is the old version of one plan, not a revision of each). */
+export async function isOldVersionFile(spec: string): Promise<boolean> {
+  return (await stat(spec).catch(() => undefined))?.isFile() ?? false;
 }
 
 /** `git config user.name` in the plan's folder, when git and the setting are there. */

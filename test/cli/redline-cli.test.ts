@@ -164,7 +164,10 @@ describe('build --redline', () => {
     const broken = runCli(['build', plan, '--redline', path.join(dir, 'broken.yaml'), '-o', dir]);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/旧版本 .*broken\.yaml 无法读取为计划.*broken\.yaml:\d+:\d+/);
-    for (const r of [missing, md, broken]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    const two = runCli(['build', plan, path.join(ROOT, 'plans', '2025-工作安排意见.yaml'), '--redline', plan, '-o', dir]);
+    expect(two.status).toBe(2);
+    expect(two.stderr).toMatch(/只能是一个计划的旧版本，这里有 2 个计划/);
+    for (const r of [missing, md, broken, two]) expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(dir, 'plan-修订.docx'))).toBe(false);
   });
 });
