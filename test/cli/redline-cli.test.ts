@@ -98,8 +98,12 @@ describe('build --redline', () => {
     expect(new Set(marks.map((m) => m.id)).size).toBe(marks.length);
     expect(new Set(marks.map((m) => m.date))).toEqual(new Set(['2026-01-01T00:00:00Z']));
     expect(unmarkedParagraphs(revised)).toEqual([]);
-    if (!hasPandoc) return;
+    // Leaders' own edits of the 修订稿 are tracked as well; the clean document leaves that off.
+    const settings = (file: string) => strFromU8(unzipSync(readFileSync(file))['word/settings.xml']!);
+    expect(settings(revised)).toContain('<w:trackRevisions/>');
     expect(runCli(['build', plan, path.join(dir, 'old.yaml'), '-o', dir], { env }).status).toBe(0);
+    expect(settings(path.join(dir, 'plan.docx'))).not.toContain('trackRevisions');
+    if (!hasPandoc) return;
     expect(pandocText(revised, 'accept')).toBe(pandocText(path.join(dir, 'plan.docx')));
     expect(pandocText(revised, 'reject')).toBe(pandocText(path.join(dir, 'old.docx')));
   });

@@ -187,6 +187,8 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta, deferre
     title: meta.title,
     revision: 1,
     evenAndOddHeaderAndFooters: meta.pageNumbers === 'outside',
+    // A 修订稿 goes to leaders who revise it: their edits are tracked too, beside the ones shown.
+    ...(meta.revision ? { features: { trackRevisions: true } } : {}),
     styles: buildStyles(),
     sections,
   });
