@@ -1,7 +1,7 @@
 // `npm run bench`: whole-process figures, as ratios measured in one run on this machine:
 //   check of one plan / `node -e 0`;  build --to docx / pandoc on the same Markdown;
 //   20 plans in one build / 20 pandoc runs;  1k → 10k measures for check, docx, xlsx and the 分工表 .docx, with peak RSS;
-//   status and diff over 50 → 500 plans in one process.
+//   status and diff over 50 → 500 plans in one process; the language server's first and warm diagnostics.
 // Uses hyperfine when installed (otherwise times the runs itself) and GNU time for peak memory.
 // Big plans come from scripts/generate-plan.mjs. `BENCH_RUNS` sets the repetitions (default 10);
 // `node scripts/bench.mjs --quick` skips the 10k plans; `BENCH_NODES=a,b` adds the check ratio under
@@ -139,6 +139,13 @@ if (pandoc) {
   }
   child.kill('SIGTERM');
   report('--watch 保存 → 重新生成', median(saves), 150, ' ms');
+}
+
+// 4b. The language server: first diagnostics after start, then an edit's diagnostics, warm (scripts/bench-lsp.mjs).
+{
+  const lsp = JSON.parse(execFileSync(node, [path.join(root, 'scripts', 'bench-lsp.mjs')], { encoding: 'utf8' }));
+  report('lsp 启动 → 首次诊断', lsp.first, 600, ' ms');
+  report('lsp 改动 → 诊断（中位数）', lsp.median, 30, ' ms');
 }
 
 // 5. Scaling: 1k → 10k measures.

@@ -335,6 +335,21 @@ export function createProgram(): Command {
     });
 
   program
+    .command('lsp')
+    .description('语言服务器（LSP，经标准输入输出）：编辑器里边写边检查、一键修正、补全单位名称和数字引用、悬停看数值、大纲')
+    .option('--stdio', '经标准输入输出通信（缺省，也是唯一的方式；编辑器常自动加上）')
+    .addHelpText(
+      'after',
+      `
+由编辑器启动，不要在终端里直接运行。检查与 workplan check 完全相同（配置、figures、行内抑制都算在内）。
+VS Code、Neovim 等的配置见 docs/guide/editor.md。`,
+    )
+    .action(async () => {
+      const { runLsp } = await import('./lsp.js');
+      program.setOptionValue('exitCode', await runLsp());
+    });
+
+  program
     .command('schema')
     .description('输出计划文件的 JSON Schema（draft-07），供编辑器补全和校验')
     .action(async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { type LoadedConfig, loadConfig } from '../plan/config.js';
 import { CONFIG_FILE, findConfigRoot } from '../plan/find-root.js';
-import { type LoadedPlan, STDIN_NAME, STDIN_PATH, loadPlanFile, loadPlanStream } from '../plan/load-plan.js';
+import { type LoadedPlan, type LoadResult, STDIN_NAME, STDIN_PATH, loadPlanFile, loadPlanStream, parsePlan } from '../plan/load-plan.js';
 import { runRules } from '../rules/run-rules.js';
 import type { SourceEdit } from '../rules/types.js';
 import { describeFsError } from '../system/fs-errors.js';
@@ -43,31 +43,70 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
   for (const file of files) {
     const piped = file === STDIN_PATH;
     const shown = piped ? STDIN_NAME : path.relative(process.cwd(), file) || file;
-    const configRoot = await findConfigRoot(piped ? path.join(process.cwd(), STDIN_NAME) : file);
-    const root = configRoot ?? process.cwd();
-    let config = configs.get(root);
-    if (!config) {
-      try {
-        config = configRoot ? await loadConfig(configRoot) : { config: {}, diagnostics: [] };
-      } catch (error) {
-        throw new UsageError(describeFsError(error, 'read', path.relative(process.cwd(), path.join(root, CONFIG_FILE)) || CONFIG_FILE));
-      }
-      configs.set(root, config);
-      appendAll(diagnostics, config.diagnostics);
-    }
-    let result;
-    try {
-      result = piped ? await loadPlanStream(shown, stdin, prepareHeapFor) : await loadPlanFile(shown, file, prepareHeapFor);
-    } catch (error) {
-      throw new UsageError(describeFsError(error, 'read', shown));
-    }
-    appendAll(diagnostics, result.diagnostics);
-    if (result.loaded) appendAll(diagnostics, await attachFigures(result.loaded, piped ? undefined : file, figures));
-    const checked = result.loaded ? runRules(result.loaded, config.config) : { diagnostics: [], edits: [] };
+    const checked = await checkOnePlan({ file, shown, piped, configs, figures }, () =>
+      piped ? loadPlanStream(shown, stdin, prepareHeapFor) : loadPlanFile(shown, file, prepareHeapFor),
+    );
     appendAll(diagnostics, checked.diagnostics);
-    plans.push({ file, shown, root, config, ...(result.loaded ? { loaded: result.loaded } : {}), edits: checked.edits });
+    plans.push(checked.plan);
   }
   return { plans, diagnostics };
+}
+
+/** What one plan's check gives: the plan, its diagnostics (its repository's config problems the first time), each finding's edits. */
+export interface OnePlanCheck {
+  plan: CheckedPlan;
+  diagnostics: Diagnostic[];
+  editsOf: Map<Diagnostic, readonly SourceEdit[]>;
+}
+
+/**
+ * A plan as the editor holds it, checked exactly as `check` would check the saved file: the same
+ * config (read again each time: the office may have just added a unit), figures, rules and
+ * suppressions. `figures` may hold the text of plans open in the editor.
+ */
+export async function checkPlanText(
+  file: string,
+  text: string,
+  options: { shown?: string; figures?: FiguresCache } = {},
+): Promise<OnePlanCheck> {
+  const shown = options.shown ?? (path.relative(process.cwd(), file) || file);
+  const bytes = new TextEncoder().encode(text);
+  return checkOnePlan({ file, shown, piped: false, configs: new Map(), figures: options.figures ?? new Map() }, async () => parsePlan(shown, bytes));
+}
+
+async function checkOnePlan(
+  at: { file: string; shown: string; piped: boolean; configs: Map<string, LoadedConfig>; figures: FiguresCache },
+  load: () => Promise<LoadResult>,
+): Promise<OnePlanCheck> {
+  const { file, shown, piped, configs, figures } = at;
+  const diagnostics: Diagnostic[] = [];
+  const configRoot = await findConfigRoot(piped ? path.join(process.cwd(), STDIN_NAME) : file);
+  const root = configRoot ?? process.cwd();
+  let config = configs.get(root);
+  if (!config) {
+    try {
+      config = configRoot ? await loadConfig(configRoot) : { config: {}, diagnostics: [] };
+    } catch (error) {
+      throw new UsageError(describeFsError(error, 'read', path.relative(process.cwd(), path.join(root, CONFIG_FILE)) || CONFIG_FILE));
+    }
+    configs.set(root, config);
+    appendAll(diagnostics, config.diagnostics);
+  }
+  let result;
+  try {
+    result = await load();
+  } catch (error) {
+    throw new UsageError(describeFsError(error, 'read', shown));
+  }
+  appendAll(diagnostics, result.diagnostics);
+  if (result.loaded) appendAll(diagnostics, await attachFigures(result.loaded, piped ? undefined : file, figures));
+  const checked = result.loaded ? runRules(result.loaded, config.config) : { diagnostics: [], edits: [], editsOf: new Map() };
+  appendAll(diagnostics, checked.diagnostics);
+  return {
+    plan: { file, shown, root, config, ...(result.loaded ? { loaded: result.loaded } : {}), edits: checked.edits },
+    diagnostics,
+    editsOf: checked.editsOf,
+  };
 }
 
 /**

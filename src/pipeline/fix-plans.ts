@@ -49,6 +49,15 @@ export function fixPlans(result: CheckResult): FixResult {
   return { fixes, diagnostics };
 }
 
+/**
+ * One finding's fix, as an editor's quick fix offers it: only its own edits, proven like --fix
+ * (re-parsed, every other value unchanged). Undefined when the fix is not safe.
+ */
+export function fixFinding(loaded: LoadedPlan, edits: readonly SourceEdit[]): string | undefined {
+  const next = applyProven(loaded, edits);
+  return next.unsafe.length === 0 && next.loaded ? next.loaded.source : undefined;
+}
+
 function fixSource(loaded: LoadedPlan, plan: CheckedPlan): { source: string; diagnostics: Diagnostic[] } {
   const refused = new Map<string, Diagnostic>();
   let current = loaded;

@@ -225,7 +225,7 @@ describe.skipIf(!soffice.soffice)(`LibreOffice Calc round trip${soffice.soffice 
     const r = spawnSync(soffice.soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'ods', '--outdir', path.join(dir, 'ods'), ...files], { encoding: 'utf8', timeout: 300_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(path.join(dir, 'ods')).sort()).toEqual(files.map((f) => path.basename(f).replace(/\.xlsx$/, '.ods')).sort());
-  });
+  }, 120_000);
 
   it('a filled form saved by Calc as .ods and back to .xlsx reads back the same, drop-down and protection kept', async () => {
     const { dir, plan, forms } = makeForms();
