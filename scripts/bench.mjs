@@ -148,6 +148,13 @@ if (pandoc) {
   report('lsp 改动 → 诊断（中位数）', lsp.median, 30, ' ms');
 }
 
+// 4c. serve: from a save to the new pages on screen in chromium (scripts/bench-serve.mjs; skipped without chromium).
+{
+  const serve = JSON.parse(execFileSync(node, [path.join(root, 'scripts', 'bench-serve.mjs')], { encoding: 'utf8' }));
+  if (serve.skipped) rows.push(`（${serve.skipped}：跳过 serve 的预览用时）`);
+  else report('serve 保存 → 新页面上屏（中位数）', serve.median / 1000, 4, ' s');
+}
+
 // 5. Scaling: 1k → 10k measures.
 if (!quick) {
   const sizes = [1000, 10000];

@@ -335,6 +335,28 @@ export function createProgram(): Command {
     });
 
   program
+    .command('serve')
+    .description('页面预览：在本机浏览器里看文稿排版后的每一页，旁边列出计划的问题；每次保存后自动更新')
+    .argument('[paths...]', '计划文件或目录（缺省 plans/）', ['plans'])
+    .addOption(new Option('-d, --doc <doc>', '预览哪份文稿（缺省按计划的 kind）').choices(BUILD_CHOICES.documents))
+    .option('-p, --port <port>', '端口（缺省由系统挑一个空闲端口）')
+    .addHelpText(
+      'after',
+      `
+示例：
+  workplan serve                                   预览 plans/ 下的计划，在浏览器打开打印出的地址
+  workplan serve plans/2026-工作安排意见.yaml --port 8600
+
+页面是 LibreOffice 排出的真实页面（换行、分页与打印一致），需要 LibreOffice 和 pdftoppm（poppler-utils）。
+只在 127.0.0.1 上监听，页面不从别处加载任何东西。保存后重新排版期间仍显示上一次的页面；
+计划有错误或排版失败时，页面上方说明原因。按 Ctrl+C 停止。`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runServe } = await import('./serve.js');
+      program.setOptionValue('exitCode', await runServe(paths, options));
+    });
+
+  program
     .command('lsp')
     .description('语言服务器（LSP，经标准输入输出）：编辑器里边写边检查、一键修正、补全单位名称和数字引用、悬停看数值、大纲')
     .option('--stdio', '经标准输入输出通信（缺省，也是唯一的方式；编辑器常自动加上）')
