@@ -54,15 +54,13 @@ const waiters: (() => void)[] = [];
 
 function nextDiagnostics(uri: string, count: number): Promise<LspDiagnostic[]> {
   return new Promise((resolve) => {
-    const look = () => {
+    // Every notification wakes every waiter; one that is not yet satisfied waits for the next.
+    const look = (): void => {
       const list = published.get(uri) ?? [];
-      if (list.length >= count) {
-        resolve(list[count - 1]!);
-        return true;
-      }
-      return false;
+      if (list.length >= count) resolve(list[count - 1]!);
+      else waiters.push(look);
     };
-    if (!look()) waiters.push(() => void look());
+    look();
   });
 }
 
