@@ -144,7 +144,7 @@ export function createProgram(): Command {
 
   program
     .command('import')
-    .description('导入已有的文稿（.docx、.txt、.md）为计划文件，作为明年计划的起点')
+    .description('导入已有的文稿（.docx、.txt、.md）或 Excel 分工表（.xlsx、.csv）为计划文件，作为明年计划的起点')
     .argument('<files...>', '要导入的文稿；“-”从标准输入读入（文本，--stdin-format 说明是 txt 还是 md）')
     .option('-o, --output <file|dir>', '写到这个 .yaml 文件或文件夹；“-”写到标准输出（缺省：文稿旁边的同名 .yaml）')
     .option('--force', '覆盖已存在的计划文件')
@@ -158,12 +158,15 @@ export function createProgram(): Command {
 接排的加粗引领句、举措后的单位括注（牵头单位：…；责任单位：…；完成时限：…，或“X牵头，Y按职责分工负责”）、
 附件说明和重点任务分工表、印发通知、署名和成文日期、版记（抄送、印发机关和日期）。
 .txt 可以是 UTF-8 或 GBK/GB18030；从网页复制的来源、浏览次数等杂项会去掉，并在屏幕上列出。
+Excel 的重点任务分工表（.xlsx，或另存的 .csv，UTF-8 或 GBK）按表头读列：序号、重点任务、具体措施、牵头单位、
+责任单位、完成时限、目标，其余的列（分值、季度安排……）作为计划自定义的列；跨整行合并的单元格是部分的标题。
 
 原文一字不改：错别字、半角标点等留给 workplan check 指出。没把握的地方写有“# 导入：”注释，请逐条核对。
 
 示例：
   workplan import 2025年工作要点.docx                 写出 2025年工作要点.yaml
   workplan import 旧文件/*.docx -o plans/             每个文稿一个计划文件
+  workplan import 2026年分工表.xlsx -o plans/2026-要点.yaml   从 Excel 分工表建立计划
   pbpaste | workplan import - -o plans/2026-要点.yaml  从剪贴板导入网页上复制的文字`,
     )
     .action(async (files: string[], options) => {

@@ -65,7 +65,7 @@ export interface SourceTable {
 export type SourceBlock = SourceParagraph | SourceTable;
 
 export interface SourceDocument {
-  format: 'docx' | 'txt' | 'md';
+  format: 'docx' | 'xlsx' | 'csv' | 'txt' | 'md';
   blocks: SourceBlock[];
   /**
    * The encoding a text source was decoded from (detected: BOM, strict UTF-8, else GB18030,
@@ -74,4 +74,6 @@ export interface SourceDocument {
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
   /** Lines the reader removed as web noise (source lines, banners, 字数, hidden-content notices), for stderr. */
   removed: string[];
+  /** What the reader left out on purpose and the user should hear of (a workbook's other sheets), for stderr. */
+  skipped?: string[];
 }

@@ -45,6 +45,8 @@ export interface ImportedPlan {
   guesses: number;
   /** Web-noise lines taken out of the source. */
   removed: string[];
+  /** Parts of the source not read on purpose (a workbook's other sheets). */
+  skipped: string[];
 }
 
 
@@ -61,7 +63,7 @@ function targetOf(source: string, output: string | undefined, many: boolean): st
 
 /** Reads, recognizes and writes out each source; refuses, before any write, what cannot be done. */
 export async function importDocuments(sources: readonly string[], request: ImportRequest = {}): Promise<{ plans: ImportedPlan[]; outputs: Output[] }> {
-  if (sources.length === 0) throw new UsageError('请给出要导入的文稿（.docx、.txt 或 .md），或用“-”从标准输入读入');
+  if (sources.length === 0) throw new UsageError('请给出要导入的文稿（.docx、.txt、.md，或分工表 .xlsx、.csv），或用“-”从标准输入读入');
   if (request.output === '-' && sources.length > 1) throw new UsageError('-o - 只能把一个导入的计划写到标准输出');
   if (sources.filter((s) => s === STDIN_PATH).length > 1) throw new UsageError('标准输入（-）只能读一次');
   const today = request.today ?? localToday();
@@ -87,7 +89,7 @@ export async function importDocuments(sources: readonly string[], request: Impor
     const shownSource = source === STDIN_PATH ? '标准输入' : path.basename(source);
     let { text, guesses: count } = writePlanYaml(plan, guesses, shownSource);
     if (request.fix) text = await applySafeFixes(text);
-    plans.push({ source, target, text, guesses: count, removed: doc.removed });
+    plans.push({ source, target, text, guesses: count, removed: doc.removed, skipped: doc.skipped ?? [] });
   }
   const outputs = plans.filter((p) => p.target !== '-').map((p) => ({ path: p.target, data: p.text }));
   return { plans, outputs };

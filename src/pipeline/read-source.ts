@@ -18,6 +18,7 @@ import { SourceFormatError } from '../import/source-format-error.js';
 import { STDIN_NAME, STDIN_PATH } from '../plan/load-plan.js';
 import { describeFsError } from '../system/fs-errors.js';
 import { UsageError } from '../usage-error.js';
+import { isWorkbookZip, readCsvSource, readWorkbookSource } from './read-workbook.js';
 
 /** Larger than any document an office writes by hand; refused before it is read. */
 export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
@@ -41,24 +42,26 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name);
 }
 
-export type SourceFormat = 'docx' | 'txt' | 'md';
+export type SourceFormat = 'docx' | 'xlsx' | 'csv' | 'txt' | 'md';
 
 /**
  * Which reader takes these bytes. Throws UsageError for the formats that cannot be imported,
  * naming the file as `shown`.
  */
 export function sniffFormat(bytes: Uint8Array, file: string, shown: string, textFormat?: 'txt' | 'md'): SourceFormat {
-  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return 'docx';
+  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return isWorkbookZip(bytes) ? 'xlsx' : 'docx';
   if (startsWith(bytes, OLE2)) {
     if (isEncryptedPackage(bytes)) {
       throw new UsageError(`“${shown}”设有打开密码（已加密），无法导入：请在 Word/WPS 中取消密码后另存为 .docx，再导入`);
     }
+    if (/\.xls$/i.test(file)) throw new UsageError(`“${shown}”是旧版 Excel 文件（.xls），无法直接导入：请用 Excel/WPS 另存为 .xlsx（或 CSV）后再导入`);
     throw new UsageError(`“${shown}”是旧版 Word 文档（.doc）或其他旧版 Office 文件，无法直接导入：请用 Word/WPS 另存为 .docx 后再导入`);
   }
   if (startsWith(bytes, PDF)) throw new UsageError(`“${shown}”是 PDF 文件，无法导入：请用原稿的 .docx，或把文字复制到 .txt 文件后导入`);
   if (startsWith(bytes, RTF)) throw new UsageError(`“${shown}”是 RTF 文件，无法直接导入：请用 Word/WPS 另存为 .docx 后再导入`);
   if (textFormat) return textFormat;
   const extension = path.extname(file).toLowerCase();
+  if (extension === '.csv') return 'csv';
   return extension === '.md' || extension === '.markdown' ? 'md' : 'txt';
 }
 
@@ -127,12 +130,22 @@ export async function readSource(file: string, given: ReadSourceOptions | Uint8A
   const format = sniffFormat(bytes, file, shown, options.textFormat);
   let doc: SourceDocument;
   try {
-    doc = format === 'docx' ? readDocx(bytes) : format === 'md' ? readMarkdown(bytes) : readText(bytes);
+    doc =
+      format === 'docx'
+        ? readDocx(bytes)
+        : format === 'xlsx'
+          ? await readWorkbookSource(bytes, shown)
+          : format === 'csv'
+            ? readCsvSource(bytes, shown)
+            : format === 'md'
+              ? readMarkdown(bytes)
+              : readText(bytes);
   } catch (error) {
     if (error instanceof SourceFormatError) throw new UsageError(`无法导入“${shown}”：${error.message}`);
     throw error;
   }
-  const cleaned = removeWebNoise(doc);
+  // A workbook is the office's own file, not a page copied from the web: nothing in it is noise.
+  const cleaned = format === 'xlsx' || format === 'csv' ? doc : removeWebNoise(doc);
   if (cleaned.blocks.length === 0) {
     throw new UsageError(`“${shown}”中没有可导入的文字${cleaned.removed.length ? `（${cleaned.removed.length} 行网页杂项已去掉）` : ''}`);
   }

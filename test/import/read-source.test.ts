@@ -72,10 +72,12 @@ describe('readSource: file-level errors', () => {
     expect(await refusal(file('加密.docx', compoundFile('EncryptedPackage')))).toMatch(/设有打开密码/);
   });
 
-  it('a corrupt zip, and a zip that is not a Word document', async () => {
+  it('a corrupt zip, a zip that is no Office document, and a broken workbook', async () => {
     const good = makeDocx({ body: para('正文') });
     expect(await refusal(file('坏.docx', good.subarray(0, Math.floor(good.length / 2))))).toMatch(/文件已损坏/);
-    expect(await refusal(file('表格.docx', zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })))).toMatch(/没有正文部分 word\/document\.xml/);
+    expect(await refusal(file('压缩包.docx', zipSync({ 'readme.txt': strToU8('说明') })))).toMatch(/没有正文部分 word\/document\.xml/);
+    // A workbook is read as a 分工表 whatever its name; one that cannot be read says so.
+    expect(await refusal(file('表格.docx', zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })))).toMatch(/工作簿已损坏|工作表都是空的/);
   });
 
   it('a document.xml that is not XML', async () => {
