@@ -2,10 +2,16 @@
 import { IMPORT_KINDS, importDocuments } from '../pipeline/import-documents.js';
 import { UsageError } from '../usage-error.js';
 import { deliverFiles } from '../pipeline/publish-documents.js';
-import { clearProgress, writeProgress } from './output.js';
+import { formatFixDiff } from '../report/fix-diff.js';
+import { formatStylish } from '../report/stylish.js';
+import { clearProgress, useColor, writeProgress } from './output.js';
 
 export interface ImportFlags {
   output?: string;
+  onto?: string;
+  dryRun?: boolean;
+  prune?: boolean;
+  color?: boolean;
   force?: boolean;
   fix?: boolean;
   stdinFormat?: string;
@@ -13,6 +19,8 @@ export interface ImportFlags {
 }
 
 export async function runImport(sources: string[], flags: ImportFlags): Promise<number> {
+  if (flags.onto !== undefined) return runRevision(sources, flags);
+  if (flags.dryRun || flags.prune) throw new UsageError(`${flags.dryRun ? '--dry-run' : '--prune'} 只与 --onto 同用：把修改稿写回已有的计划时才有意义`);
   if (flags.stdinFormat !== undefined && flags.stdinFormat !== 'txt' && flags.stdinFormat !== 'md') {
     throw new UsageError(`--stdin-format 只能是 txt 或 md，这里是“${flags.stdinFormat}”`);
   }
@@ -43,5 +51,37 @@ export async function runImport(sources: string[], flags: ImportFlags): Promise<
     const guessed = plan.guesses ? `，${plan.guesses} 处需要核对（见“# 导入：”注释）` : '，没有需要核对的地方';
     process.stderr.write(`已导入 ${shown} → ${where}${guessed}\n`);
   }
+  return 0;
+}
+
+/** `import revised.docx --onto plan.yaml`: the leaders' revisions carried back into the plan, or shown (--dry-run). */
+async function runRevision(sources: string[], flags: ImportFlags): Promise<number> {
+  if (sources.length !== 1 || sources[0] === '-') throw new UsageError('--onto 只接受一个修改稿（.docx 等文件，不能是标准输入）');
+  for (const [flag, given] of [['-o', flags.output], ['--fix', flags.fix], ['--force', flags.force]] as const) {
+    if (given !== undefined && given !== false) throw new UsageError(`${flag} 不能与 --onto 同用：--onto 只改写它所给的计划文件`);
+  }
+  const { revisePlan, writeRevisedPlan } = await import('../pipeline/revise-plan.js');
+  const revision = await revisePlan(sources[0]!, flags.onto!, { prune: flags.prune ?? false });
+  if (revision.diagnostics.length) {
+    process.stdout.write(formatStylish(revision.diagnostics, { color: useColor(process.stdout, flags.color), fileCount: 1 }));
+    process.stderr.write(`“${revision.shown}”有错误，先用 workplan check 改正后再导入修改稿；计划未改动\n`);
+    return 1;
+  }
+  const labels = { added: '新增', changed: '调整', removed: '删除', unplaced: '未写入' } as const;
+  for (const line of revision.lines) {
+    const score = line.score !== undefined ? `（相似度 ${line.score.toFixed(2)}，请核对是否同一项）` : '';
+    process.stderr.write(`${labels[line.kind]}  ${line.label}  ${line.title}${score}${line.details.length ? `：${line.details.join('；')}` : ''}\n`);
+  }
+  if (revision.after === revision.before) {
+    process.stderr.write(`修改稿与“${revision.shown}”没有可写回的差别，计划未改动\n`);
+    return 0;
+  }
+  if (flags.dryRun) {
+    process.stdout.write(formatFixDiff(revision.shown, revision.before, revision.after, ['修改前', '修改后']));
+    process.stderr.write('（--dry-run，计划未改动）\n');
+    return 0;
+  }
+  await writeRevisedPlan(revision);
+  process.stderr.write(`已把修改稿的改动写入 ${revision.shown}\n`);
   return 0;
 }

@@ -151,6 +151,9 @@ export function createProgram(): Command {
     .option('--fix', '导入后应用 check --fix 的安全修正（标点、发文字号、手打序号）')
     .option('--stdin-format <format>', '标准输入是 txt（缺省）还是 md')
     .option('--kind <kind>', '文稿的类别：auto 自动判断（缺省）、opinion 工作安排意见/要点/总结、speech 汇报发言/交流发言', 'auto')
+    .option('--onto <plan>', '把领导改过的文稿（修订已接受或未接受都可）写回这份已有的计划：只改有改动的文字、单位和时限')
+    .option('--dry-run', '与 --onto 同用：只显示计划将怎样改（统一差异格式）和新增、调整、删除的各项，不写文件')
+    .option('--prune', '与 --onto 同用：修改稿里已没有的举措从计划中删去（缺省只报告）')
     .addHelpText(
       'after',
       `
@@ -167,7 +170,12 @@ Excel 的重点任务分工表（.xlsx，或另存的 .csv，UTF-8 或 GBK）按
   workplan import 2025年工作要点.docx                 写出 2025年工作要点.yaml
   workplan import 旧文件/*.docx -o plans/             每个文稿一个计划文件
   workplan import 2026年分工表.xlsx -o plans/2026-要点.yaml   从 Excel 分工表建立计划
-  pbpaste | workplan import - -o plans/2026-要点.yaml  从剪贴板导入网页上复制的文字`,
+  pbpaste | workplan import - -o plans/2026-要点.yaml  从剪贴板导入网页上复制的文字
+  workplan import 领导修改稿.docx --onto plans/2026-工作安排意见.yaml --dry-run   先看修改稿会怎样改计划
+
+--onto：修改稿按导入的方式读出（修订中插入的文字保留、删除的文字去掉），举措按编号、标题、相似的文字与计划对上；
+只改写有差别的标题、正文、单位和时限，id、进展、注释、键的顺序和引号写法一字不动，改写后重新读出核对，
+不符时不写入。修改稿里新增的举措加在它在文稿中的位置；计划里有、修改稿里没有的举措只报告，加 --prune 才删去。`,
     )
     .action(async (files: string[], options) => {
       const { runImport } = await import('./import.js');

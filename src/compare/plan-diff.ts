@@ -65,7 +65,8 @@ export interface DiffOptions {
   words?: Words | undefined;
 }
 
-function refsOf(plan: Plan, canon: (name: string) => string): MeasureRef[] {
+/** Every measure of a plan as the comparison reads it (owners inherited from their section, units canonical), in plan order. */
+export function measureRefs(plan: Plan, canon: (name: string) => string = (name) => name): MeasureRef[] {
   return allMeasures(plan).map(({ measure, path, label, owners }) => ({
     ...(measure.id !== undefined ? { id: measure.id } : {}),
     label,
@@ -124,11 +125,16 @@ function compare(old: MeasureRef, now: MeasureRef, years: { old: number; new: nu
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const zero = (): Record<ChangeKind, number> => ({ added: 0, changed: 0, continued: 0, removed: 0 });
 
-export function diffPlans(oldPlan: Plan, newPlan: Plan, options: DiffOptions = {}): PlanDiff {
-  const canon = (name: string) => options.units?.get(name) ?? name;
-  const years = { old: planYear(oldPlan), new: planYear(newPlan) };
-  const olds = refsOf(oldPlan, canon);
-  const news = refsOf(newPlan, canon);
+/** How the measures of two plans pair up: for each new measure, its old partner's index, and how they were matched. */
+export interface MeasureMatch {
+  partner: (number | undefined)[];
+  how: Map<number, 'id' | 'title' | 'similarity'>;
+  oldSets: Set<string>[];
+  newSets: Set<string>[];
+}
+
+/** Pairs by the same id, then the same title in order, then similar title and text (best pairs first, never all pairs). */
+export function matchMeasures(olds: readonly MeasureRef[], news: readonly MeasureRef[]): MeasureMatch {
   const oldSets = olds.map((m) => bigramSet(m.title + m.text));
   const newSets = news.map((m) => bigramSet(m.title + m.text));
   const partner = new Array<number | undefined>(news.length);
@@ -169,6 +175,17 @@ export function diffPlans(oldPlan: Plan, newPlan: Plan, options: DiffOptions = {
   });
   pairs.sort((a, b) => b.score - a.score || a.n - b.n || a.o - b.o);
   for (const p of pairs) if (partner[p.n] === undefined && !matchedOld.has(p.o)) pair(p.o, p.n, 'similarity');
+
+  return { partner, how, oldSets, newSets };
+}
+
+export function diffPlans(oldPlan: Plan, newPlan: Plan, options: DiffOptions = {}): PlanDiff {
+  const canon = (name: string) => options.units?.get(name) ?? name;
+  const years = { old: planYear(oldPlan), new: planYear(newPlan) };
+  const olds = measureRefs(oldPlan, canon);
+  const news = measureRefs(newPlan, canon);
+  const { partner, how, oldSets, newSets } = matchMeasures(olds, news);
+  const matchedOld = new Set(partner.filter((o): o is number => o !== undefined));
 
   const changes: MeasureChange[] = news.map((now, n) => {
     const o = partner[n];
