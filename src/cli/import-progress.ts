@@ -29,6 +29,8 @@ export async function runImportProgress(forms: string[], flags: ImportProgressFl
     process.stderr.write('有问题，计划文件未改动\n');
     return 1;
   }
+  // Warnings (a figure two units gave differently, a report of a day the plan already has) are said, and do not stop the import.
+  if (result.diagnostics.length) process.stderr.write(formatStylish(result.diagnostics, { color: useColor(process.stderr, flags.color), fileCount: forms.length + 1 }));
   const { plan, before = '', after = '' } = result;
   const kept = result.unchanged ? `，${result.unchanged} 条计划里已有，未重复追加` : '';
   if (after === before) {

@@ -18,6 +18,7 @@ import { UsageError } from '../usage-error.js';
 import { type ProgressAddition, appendProgress } from './append-progress.js';
 import { type CheckedPlan, checkPlans } from './check-plans.js';
 import { FORM_COLUMNS, type FormColumnSpec, type FormInfo, INFO_SHEET, decodeFormInfo, parseRowKey } from './progress-form-layout.js';
+import { type MergeColumns, type UnitReport, mergeUnitReports, noteOf } from './merge-unit-reports.js';
 import { type FormCell, type FormWorkbook, readProgressForm } from './read-progress-forms.js';
 
 const HEADER_ROW = 3;
@@ -72,7 +73,10 @@ export async function importProgress(request: ImportProgressRequest, read: (file
   }
   const base = { plan, before: plan.loaded.source, added: 0, unchanged: 0 };
   if (diagnostics.some((d) => d.severity === 'error')) return { ...base, diagnostics, after: plan.loaded.source };
-  const { additions, unchanged } = newReports(found);
+  const merged = mergeByDate(found);
+  diagnostics.push(...merged.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { ...base, diagnostics, after: plan.loaded.source };
+  const { additions, unchanged } = newReports(merged.found, diagnostics);
   if (additions.length === 0) return { ...base, diagnostics, after: plan.loaded.source, unchanged };
   const appended = appendProgress(plan.loaded, additions);
   if ('diagnostics' in appended) return { ...base, diagnostics: [...diagnostics, ...appended.diagnostics], after: plan.loaded.source, unchanged };
@@ -87,20 +91,56 @@ interface FormContext {
   unit?: string;
 }
 
-interface FoundReport {
+interface FoundReport extends UnitReport {
   measure: MeasureAt;
-  report: ProgressReport;
 }
 
-/** The reports the plan does not have yet (nor one form before in this batch), grouped by measure in plan order. */
-function newReports(found: readonly FoundReport[]): { additions: ProgressAddition[]; unchanged: number } {
+/** The reports of several units on one measure and one date, as one report (merge-unit-reports.ts), in the order first read. */
+function mergeByDate(found: readonly FoundReport[]): { found: FoundReport[]; diagnostics: Diagnostic[] } {
+  const groups = new Map<string, FoundReport[]>();
+  const measureIds = new Map<MeasureAt['measure'], number>();
+  for (const f of found) {
+    if (!measureIds.has(f.measure.measure)) measureIds.set(f.measure.measure, measureIds.size);
+    const key = `${measureIds.get(f.measure.measure)}@${f.report.date}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const out: FoundReport[] = [];
+  for (const group of groups.values()) {
+    const merged = mergeUnitReports(group, `${group[0]!.measure.label}“${group[0]!.measure.measure.title}”`, { state: column('state'), value: column('value') } satisfies MergeColumns);
+    diagnostics.push(...merged.diagnostics);
+    if (merged.report) out.push({ ...group[0]!, report: merged.report });
+  }
+  return { found: out, diagnostics };
+}
+
+/**
+ * The reports the plan does not have yet, grouped by measure in plan order. A different report on a
+ * day the plan already has one for that measure (a unit's form read after another's was imported)
+ * is not appended: two reports of one day would leave the state to their order in the file. A
+ * warning says so, to be merged by hand.
+ */
+function newReports(found: readonly FoundReport[], diagnostics: Diagnostic[]): { additions: ProgressAddition[]; unchanged: number } {
   const byMeasure = new Map<MeasureAt['measure'], ProgressAddition>();
   let unchanged = 0;
-  for (const { measure, report } of found) {
+  for (const { measure, report, file, sheet, row, unit } of found) {
     const existing = Array.isArray(measure.measure.progress) ? measure.measure.progress : [];
     const addition = byMeasure.get(measure.measure);
     if ([...existing, ...(addition?.reports ?? [])].some((r) => isDeepStrictEqual({ ...r }, report))) {
       unchanged++;
+      continue;
+    }
+    if (existing.some((r) => r.date === report.date)) {
+      diagnostics.push(
+        makeDiagnostic(
+          'form-progress',
+          `${measure.label}“${measure.measure.title}”在计划里已有${report.date}的进展报告，${unit}这张表的同日报告与它不同，没有追加：同一天的几张表请一起读回（牵头单位的状态为准，其他单位的文字记入说明），或在计划里手工合并`,
+          { file, cell: { sheet, row, column: column('state') } },
+          'warning',
+        ),
+      );
       continue;
     }
     if (addition) addition.reports.push(report);
@@ -195,8 +235,10 @@ export function readForm(book: FormWorkbook, context: FormContext): { reports: F
   if (diagnostics.length) return fail();
   const reports: FoundReport[] = [];
   for (const { measure, rows } of found.values()) {
-    const report = readMeasure(book, measure, rows, { ...context, year }, at);
-    if (report) reports.push({ measure, report });
+    const read = readMeasure(book, measure, rows, { ...context, year }, at);
+    const role = form.rows.find((r) => r.key === measureKey(measure.measure, measure.path))?.role ?? 'shared';
+    const targetRows = new Map(rows.flatMap((r) => (r.target === undefined ? [] : [[r.target, r.row] as const])));
+    if (read) reports.push({ measure, unit, role, file: book.file, sheet: book.sheet, row: read.row, targetRows, report: read.report, texts: read.texts });
   }
   if (diagnostics.length) return fail();
   if (reports.length === 0) at(FIRST_ROW, column('state'), 'form-empty', `填报表没有填写任何进展（“${info.unit}”的 ${form.rows.length} 项任务都是空的）：请填写后再报回，或不要导入这张表`);
@@ -234,7 +276,7 @@ function readMeasure(
   rows: readonly { row: number; target?: string }[],
   context: FormContext & { year: number },
   at: At,
-): ProgressReport | undefined {
+): { report: ProgressReport; texts: UnitReport['texts']; row: number } | undefined {
   let ok = true;
   const problem: At = (...args) => {
     ok = false;
@@ -299,14 +341,15 @@ function readMeasure(
     }
   }
   if (!ok || status === undefined || date === undefined) return undefined;
-  const note = [texts.problems && `存在问题：${texts.problems}`, texts.next && `下步打算：${texts.next}`].filter(Boolean).join('；');
-  return {
+  const note = noteOf(texts);
+  const report: ProgressReport = {
     date,
     status,
     ...(texts.result ? { result: texts.result } : {}),
     ...(Object.keys(values).length ? { values } : {}),
     ...(note ? { note } : {}),
   };
+  return { report, texts, row: first };
 }
 
 function cellText(cell: FormCell): string {
