@@ -55,6 +55,8 @@ interface Job {
   plan: LoadedCheckedPlan;
   doc: DocumentId;
   rendered: RenderedDocument;
+  /** The new version's own Blocks (a 修订稿's `rendered` holds the deleted text too): what a speech's length is counted on. */
+  clean: RenderedDocument['blocks'];
   script: ScriptChoice;
   /** A 修订稿's author and date. */
   revision?: { author: string; date: string };
@@ -97,6 +99,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
           figures: loaded.figures,
         });
       let rendered = await render(checked.loaded);
+      const clean = rendered.blocks;
       for (const notice of rendered.notices ?? []) {
         warnings.push(makeDiagnostic(notice.ruleId, notice.message, { file: checked.shown, span: checked.loaded.locate(notice.path), path: notice.path }, 'warning'));
       }
@@ -111,7 +114,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
           warnings.push(makeDiagnostic('redline-unmarked', message, { file: checked.shown, span: checked.loaded.locate([]), path: [] }, 'warning'));
         }
       }
-      jobs.push({ plan: checked, doc, rendered, script, ...(revision ? { revision } : {}) });
+      jobs.push({ plan: checked, doc, rendered, clean, script, ...(revision ? { revision } : {}) });
     } catch (error) {
       if (error instanceof DocumentProblem) {
         diagnostics.push(makeDiagnostic(error.ruleId, error.message, { file: checked.shown, span: checked.loaded.locate(error.path), path: error.path }));
@@ -143,7 +146,8 @@ function describeSpeech(job: Job): SpeechReport {
   const pace = job.plan.config.config.speech?.pace ?? DEFAULT_READING_PACE;
   const limit = job.plan.loaded.plan.speech?.minutes;
   // What is read aloud: from the salutation to the closing; the title and the speaker and date under it are not.
-  const spoken = job.rendered.blocks.filter((b) => b.type !== 'title' && b.type !== 'byline');
+  // Counted on the new version: a 修订稿's deleted words are not read aloud.
+  const spoken = job.clean.filter((b) => b.type !== 'title' && b.type !== 'byline');
   return { shown: job.plan.shown, facts: readingFacts(documentText(spoken), pace), ...(limit !== undefined ? { limit } : {}) };
 }
 

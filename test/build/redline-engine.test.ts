@@ -1,0 +1,67 @@
+/**
+ * `build --redline` through the engine the CLI uses (no binary): what the speaker is told about a
+ * 修订稿's length, which old versions are refused and how, plans new since the revision, and the
+ * figures a speech's old version is rendered with.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { type BuildResult, buildDocuments } from '../../src/pipeline/build-documents.js';
+import { resolveBuildOptions } from '../../src/pipeline/build-options.js';
+import { checkPlans } from '../../src/pipeline/check-plans.js';
+import { publishDocument } from '../../src/pipeline/publish-documents.js';
+import { UsageError } from '../../src/usage-error.js';
+import { ROOT } from '../helpers.js';
+
+const hasGit = spawnSync('git', ['--version']).status === 0;
+const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
+process.env.SOURCE_DATE_EPOCH = '1767225600';
+
+function scratch(...names: string[]): { dir: string; files: string[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'workplan-redline-engine-'));
+  mkdirSync(path.join(dir, 'plans'));
+  const files = names.map((n) => {
+    const file = path.join(dir, 'plans', n);
+    copyFileSync(path.join(ROOT, 'plans', n), file);
+    return file;
+  });
+  return { dir, files };
+}
+
+async function build(files: string[], request: { doc?: string; redline?: string; output?: string } = {}): Promise<BuildResult> {
+  const checked = await checkPlans(files);
+  expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return buildDocuments(checked.plans, resolveBuildOptions({ to: 'docx', output: request.output ?? mkdtempSync(path.join(tmpdir(), 'wp-rl-out-')), ...request }));
+}
+
+/** A YAML file with one edit made through the yaml Document API. */
+function edited(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): string {
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  edit(doc);
+  return doc.toString();
+}
+
+/** pandoc's plain text of a docx (whitespace and U+2060 taken out), changes accepted or rejected. */
+function pandocText(bytes: Uint8Array, changes: 'accept' | 'reject'): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'wp-rl-docx-')), 'x.docx');
+  writeFileSync(file, bytes);
+  const r = spawnSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', `--track-changes=${changes}`, file], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.replace(/[\s\u2060]/g, '');
+}
+
+describe('build --redline, in process', () => {
+  it('counts a speech 修订稿’s length on the new version: deleted words are not read aloud', async () => {
+    const { dir, files } = scratch('2025-工作安排意见.yaml');
+    const old = path.join(dir, 'old.yaml');
+    writeFileSync(old, edited(files[0]!, (doc) => doc.setIn(['speech', 'opening'], `${String(doc.getIn(['speech', 'opening']))}借此机会，再把上半年几项重点工作的推进情况向各位作一个更为详细的说明。`)));
+    const clean = await build(files, { doc: 'speech' });
+    const redlined = await build(files, { doc: 'speech', redline: old });
+    expect(redlined.diagnostics).toEqual([]);
+    expect(redlined.speeches.map((s) => s.facts)).toEqual(clean.speeches.map((s) => s.facts));
+    expect(clean.speeches[0]!.facts.characters).toBeGreaterThan(500);
+  });
+});
