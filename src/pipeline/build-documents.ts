@@ -106,7 +106,7 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
       let revision: Job['revision'];
       if (options.redline !== undefined) {
         // The old version is rendered by the same call, so only the plans' differences show.
-        const redlined = await redlineDocument(checked.file, options.redline, rendered, render, checked.config.config);
+        const redlined = await redlineDocument(checked.file, options.redline, rendered, render, checked.config.config, checked.loaded.plan);
         rendered = redlined.rendered;
         revision = redlined.revision;
         if (redlined.unmarked.length) {

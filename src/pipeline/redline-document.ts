@@ -7,10 +7,11 @@
 import { redlineBlocks } from '../compare/redline-blocks.js';
 import type { Config } from '../plan/config.js';
 import { type LoadedPlan, parsePlan } from '../plan/load-plan.js';
+import { type PlanFile, isSpeechFile } from '../plan/model.js';
 import { gitUserName, OldVersionError, readOldVersion } from '../system/read-old-version.js';
 import { UsageError } from '../usage-error.js';
 import { attachFigures } from './load-figures.js';
-import type { RenderedDocument } from './render-document.js';
+import { DocumentProblem, type RenderedDocument } from './render-document.js';
 
 export interface RedlinedDocument {
   rendered: RenderedDocument;
@@ -41,6 +42,7 @@ export async function redlineDocument(
   rendered: RenderedDocument,
   render: (plan: LoadedPlan) => Promise<RenderedDocument>,
   config: Config,
+  current: PlanFile,
 ): Promise<RedlinedDocument> {
   let old;
   try {
@@ -55,9 +57,21 @@ export async function redlineDocument(
     const where = problem ? `${problem.file}:${problem.line}:${problem.column}：${problem.message}（${problem.ruleId}）` : '不是计划文件';
     throw new UsageError(`旧版本 ${old.shown} 无法读取为计划，不能生成修订稿：${where}`);
   }
+  // A speech file is no old version of a plan, nor a plan of a speech file: said of the old file (exit 2), not as a fault of the new plan.
+  const kindOf = (file: PlanFile) => (isSpeechFile(file) ? '汇报发言文件（kind: speech）' : '计划文件');
+  if (isSpeechFile(result.loaded.plan) !== isSpeechFile(current)) {
+    throw new UsageError(`旧版本 ${old.shown} 是${kindOf(result.loaded.plan)}，要生成修订稿的却是${kindOf(current)}：--redline 应给出同一份文件的早先版本`);
+  }
   // A speech's figures come from the plan it names, beside the plan being built.
   await attachFigures(result.loaded, planFile, new Map());
-  const before = await render(result.loaded);
+  let before;
+  try {
+    before = await render(result.loaded);
+  } catch (error) {
+    // The old version cannot give this document: its problem, not the new plan's.
+    if (error instanceof DocumentProblem) throw new UsageError(`旧版本 ${old.shown} 无法生成这份文稿，不能生成修订稿：${error.message}`);
+    throw error;
+  }
   const { blocks, unmarked } = redlineBlocks(before.blocks, rendered.blocks);
   const author = config.redline?.author ?? (await gitUserName(planFile)) ?? DEFAULT_AUTHOR;
   return { rendered: { ...rendered, blocks }, unmarked, oldShown: old.shown, revision: { author, date: revisionDate() } };

@@ -65,3 +65,13 @@ describe('build --redline, in process', () => {
     expect(clean.speeches[0]!.facts.characters).toBeGreaterThan(500);
   });
 });
+
+describe('build --redline: old versions that cannot serve', () => {
+  it('refuses a speech file as the old version of a plan (and a plan of a speech file) as a usage error naming the old file', async () => {
+    const { files } = scratch('2025-工作安排意见.yaml', '2025-汇报发言.yaml');
+    const [plan, speech] = files as [string, string];
+    await expect(build([plan], { redline: speech })).rejects.toThrow(UsageError);
+    await expect(build([plan], { redline: speech })).rejects.toThrow(/旧版本 .*2025-汇报发言\.yaml 是汇报发言文件（kind: speech），要生成修订稿的却是计划文件/);
+    await expect(build([speech], { redline: plan })).rejects.toThrow(/旧版本 .*2025-工作安排意见\.yaml 是计划文件/);
+  });
+});
