@@ -44,13 +44,13 @@ function edited(file: string, edit: (doc: ReturnType<typeof parseDocument>) => v
   return doc.toString();
 }
 
-/** pandoc's plain text of a docx (whitespace and U+2060 taken out), changes accepted or rejected. */
-function pandocText(bytes: Uint8Array, changes: 'accept' | 'reject'): string {
+/** pandoc's plain text of a docx (whitespace and, unless asked to keep them, U+2060 taken out), changes accepted or rejected. */
+function pandocText(bytes: Uint8Array, changes: 'accept' | 'reject', joiners = false): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'wp-rl-docx-')), 'x.docx');
   writeFileSync(file, bytes);
   const r = spawnSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', `--track-changes=${changes}`, file], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
-  return r.stdout.replace(/[\s\u2060]/g, '');
+  return r.stdout.replace(joiners ? /\s/g : /[\s\u2060]/g, '');
 }
 
 describe('build --redline, in process', () => {
@@ -73,5 +73,27 @@ describe('build --redline: old versions that cannot serve', () => {
     await expect(build([plan], { redline: speech })).rejects.toThrow(UsageError);
     await expect(build([plan], { redline: speech })).rejects.toThrow(/旧版本 .*2025-汇报发言\.yaml 是汇报发言文件（kind: speech），要生成修订稿的却是计划文件/);
     await expect(build([speech], { redline: plan })).rejects.toThrow(/旧版本 .*2025-工作安排意见\.yaml 是计划文件/);
+  });
+});
+
+describe('build --redline: the 修订稿 read back by pandoc', () => {
+  it.skipIf(!hasPandoc)('keeps a figure joined to its unit (U+2060) where the figure itself changed', async () => {
+    const { dir, files } = scratch('2025-工作安排意见.yaml');
+    const plan = files[0]!;
+    const withText = (text: string) => edited(plan, (doc) => doc.setIn(['sections', 2, 'measures', 0, 'text'], text));
+    const old = path.join(dir, 'old.yaml');
+    writeFileSync(old, withText('全年召开政企恳谈会3场，收集诉求100件，办结率不低于95%。'));
+    writeFileSync(plan, withText('全年召开政企恳谈会4场，收集诉求120件，办结率不低于95%。'));
+    const docx = async (file: string, redline?: string) => {
+      const built = await build([file], redline ? { redline } : {});
+      expect(built.diagnostics).toEqual([]);
+      return (await publishDocument(built.publications[0]!, 'docx')) as Uint8Array;
+    };
+    const revised = await docx(plan, old);
+    // The joiners stay in: each view of the 修订稿 must hold exactly the joiners of the document it stands for.
+    const withJoiners = (bytes: Uint8Array, changes: 'accept' | 'reject') => pandocText(bytes, changes, true);
+    expect(withJoiners(revised, 'accept')).toContain('4\u2060场');
+    expect(withJoiners(revised, 'accept')).toBe(withJoiners(await docx(plan), 'accept'));
+    expect(withJoiners(revised, 'reject')).toBe(withJoiners(await docx(old), 'accept'));
   });
 });
