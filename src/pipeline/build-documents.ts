@@ -154,22 +154,33 @@ function describeSpeech(job: Job): SpeechReport {
 /** A 修订稿 is a file of its own beside the clean document: `2026-工作安排意见-修订.docx`. */
 const REDLINE_SUFFIX = '-修订';
 
-/** Each job as a publication: named after its plan file, the file's own document without a suffix. */
+/**
+ * Each job as a publication: named after its plan file, the file's own document without a suffix.
+ * A redline job gives two, the clean document and then its 修订稿: the clean one goes out with the
+ * 修订稿 in a round of review, and is what the next round's redline is made against.
+ */
 function publications(jobs: readonly Job[], options: BuildOptions): Publication[] {
   const names = outputNames(jobs.filter((job) => job.plan.file !== STDIN_PATH).map((job) => job.plan.file));
-  return jobs.map((job) => {
+  return jobs.flatMap((job) => {
     const unit = job.doc === 'tasks' && options.unit ? `-${options.unit}` : '';
     // The suffix is the tool's words: a 繁体 plan's 分工表 is -重點任務分工表.
-    const suffix =
-      (job.doc === mainDocument(job.plan.loaded.plan) ? '' : finalWords(job.script, DOCUMENTS[job.doc].suffix)) + unit + (job.revision ? finalWords(job.script, REDLINE_SUFFIX) : '');
+    const suffix = (job.doc === mainDocument(job.plan.loaded.plan) ? '' : finalWords(job.script, DOCUMENTS[job.doc].suffix)) + unit;
     const base = names.get(job.plan.file);
     const { blocks, meta } = job.rendered;
-    return {
-      name: base === undefined ? undefined : `${base}${suffix}`,
-      blocks,
-      meta: { ...meta, pageNumbers: DOCUMENTS[job.doc].pageNumbers, ...(job.revision ? { revision: job.revision } : {}) },
-      script: job.script,
-      formats: options.formats,
-    };
+    const name = base === undefined ? undefined : `${base}${suffix}`;
+    const common = { script: job.script, formats: options.formats };
+    const clean: Publication = { name, blocks: job.clean, meta: { ...meta, pageNumbers: DOCUMENTS[job.doc].pageNumbers }, ...common };
+    if (!job.revision) return [clean];
+    const redline = finalWords(job.script, REDLINE_SUFFIX);
+    return [
+      clean,
+      {
+        name: name === undefined ? undefined : `${name}${redline}`,
+        blocks,
+        meta: { ...meta, pageNumbers: DOCUMENTS[job.doc].pageNumbers, revision: job.revision },
+        besideSuffix: redline,
+        ...common,
+      },
+    ];
   });
 }

@@ -8,11 +8,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { parseDocument } from 'yaml';
 import { type BuildResult, buildDocuments } from '../../src/pipeline/build-documents.js';
 import { resolveBuildOptions } from '../../src/pipeline/build-options.js';
 import { checkPlans } from '../../src/pipeline/check-plans.js';
-import { publishDocument } from '../../src/pipeline/publish-documents.js';
+import { placeOutputs, publishDocument } from '../../src/pipeline/publish-documents.js';
 import { UsageError } from '../../src/usage-error.js';
 import { ROOT } from '../helpers.js';
 
@@ -87,7 +88,7 @@ describe('build --redline: the 修订稿 read back by pandoc', () => {
     const docx = async (file: string, redline?: string) => {
       const built = await build([file], redline ? { redline } : {});
       expect(built.diagnostics).toEqual([]);
-      return (await publishDocument(built.publications[0]!, 'docx')) as Uint8Array;
+      return (await publishDocument(built.publications.at(-1)!, 'docx')) as Uint8Array;
     };
     const revised = await docx(plan, old);
     // The joiners stay in: each view of the 修订稿 must hold exactly the joiners of the document it stands for.
@@ -95,5 +96,25 @@ describe('build --redline: the 修订稿 read back by pandoc', () => {
     expect(withJoiners(revised, 'accept')).toContain('4\u2060场');
     expect(withJoiners(revised, 'accept')).toBe(withJoiners(await docx(plan), 'accept'));
     expect(withJoiners(revised, 'reject')).toBe(withJoiners(await docx(old), 'accept'));
+  });
+});
+
+describe('build --redline: what is written', () => {
+  it('writes the clean document and, beside it, the 修订稿; -o FILE puts the 修订稿 beside FILE, never over it', async () => {
+    const { dir, files } = scratch('2026-工作安排意见.yaml');
+    const old = path.join(dir, 'old.yaml');
+    writeFileSync(old, edited(files[0]!, (doc) => doc.set('date', '2025-12-20')));
+    const built = await build(files, { redline: old });
+    expect(built.publications.map((p) => [p.name, p.meta.revision !== undefined])).toEqual([
+      ['2026-工作安排意见', false],
+      ['2026-工作安排意见-修订', true],
+    ]);
+    const xmlOf = async (i: number) => strFromU8(unzipSync((await publishDocument(built.publications[i]!, 'docx')) as Uint8Array)['word/document.xml']!);
+    expect(await xmlOf(0)).not.toMatch(/<w:(ins|del) /);
+    expect(await xmlOf(1)).toMatch(/<w:(ins|del) /);
+    const into = (output: string) => placeOutputs(built.publications, output).map((t) => t.path);
+    expect(into(path.join(dir, 'out'))).toEqual([path.join(dir, 'out', '2026-工作安排意见.docx'), path.join(dir, 'out', '2026-工作安排意见-修订.docx')]);
+    expect(into(path.join(dir, '送审稿.docx'))).toEqual([path.join(dir, '送审稿.docx'), path.join(dir, '送审稿-修订.docx')]);
+    expect(() => into(path.join(dir, '送审稿.pdf'))).toThrow(/扩展名与 --to docx 不符/);
   });
 });

@@ -112,3 +112,23 @@ describe('import-progress: several units, one measure, one day', () => {
   });
 });
 
+
+describe('import-progress: the date of a row whose 填报日期 is empty', () => {
+  const fillUndated = (modified?: Date) => (ws: ExcelJS.Worksheet, book: ExcelJS.Workbook) => {
+    ws.getCell(`J${rowOf(ws, targetKey('chambers', '创建“四好”商会'))}`).value = '推进中';
+    if (modified) book.modified = modified;
+  };
+  const dateOf = async (bytes: Uint8Array, asOf?: string) => {
+    const { dir, plan } = scratchPlan();
+    const result = await importProgress({ forms: [writeBytes(path.join(dir, 'f.xlsx'), bytes)], into: plan, ...(asOf ? { asOf } : {}) });
+    expect(result.diagnostics).toEqual([]);
+    return reportsOf(allMeasures(planOf(result.after!)).find((m) => m.measure.id === 'chambers')!.measure).at(-1)!.date;
+  };
+
+  it('is --as-of, else the date the workbook records as last saved (the form’s own date until someone saves it)', async () => {
+    expect(await dateOf(await fillForm(forms.get(UNIT)!, fillUndated(new Date(Date.UTC(2025, 9, 12, 8)))), '2025-10-20')).toBe('2025-10-20');
+    expect(await dateOf(await fillForm(forms.get(UNIT)!, fillUndated(new Date(Date.UTC(2025, 9, 12, 8)))))).toBe('2025-10-12');
+    // Never saved since status --forms made it (as of 2025-09-30): the workbook still says 2025-09-30.
+    expect(await dateOf(await fillForm(forms.get(UNIT)!, fillUndated()))).toBe('2025-09-30');
+  });
+});
