@@ -57,6 +57,9 @@ export const BUILD_RULES = {
   'unit-no-tasks': { description: '--unit 所指的单位在计划里没有牵头或参与的举措', severity: 'error' },
   'number-unprinted': { description: '没有版头（发文机关标志）时发文字号不印出', severity: 'warning' },
   'redline-unmarked': { description: '修订稿里版头、署名、附件说明等的改动没有标成修订，照新版本印出', severity: 'warning' },
+  'redline-new': { description: '所给的 git 版本里还没有这份计划（新加的），只生成文稿，不生成修订稿', severity: 'warning' },
+  'redline-figures': { description: '汇报发言的旧版本所引数字的计划读不出同一版本，旧版本按现在的数字生成', severity: 'warning' },
+  'redline-same': { description: '与旧版本相比没有改动，修订稿里没有修订', severity: 'warning' },
 } as const satisfies Record<string, Entry>;
 
 /** What --fix reports about the fixes themselves. */

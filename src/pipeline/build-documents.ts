@@ -107,6 +107,12 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
       if (options.redline !== undefined) {
         // The old version is rendered by the same call, so only the plans' differences show.
         const redlined = await redlineDocument(checked.file, options.redline, rendered, render, checked.config.config, checked.loaded.plan);
+        if ('notInRevision' in redlined) {
+          const message = `${redlined.notInRevision}：只生成文稿，没有修订稿`;
+          warnings.push(makeDiagnostic('redline-new', message, { file: checked.shown, span: checked.loaded.locate([]), path: [] }, 'warning'));
+          jobs.push({ plan: checked, doc, rendered, clean, script });
+          continue;
+        }
         rendered = redlined.rendered;
         revision = redlined.revision;
         if (redlined.unmarked.length) {

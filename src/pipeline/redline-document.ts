@@ -8,7 +8,7 @@ import { redlineBlocks } from '../compare/redline-blocks.js';
 import type { Config } from '../plan/config.js';
 import { type LoadedPlan, parsePlan } from '../plan/load-plan.js';
 import { type PlanFile, isSpeechFile } from '../plan/model.js';
-import { gitUserName, OldVersionError, readOldVersion } from '../system/read-old-version.js';
+import { gitUserName, NotInRevisionError, OldVersionError, readOldVersion } from '../system/read-old-version.js';
 import { UsageError } from '../usage-error.js';
 import { attachFigures } from './load-figures.js';
 import { DocumentProblem, type RenderedDocument } from './render-document.js';
@@ -43,11 +43,13 @@ export async function redlineDocument(
   render: (plan: LoadedPlan) => Promise<RenderedDocument>,
   config: Config,
   current: PlanFile,
-): Promise<RedlinedDocument> {
+): Promise<RedlinedDocument | { notInRevision: string }> {
   let old;
   try {
     old = await readOldVersion(spec, planFile);
   } catch (error) {
+    // A plan added since the revision has no old version: the others of the batch still get theirs.
+    if (error instanceof NotInRevisionError) return { notInRevision: error.message };
     if (error instanceof OldVersionError) throw new UsageError(error.message);
     throw error;
   }

@@ -118,3 +118,46 @@ describe('build --redline: what is written', () => {
     expect(() => into(path.join(dir, '送审稿.pdf'))).toThrow(/扩展名与 --to docx 不符/);
   });
 });
+
+/** A scratch git repository whose first commit holds `committed` (plans/…), the user named as a 文秘. */
+function gitRepository(committed: Record<string, string>): { dir: string; git: (...args: string[]) => string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'workplan-redline-git-'));
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout;
+  };
+  git('init', '-q');
+  git('config', 'user.name', '区委统战部办公室');
+  git('config', 'user.email', 'office@example.org');
+  mkdirSync(path.join(dir, 'plans'));
+  for (const [name, text] of Object.entries(committed)) writeFileSync(path.join(dir, 'plans', name), text);
+  git('add', '.');
+  git('commit', '-qm', '送审稿');
+  return { dir, git };
+}
+
+describe.skipIf(!hasGit)('build plans/ --redline REV', () => {
+  it('builds a plan added since the revision without a 修订稿 (a warning says so), and the others with theirs', async () => {
+    const source = path.join(ROOT, 'plans', '2026-工作安排意见.yaml');
+    const older = edited(source, (doc) => doc.set('date', '2025-12-20'));
+    const { dir } = gitRepository({ '2026-工作安排意见.yaml': older });
+    const current = path.join(dir, 'plans', '2026-工作安排意见.yaml');
+    copyFileSync(source, current);
+    const added = path.join(dir, 'plans', '2025-工作安排意见.yaml');
+    copyFileSync(path.join(ROOT, 'plans', '2025-工作安排意见.yaml'), added);
+    const built = await build([added, current], { redline: 'HEAD' });
+    expect(built.diagnostics).toEqual([]);
+    expect(built.publications.map((p) => [p.name, p.meta.revision !== undefined])).toEqual([
+      ['2025-工作安排意见', false],
+      ['2026-工作安排意见', false],
+      ['2026-工作安排意见-修订', true],
+    ]);
+    expect(built.warnings.map((w) => [w.ruleId, path.basename(w.file)])).toEqual([['redline-new', '2025-工作安排意见.yaml']]);
+    expect(built.warnings[0]!.message).toMatch(/git 的版本 HEAD 里还没有 .*2025-工作安排意见\.yaml.*只生成文稿，没有修订稿/);
+    // A revision git does not know is still the user's mistake, for every plan.
+    await expect(build([added, current], { redline: 'v1999' })).rejects.toThrow(/找不到旧版本“v1999”/);
+    // So is a path named outright that the revision lacks (REV:path is read in the working folder's repository).
+    await expect(build([added], { redline: 'HEAD:plans/没有这份计划.yaml' })).rejects.toThrow(UsageError);
+  });
+});
