@@ -115,6 +115,9 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
         }
         rendered = redlined.rendered;
         revision = redlined.revision;
+        for (const notice of redlined.notices) {
+          warnings.push(makeDiagnostic(notice.ruleId, notice.message, { file: checked.shown, span: checked.loaded.locate([]), path: [] }, 'warning'));
+        }
         if (redlined.unmarked.length) {
           const message = `与 ${redlined.oldShown} 相比，${redlined.unmarked.join('、')}有改动，修订稿照新版本印出，没有标成修订`;
           warnings.push(makeDiagnostic('redline-unmarked', message, { file: checked.shown, span: checked.loaded.locate([]), path: [] }, 'warning'));

@@ -4,11 +4,12 @@
  * (compare/redline-blocks.ts). Who made them: `redline.author` in workplan.config.yaml, else git's
  * user.name, else workplan; when: now, or SOURCE_DATE_EPOCH for reproducible builds.
  */
+import path from 'node:path';
 import { redlineBlocks } from '../compare/redline-blocks.js';
 import type { Config } from '../plan/config.js';
 import { type LoadedPlan, parsePlan } from '../plan/load-plan.js';
 import { type PlanFile, isSpeechFile } from '../plan/model.js';
-import { gitUserName, NotInRevisionError, OldVersionError, readOldVersion } from '../system/read-old-version.js';
+import { gitUserName, isOldVersionFile, NotInRevisionError, OldVersionError, readOldVersion } from '../system/read-old-version.js';
 import { UsageError } from '../usage-error.js';
 import { attachFigures } from './load-figures.js';
 import { DocumentProblem, type RenderedDocument } from './render-document.js';
@@ -20,6 +21,8 @@ export interface RedlinedDocument {
   /** How the old version is named in messages. */
   oldShown: string;
   revision: { author: string; date: string };
+  /** What the 修订稿 could not do as asked, for warnings (build-documents gives them their place). */
+  notices: { ruleId: 'redline-figures' | 'redline-same'; message: string }[];
 }
 
 /** The author's name when neither the config nor git gives one. */
@@ -64,8 +67,9 @@ export async function redlineDocument(
   if (isSpeechFile(result.loaded.plan) !== isSpeechFile(current)) {
     throw new UsageError(`旧版本 ${old.shown} 是${kindOf(result.loaded.plan)}，要生成修订稿的却是${kindOf(current)}：--redline 应给出同一份文件的早先版本`);
   }
-  // A speech's figures come from the plan it names, beside the plan being built.
-  await attachFigures(result.loaded, planFile, new Map());
+  const notices: RedlinedDocument['notices'] = [];
+  const figures = await attachOldFigures(result.loaded, spec, old.shown, planFile);
+  if (figures) notices.push({ ruleId: 'redline-figures', message: figures });
   let before;
   try {
     before = await render(result.loaded);
@@ -75,6 +79,49 @@ export async function redlineDocument(
     throw error;
   }
   const { blocks, unmarked } = redlineBlocks(before.blocks, rendered.blocks);
+  if (JSON.stringify(before.blocks) === JSON.stringify(rendered.blocks)) {
+    notices.push({ ruleId: 'redline-same', message: `与 ${old.shown} 相比没有改动：修订稿里没有修订，与文稿相同` });
+  }
   const author = config.redline?.author ?? (await gitUserName(planFile)) ?? DEFAULT_AUTHOR;
-  return { rendered: { ...rendered, blocks }, unmarked, oldShown: old.shown, revision: { author, date: revisionDate() } };
+  return { rendered: { ...rendered, blocks }, unmarked, oldShown: old.shown, revision: { author, date: revisionDate() }, notices };
+}
+
+/**
+ * An old speech's figures, from the plan it names as that plan was then: at the same git revision,
+ * or beside the old file. Where that plan cannot be read so, today's figures stand in (the old
+ * version then shows them), and the reason is returned for a warning.
+ */
+async function attachOldFigures(loaded: LoadedPlan, spec: string, oldShown: string, planFile: string): Promise<string | undefined> {
+  const speech = loaded.plan;
+  if (!isSpeechFile(speech) || speech.figures === undefined) return undefined;
+  const written = speech.figures;
+  const fallback = async (why: string) => {
+    await attachFigures(loaded, planFile, new Map());
+    return `旧版本 ${oldShown} 所引数字的计划“${written}”${why}，旧版本按它现在的数字生成：修订稿里的数字改动可能不全`;
+  };
+  if (await isOldVersionFile(spec)) {
+    // Beside the old file, as `figures` is written; a copy made without it falls back to today's plan.
+    const problems = await attachFigures(loaded, spec, new Map());
+    return problems.length ? fallback(`在旧版本旁边读不出（${problems[0]!.message}）`) : undefined;
+  }
+  // The same revision: `REV` alone is read beside each file; `REV:path` names the speech's path in the repository.
+  const colon = spec.indexOf(':');
+  const figuresSpec =
+    colon < 0
+      ? spec
+      : `${spec.slice(0, colon)}:${/^\.\.?\//.test(spec.slice(colon + 1)) ? './' : ''}${path.posix.join(path.posix.dirname(spec.slice(colon + 1)), written.replaceAll('\\', '/'))}`;
+  let bytes;
+  try {
+    bytes = (await readOldVersion(figuresSpec, path.resolve(path.dirname(path.resolve(planFile)), written))).bytes;
+  } catch (error) {
+    if (error instanceof OldVersionError) return fallback(`读不出同一版本（${error.message}）`);
+    throw error;
+  }
+  const figures = parsePlan(written, bytes);
+  if (!figures.loaded || figures.diagnostics.some((d) => d.severity === 'error') || isSpeechFile(figures.loaded.plan)) {
+    return fallback('的同一版本有错误，不能取用其中的数字');
+  }
+  loaded.figuresFile = path.resolve(path.dirname(path.resolve(planFile)), written);
+  loaded.figures = figures.loaded.plan;
+  return undefined;
 }

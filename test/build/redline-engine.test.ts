@@ -161,3 +161,53 @@ describe.skipIf(!hasGit)('build plans/ --redline REV', () => {
     await expect(build([added], { redline: 'HEAD:plans/没有这份计划.yaml' })).rejects.toThrow(UsageError);
   });
 });
+
+describe.skipIf(!hasGit || !hasPandoc)('build speech --redline REV: the old speech’s figures', () => {
+  it('come from the figures plan at the same revision, so rejecting every change gives the old speech with its old figures', async () => {
+    const planText = readFileSync(path.join(ROOT, 'plans', '2025-工作安排意见.yaml'), 'utf8');
+    const speechFile = path.join(ROOT, 'plans', '2025-汇报发言.yaml');
+    expect(planText).toContain('培训党外代表人士: 186');
+    const { dir } = gitRepository({ '2025-工作安排意见.yaml': planText, '2025-汇报发言.yaml': readFileSync(speechFile, 'utf8') });
+    // Since the 送审稿: the speech's opening reworded, and the plan's latest figure revised.
+    const speech = path.join(dir, 'plans', '2025-汇报发言.yaml');
+    writeFileSync(speech, edited(speechFile, (doc) => doc.setIn(['speech', 'opening'], `${String(doc.getIn(['speech', 'opening']))}`.replace('简要汇报', '汇报'))));
+    writeFileSync(path.join(dir, 'plans', '2025-工作安排意见.yaml'), planText.replace('培训党外代表人士: 186', '培训党外代表人士: 203'));
+    const docx = async (file: string, redline?: string) => {
+      const built = await build([file], redline ? { redline } : {});
+      expect(built.diagnostics).toEqual([]);
+      return { built, bytes: (await publishDocument(built.publications.at(-1)!, 'docx')) as Uint8Array };
+    };
+    const revised = await docx(speech, 'HEAD');
+    expect(revised.built.warnings).toEqual([]);
+    const then = scratch('2025-工作安排意见.yaml', '2025-汇报发言.yaml');
+    const old = await docx(then.files[1]!);
+    expect(pandocText(revised.bytes, 'reject')).toBe(pandocText(old.bytes, 'accept'));
+    expect(pandocText(revised.bytes, 'reject')).toContain('186');
+    expect(pandocText(revised.bytes, 'accept')).toContain('203');
+    expect(pandocText(revised.bytes, 'accept')).toBe(pandocText((await docx(speech)).bytes, 'accept'));
+  });
+
+  it('fall back to today’s figures, with a warning, when the figures plan is not in the revision', async () => {
+    const speechFile = path.join(ROOT, 'plans', '2025-汇报发言.yaml');
+    const { dir } = gitRepository({ '2025-汇报发言.yaml': readFileSync(speechFile, 'utf8') });
+    copyFileSync(path.join(ROOT, 'plans', '2025-工作安排意见.yaml'), path.join(dir, 'plans', '2025-工作安排意见.yaml'));
+    const built = await build([path.join(dir, 'plans', '2025-汇报发言.yaml')], { redline: 'HEAD' });
+    expect(built.diagnostics).toEqual([]);
+    expect(built.warnings.map((w) => w.ruleId)).toEqual(['redline-figures', 'redline-same']);
+    expect(built.warnings[0]!.message).toMatch(/所引数字的计划“2025-工作安排意见\.yaml”读不出同一版本.*按它现在的数字生成/);
+  });
+});
+
+describe.skipIf(!hasPandoc)('build speech --redline FILE: the old speech’s figures', () => {
+  it('come from the figures plan beside the old file', async () => {
+    const now = scratch('2025-工作安排意见.yaml', '2025-汇报发言.yaml');
+    const planText = readFileSync(now.files[0]!, 'utf8');
+    writeFileSync(now.files[0]!, planText.replace('培训党外代表人士: 186', '培训党外代表人士: 203'));
+    const then = scratch('2025-工作安排意见.yaml', '2025-汇报发言.yaml');
+    const built = await build([now.files[1]!], { redline: then.files[1]! });
+    expect(built.warnings).toEqual([]);
+    const bytes = (await publishDocument(built.publications.at(-1)!, 'docx')) as Uint8Array;
+    expect(pandocText(bytes, 'reject')).toContain('186');
+    expect(pandocText(bytes, 'accept')).toContain('203');
+  });
+});
