@@ -211,3 +211,38 @@ describe.skipIf(!hasPandoc)('build speech --redline FILE: the old speech’s fig
     expect(pandocText(bytes, 'accept')).toContain('203');
   });
 });
+
+describe('build --redline: an attachment removed', () => {
+  it('keeps the removed 附件’s own page section (landscape for the 分工表) and marks its head deleted', async () => {
+    const { dir, files } = scratch('2026-工作安排意见.yaml');
+    const plan = files[0]!;
+    const old = path.join(dir, 'old.yaml');
+    copyFileSync(plan, old);
+    writeFileSync(plan, edited(old, (doc) => doc.delete('attachments')));
+    const docx = async (file: string, redline?: string) => {
+      const built = await build([file], redline ? { redline } : {});
+      expect(built.diagnostics).toEqual([]);
+      return (await publishDocument(built.publications.at(-1)!, 'docx')) as Uint8Array;
+    };
+    const xmlOf = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']!);
+    const orientations = (bytes: Uint8Array) => [...xmlOf(bytes).matchAll(/<w:pgSz [^>]*\/>/g)].map((m) => /w:orient="(\w+)"/.exec(m[0])?.[1] ?? 'portrait');
+    const revised = await docx(plan, old);
+    const before = await docx(old);
+    expect(orientations(before)).toContain('landscape');
+    expect(orientations(revised)).toEqual(orientations(before));
+    // The head 附件 and its title are deleted text, not dropped.
+    const head = /<w:del [^>]*><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:delText[^>]*>附件<\/w:delText>/;
+    expect(xmlOf(revised)).toMatch(head);
+    // Every row of the removed table, its header too, is a deleted row (Word removes them on accepting).
+    const rows = [...xmlOf(revised).matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.filter((row) => !/<w:trPr>[\s\S]*?<w:del [^>]*\/>[\s\S]*?<\/w:trPr>/.test(row))).toEqual([]);
+    if (!hasPandoc) return;
+    // pandoc keeps the emptied table's frame, rules of dashes in plain text: those aside, accepting gives the new document.
+    expect(pandocText(revised, 'accept').replace(/-{3,}/g, '')).toBe(pandocText(await docx(plan), 'accept'));
+    const rejected = pandocText(revised, 'reject');
+    const oldText = pandocText(before, 'accept');
+    // Everything of the old document but the 附件说明 line (frame: kept as the new version has it, with a warning).
+    expect(rejected).toContain(oldText.slice(oldText.lastIndexOf('附件')));
+  });
+});
