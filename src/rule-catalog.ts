@@ -82,6 +82,7 @@ export const FORM_RULES = {
   'form-state': { description: '进展状态缺失或不在下拉列表中', severity: 'error' },
   'form-number': { description: '完成值不是数字，或填在该任务没有的指标格里', severity: 'error' },
   'form-date': { description: '填报日期无法识别或不在计划年度内', severity: 'error' },
+  'form-formula': { description: '填报格里是没有计算结果的公式（保存它的程序没有计算）', severity: 'error' },
   'form-empty': { description: '填报表没有填写任何进展', severity: 'error' },
   'form-progress': { description: '计划里这项举措的进展无法追加（不带日期的单条进展，或流式写法）', severity: 'error' },
 } as const satisfies Record<string, Entry>;

@@ -284,6 +284,16 @@ function readMeasure(
   };
   const filled = (row: number) => FORM_COLUMNS.some((c, i) => c.fill && book.cell(row, i + 1).kind !== 'empty');
   if (!rows.some((r) => filled(r.row))) return undefined;
+  // A formula whose result the workbook does not hold would otherwise read as nothing at all.
+  for (const { row } of rows) {
+    for (const [i, c] of FORM_COLUMNS.entries()) {
+      const cell = book.cell(row, i + 1);
+      if (c.fill && cell.kind === 'formula') {
+        problem(row, i + 1, 'form-formula', `这一格是公式“=${cell.formula}”，工作簿里没有它的计算结果（保存它的程序没有计算公式）：请在 Excel 或 WPS 中打开、保存一次，或直接填写${c.header}`);
+      }
+    }
+  }
+  if (!ok) return undefined;
   const firstTarget = measure.measure.targets?.[0]?.name;
   const first = rows.find((r) => r.target === firstTarget)?.row;
   // The measure's own cells are open on its first row only; the grey ones elsewhere must stay empty.
@@ -317,8 +327,13 @@ function readMeasure(
       continue;
     }
     const value = numberOf(cell);
+    const unit = measure.measure.targets?.find((t) => t.name === target)?.unit;
     if (value === undefined) problem(row, column('value'), 'form-number', `完成值应为数字（不带单位），这里是“${cellText(cell)}”`);
-    else values[target] = value;
+    else if (cell.kind === 'number' && cell.percent) {
+      // Typed as 90% (Excel and WPS then store 0.9 in a percentage cell): the figure is 90 of a % target.
+      if (unit === '%') values[target] = Number((value * 100).toPrecision(12));
+      else problem(row, column('value'), 'form-number', `完成值设成了百分比格式（${Number((value * 100).toPrecision(12))}%），指标“${target}”的单位却是“${unit ?? '（无）'}”：请把这一格改为常规格式，填写数字`);
+    } else values[target] = value;
   }
   const texts: Partial<Record<'result' | 'problems' | 'next', string>> = {};
   for (const id of ['result', 'problems', 'next'] as const) {
@@ -364,6 +379,8 @@ function cellText(cell: FormCell): string {
       return cell.iso;
     case 'error':
       return cell.text;
+    case 'formula':
+      return `=${cell.formula}`;
   }
 }
 

@@ -132,3 +132,54 @@ describe('import-progress: the date of a row whose 填报日期 is empty', () =>
     expect(await dateOf(await fillForm(forms.get(UNIT)!, fillUndated()))).toBe('2025-09-30');
   });
 });
+
+describe('import-progress: how a 完成值 cell was typed', () => {
+  const read = async (edit: (ws: ExcelJS.Worksheet) => void) => {
+    const { dir, plan } = scratchPlan();
+    const form = await fillForm(forms.get(UNIT)!, (ws) => {
+      fillUnit(ws);
+      edit(ws);
+    });
+    const result = await importProgress({ forms: [writeBytes(path.join(dir, 'f.xlsx'), form)], into: plan, asOf: '2025-10-31' });
+    return { result, values: result.diagnostics.length ? undefined : reportsOf(dialogueOf(result.after!)).at(-1)!.values };
+  };
+  const cellOf = (ws: ExcelJS.Worksheet, target: string) => ws.getCell(`K${rowOf(ws, targetKey('dialogue', target))}`);
+
+  it('reads 97.5% typed into a percentage cell (stored 0.975) as 97.5 of a % target', async () => {
+    const { values, result } = await read((ws) => {
+      const cell = cellOf(ws, '企业诉求办结率');
+      cell.value = 0.975;
+      // A style of its own: exceljs shares one style object among the cells the form styled alike.
+      cell.style = { ...cell.style, numFmt: '0.0%' };
+    });
+    expect(values, JSON.stringify(result.diagnostics.map((d) => [d.cell, d.message]))).toEqual(EXPECTED.dialogue.values);
+  });
+
+  it('refuses a percentage cell for a target counted in 件', async () => {
+    let row = 0;
+    const { result } = await read((ws) => {
+      const cell = cellOf(ws, '收集企业诉求');
+      row = Number(cell.row);
+      cell.value = 1.2;
+      cell.style = { ...cell.style, numFmt: '0%' };
+    });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.cell])).toEqual([['form-number', `进展填报!K${row}`]]);
+    expect(result.diagnostics[0]!.message).toContain('单位却是“件”');
+  });
+
+  it('reads a formula by its result, and reports one saved without a result instead of taking it for an empty cell', async () => {
+    const withResult = await read((ws) => {
+      cellOf(ws, '收集企业诉求').value = { formula: '100+20', result: 120 } as ExcelJS.CellValue;
+    });
+    expect(withResult.values).toEqual(EXPECTED.dialogue.values);
+    let row = 0;
+    const { result } = await read((ws) => {
+      const cell = cellOf(ws, '收集企业诉求');
+      row = Number(cell.row);
+      cell.value = { formula: '100+20' } as ExcelJS.CellValue;
+    });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.cell])).toEqual([['form-formula', 'error', `进展填报!K${row}`]]);
+    expect(result.diagnostics[0]!.message).toContain('=100+20');
+    expect(result.after).toBe(result.before);
+  });
+});
