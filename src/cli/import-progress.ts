@@ -17,6 +17,8 @@ export interface ImportProgressFlags {
 export async function runImportProgress(forms: string[], flags: ImportProgressFlags): Promise<number> {
   if (flags.into === undefined) throw new UsageError('请用 --into 给出要写入进展的计划文件，例如 --into plans/2025-工作安排意见.yaml');
   if (forms.length === 0) throw new UsageError('请给出要读回的填报表（.xlsx）');
+  // The reports are written back into the plan file: standard input has no file to write (it once made a file named “-”).
+  if (flags.into === '-' && !flags.dryRun) throw new UsageError('--into - 从标准输入读计划，读回的进展却无处写回：请给出计划文件，或加 --dry-run 只显示修改');
   const result = await importProgress({
     forms,
     into: flags.into,

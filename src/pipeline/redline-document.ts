@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { redlineBlocks } from '../compare/redline-blocks.js';
 import type { Config } from '../plan/config.js';
-import { type LoadedPlan, parsePlan } from '../plan/load-plan.js';
+import { type LoadedPlan, STDIN_PATH, parsePlan } from '../plan/load-plan.js';
 import { type PlanFile, isSpeechFile } from '../plan/model.js';
 import { gitUserName, isOldVersionFile, NotInRevisionError, OldVersionError, readOldVersion } from '../system/read-old-version.js';
 import { UsageError } from '../usage-error.js';
@@ -47,6 +47,11 @@ export async function redlineDocument(
   config: Config,
   current: PlanFile,
 ): Promise<RedlinedDocument | { notInRevision: string }> {
+  if (spec === STDIN_PATH) throw new UsageError('--redline 的旧版本不能从标准输入（-）读：请给出一个计划文件，或 git 的版本（如 HEAD~1）');
+  // A revision alone names this plan's own path in it, and a plan read from standard input has none.
+  if (planFile === STDIN_PATH && !spec.includes(':') && !(await isOldVersionFile(spec))) {
+    throw new UsageError(`计划来自标准输入（-），没有路径可在 git 的版本“${spec}”里查找：请写成“${spec}:路径”（如 ${spec}:plans/2026-工作安排意见.yaml），或给出旧版本的计划文件`);
+  }
   let old;
   try {
     old = await readOldVersion(spec, planFile);

@@ -246,3 +246,18 @@ describe('build --redline: an attachment removed', () => {
     expect(rejected).toContain(oldText.slice(oldText.lastIndexOf('附件')));
   });
 });
+
+describe('build --redline: nothing to mark', () => {
+  it('says so (redline-same) when the old version gives the same document, and not otherwise', async () => {
+    const { dir, files } = scratch('2026-工作安排意见.yaml');
+    const same = path.join(dir, 'same.yaml');
+    // Another file, another comment: the documents are the same.
+    writeFileSync(same, `# 送审前的副本\n${readFileSync(files[0]!, 'utf8')}`);
+    const built = await build(files, { redline: same });
+    expect(built.warnings.map((w) => [w.ruleId, w.message])).toEqual([['redline-same', `与 ${path.relative(process.cwd(), same)} 相比没有改动：修订稿里没有修订，与文稿相同`]]);
+    const other = path.join(dir, 'other.yaml');
+    writeFileSync(other, edited(files[0]!, (doc) => doc.set('date', '2025-12-20')));
+    expect((await build(files, { redline: other })).warnings).toEqual([]);
+    await expect(build(files, { redline: '-' })).rejects.toThrow(/旧版本不能从标准输入（-）读/);
+  });
+});

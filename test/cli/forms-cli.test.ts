@@ -84,6 +84,19 @@ describe('status --forms and import-progress', () => {
     expect(readText(plan)).toBe(before);
   });
 
+  it('--into - (the plan on standard input): exit 2 before anything, nothing written, unless --dry-run only shows the diff', async () => {
+    const { dir, plan, forms } = makeForms();
+    const filled = writeBytes(path.join(dir, 'filled.xlsx'), await fillForm(readFileSync(path.join(forms, FORM)), fillUnit));
+    const before = readdirSync(dir).sort();
+    const r = runCli(['import-progress', filled, '--into', '-', '--as-of', '2025-10-31'], { cwd: dir, input: readText(plan) });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^workplan：--into - 从标准输入读计划，读回的进展却无处写回/);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    const dry = runCli(['import-progress', filled, '--into', '-', '--as-of', '2025-10-31', '--dry-run'], { cwd: dir, input: readText(plan) });
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('+          - date: 2025-10-08');
+  });
+
   it('a path that is not there: exit 2 with a Chinese message', () => {
     const { dir, plan } = scratchPlan();
     const r = runCli(['import-progress', 'missing.xlsx', '--into', plan], { cwd: dir });
