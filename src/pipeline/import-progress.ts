@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { type Diagnostic, makeDiagnostic } from '../diagnostic.js';
 import { FORM_STATES, measureKey, progressForms } from '../oversight/progress-form.js';
 import { unitRegistry } from '../plan/config.js';
-import { type Plan, type ProgressReport, isSpeechFile, planYear } from '../plan/model.js';
+import { type Plan, type ProgressReport, currentProgress, isSpeechFile, planYear } from '../plan/model.js';
 import { type MeasureAt, allMeasures } from '../plan/plan-walk.js';
 import { parseIsoDate } from '../text/dates.js';
 import { loadConverters } from '../text/script.js';
@@ -18,7 +18,7 @@ import { UsageError } from '../usage-error.js';
 import { type ProgressAddition, appendProgress } from './append-progress.js';
 import { type CheckedPlan, checkPlans } from './check-plans.js';
 import { FORM_COLUMNS, type FormColumnSpec, type FormInfo, INFO_SHEET, decodeFormInfo, parseRowKey } from './progress-form-layout.js';
-import { type MergeColumns, type UnitReport, mergeUnitReports, noteOf } from './merge-unit-reports.js';
+import { type MergeColumns, type UnitReport, keepLeadState, mergeUnitReports, noteOf } from './merge-unit-reports.js';
 import { type FormCell, type FormWorkbook, readProgressForm } from './read-progress-forms.js';
 
 const HEADER_ROW = 3;
@@ -111,7 +111,13 @@ function mergeByDate(found: readonly FoundReport[]): { found: FoundReport[]; dia
   for (const group of groups.values()) {
     const merged = mergeUnitReports(group, `${group[0]!.measure.label}“${group[0]!.measure.measure.title}”`, { state: column('state'), value: column('value') } satisfies MergeColumns);
     diagnostics.push(...merged.diagnostics);
-    if (merged.report) out.push({ ...group[0]!, report: merged.report });
+    if (!merged.report) continue;
+    const first = group[0]!;
+    // Participants alone do not move the measure's state: it is the lead unit's.
+    const report = group.some((r) => r.role === 'lead')
+      ? merged.report
+      : keepLeadState(merged.report, group.map((r) => r.unit), currentProgress(first.measure.measure, first.report.date)?.status);
+    out.push({ ...first, report });
   }
   return { found: out, diagnostics };
 }

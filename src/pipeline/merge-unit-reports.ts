@@ -29,7 +29,7 @@ export interface MergeColumns {
   value: number;
 }
 
-const stateLabel = (status: ProgressReport['status']) => FORM_STATES.find((s) => s.status === status)?.label ?? status;
+export const stateLabel = (status: ProgressReport['status']) => FORM_STATES.find((s) => s.status === status)?.label ?? status;
 
 /** The words of a unit's problems and plans, as the note holds them. */
 export function noteOf(texts: UnitReport['texts']): string {
@@ -42,6 +42,17 @@ export function noteOf(texts: UnitReport['texts']): string {
  * them, is an error (the state is the lead unit's to say); a figure a participant gives differently
  * from the lead is a warning, and the lead's is kept.
  */
+/**
+ * A report only participants gave: the state stays the one the measure had (the lead unit's to
+ * change); the participants' state is kept in the note, under their names. With no state before,
+ * theirs stands.
+ */
+export function keepLeadState(report: ProgressReport, units: readonly string[], before: ProgressReport['status'] | undefined): ProgressReport {
+  if (before === undefined || before === report.status) return report;
+  const said = `${units.join('、')}报的进展状态为“${stateLabel(report.status)}”，进展状态以牵头单位为准`;
+  return { ...report, status: before, note: report.note ? `${said}。${report.note}` : said };
+}
+
 export function mergeUnitReports(reports: readonly UnitReport[], label: string, columns: MergeColumns): { report?: ProgressReport; diagnostics: Diagnostic[] } {
   if (reports.length === 1) return { report: reports[0]!.report, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];

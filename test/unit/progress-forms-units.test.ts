@@ -84,6 +84,20 @@ describe('import-progress: several units, one measure, one day', () => {
     expect(result.after).toBe(result.before);
   });
 
+  it('does not let a participant alone move the state: the measure keeps the lead unit’s, the participant’s is in the note', async () => {
+    const { dir, plan } = scratchPlan();
+    const partner = writeBytes(path.join(dir, 'partner.xlsx'), await fillForm(forms.get(PARTNER)!, fillPartner('已完成')));
+    const result = await importProgress({ forms: [partner], into: plan });
+    expect(result.diagnostics).toEqual([]);
+    expect(reportsOf(dialogueOf(result.after!)).at(-1)).toEqual({
+      date: '2025-10-08',
+      status: 'ongoing',
+      result: '配合梳理企业融资方面的诉求清单',
+      note: `${PARTNER}报的进展状态为“已完成”，进展状态以牵头单位为准`,
+    });
+    expect(dialogueStatus(result.after!, '2025-10-31').state).toBe(dialogueStatus(result.before!, '2025-10-31').state);
+  });
+
   it('does not let a later report with blank 完成值 cells wipe the figures: they count as not reported, not 0', async () => {
     const { dir, plan } = scratchPlan();
     const form = await fillForm(forms.get(UNIT)!, (ws) => {
