@@ -57,6 +57,9 @@ export const BUILD_RULES = {
   'unit-no-tasks': { description: '--unit 所指的单位在计划里没有牵头或参与的举措', severity: 'error' },
   'number-unprinted': { description: '没有版头（发文机关标志）时发文字号不印出', severity: 'warning' },
   'redline-unmarked': { description: '修订稿里版头、署名、附件说明等的改动没有标成修订，照新版本印出', severity: 'warning' },
+  'redline-new': { description: '所给的 git 版本里还没有这份计划（新加的），只生成文稿，不生成修订稿', severity: 'warning' },
+  'redline-figures': { description: '汇报发言的旧版本所引数字的计划读不出同一版本，旧版本按现在的数字生成', severity: 'warning' },
+  'redline-same': { description: '与旧版本相比没有改动，修订稿里没有修订', severity: 'warning' },
 } as const satisfies Record<string, Entry>;
 
 /** What --fix reports about the fixes themselves. */
@@ -79,6 +82,7 @@ export const FORM_RULES = {
   'form-state': { description: '进展状态缺失或不在下拉列表中', severity: 'error' },
   'form-number': { description: '完成值不是数字，或填在该任务没有的指标格里', severity: 'error' },
   'form-date': { description: '填报日期无法识别或不在计划年度内', severity: 'error' },
+  'form-formula': { description: '填报格里是没有计算结果的公式（保存它的程序没有计算）', severity: 'error' },
   'form-empty': { description: '填报表没有填写任何进展', severity: 'error' },
   'form-progress': { description: '计划里这项举措的进展无法追加（不带日期的单条进展，或流式写法）', severity: 'error' },
 } as const satisfies Record<string, Entry>;

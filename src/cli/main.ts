@@ -112,7 +112,7 @@ export function createProgram(): Command {
     .option('--check', '不写文件，只检查已有的文稿是否与计划现在生成的结果一致（不一致时退出码 1）')
     .option(
       '--redline <old>',
-      '修订稿：与旧版本（一个计划文件，或 git 的版本：HEAD~1、v2025、v2025:plans/x.yaml）相比的改动写成 Word 的修订，另存为“…-修订.docx”',
+      '修订稿：与旧版本（一个计划文件，或 git 的版本：HEAD~1、v2025、v2025:plans/x.yaml）相比的改动写成 Word 的修订：文稿照常生成，另外生成修订稿“…-修订.docx”（-o 文件.docx 时修订稿为“文件-修订.docx”）',
     )
     .option('--shard <i/n>', '只生成 n 片中的第 i 片计划（按计划文件相对仓库根目录的路径的散列划分，供 CI 矩阵并行）')
     .option('-w, --watch', '生成后继续监视：计划、workplan.config.yaml 或模板改动时重新生成，每次一行并给出用时（Ctrl-C 结束）')
@@ -130,7 +130,7 @@ export function createProgram(): Command {
   workplan build plans/2025.yaml --doc tasks --to docx,xlsx   重点任务分工表（横向表格；xlsx 作台账，也可 --to csv）
   workplan build plans/2025.yaml --doc tasks --unit 区工商联   某个单位自己的任务清单
   workplan build plans/2025.yaml --to docx,pdf          同时用 LibreOffice（soffice）把 .docx 转成 PDF
-  workplan build plans/2026.yaml --redline HEAD~1       与上一次提交相比的改动标成修订：out/2026-修订.docx
+  workplan build plans/2026.yaml --redline HEAD~1       out/2026.docx，和改动标成修订的 out/2026-修订.docx
 
 计划有错误时不生成任何文件，输出与 check 相同的诊断并以退出码 1 结束。
 一次生成的所有文件先写入同一文件夹的临时文件，全部写好后才一起改名：不会留下半个文件，
@@ -237,7 +237,7 @@ Excel 的重点任务分工表（.xlsx，或另存的 .csv，UTF-8 或 GBK）按
     .argument('<forms...>', '填好的填报表（.xlsx）')
     .option('--into <plan>', '写入进展的计划文件（填报表必须由这份计划生成）')
     .option('--dry-run', '只显示会对计划做的修改（diff），不写文件')
-    .option('--as-of <date>', '没有填写填报日期的行的报告日期 YYYY-MM-DD（缺省取工作簿的保存日期）')
+    .option('--as-of <date>', '没有填写填报日期的行的报告日期 YYYY-MM-DD（缺省取工作簿记着的最后保存日期，未另存过的表是生成它的日期）')
     .option('--unit <name>', '只接受这个单位的填报表')
     .option('--no-color', '不使用颜色')
     .addHelpText(

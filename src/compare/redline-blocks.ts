@@ -161,8 +161,15 @@ const marked = (runs: readonly Run[], change: Change): Run[] => runs.filter((r) 
 
 function wholly(block: Block, change: Change): Block | undefined {
   if (block.type === 'paragraph') return { ...block, runs: marked(block.runs, change), mark: change };
+  // An attachment added or removed: its head marked as a whole; the page section it opens is kept
+  // either way, so its table lies on the page it was laid out on (a section break carries no 修订 mark).
+  if (block.type === 'attachment') return { ...block, mark: change };
+  if (block.type === 'section') return block;
   if (isTextBlock(block)) return { ...block, runs: marked(runsOf(block), change), mark: change };
-  if (block.type === 'table') return { ...block, changes: block.rows.map((row) => ({ cells: row.map((cell) => marked([{ text: cell }], change)), mark: change })) };
+  if (block.type === 'table') {
+    const whole = (row: string[]): RowChange => ({ cells: row.map((cell) => marked([{ text: cell }], change)), mark: change });
+    return { ...block, changes: block.rows.map(whole), headerChange: whole(block.header) };
+  }
   return undefined;
 }
 

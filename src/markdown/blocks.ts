@@ -36,8 +36,11 @@ export type Block =
   | ({ type: 'title'; text: string } & Revisable)
   | ({ type: 'heading'; level: 1 | 2 | 3 | 4; text: string } & Revisable)
   | { type: 'paragraph'; runs: Run[]; mark?: Change }
-  /** `changes`, in a redline only: one per row of `rows` (which then holds the deleted rows too). */
-  | { type: 'table'; header: string[]; rows: string[][]; changes?: RowChange[] }
+  /**
+   * `changes`, in a redline only: one per row of `rows` (which then holds the deleted rows too);
+   * `headerChange` when the whole table was inserted or deleted, its header row with it.
+   */
+  | { type: 'table'; header: string[]; rows: string[][]; changes?: RowChange[]; headerChange?: RowChange }
   /** A flush-left line: 主送机关, or a speech's salutation. */
   | ({ type: 'flush'; text: string } & Revisable)
   | { type: 'signature'; signature: string; date: string; seal: boolean; changes?: { signature: Run[]; date: Run[] } }
@@ -58,7 +61,8 @@ export type Block =
   /** Starts a new page section in this orientation (the task table lies landscape). */
   | { type: 'section'; orientation: 'portrait' | 'landscape' }
   /** The head of an attachment page: 附件1 on line 1, its title centred on line 3. */
-  | { type: 'attachment'; label: string; title: string };
+  /** `mark`, in a redline only: the whole attachment head inserted or deleted (an attachment added or removed). */
+  | { type: 'attachment'; label: string; title: string; mark?: Change };
 
 /** The word that may follow joint issuers' names in a 发文机关标志. */
 const LETTERHEAD_SUFFIX = '文件';

@@ -55,6 +55,8 @@ interface Job {
   plan: LoadedCheckedPlan;
   doc: DocumentId;
   rendered: RenderedDocument;
+  /** The new version's own Blocks (a 修订稿's `rendered` holds the deleted text too): what a speech's length is counted on. */
+  clean: RenderedDocument['blocks'];
   script: ScriptChoice;
   /** A 修订稿's author and date. */
   revision?: { author: string; date: string };
@@ -97,21 +99,31 @@ export async function buildDocuments(plans: readonly CheckedPlan[], options: Bui
           figures: loaded.figures,
         });
       let rendered = await render(checked.loaded);
+      const clean = rendered.blocks;
       for (const notice of rendered.notices ?? []) {
         warnings.push(makeDiagnostic(notice.ruleId, notice.message, { file: checked.shown, span: checked.loaded.locate(notice.path), path: notice.path }, 'warning'));
       }
       let revision: Job['revision'];
       if (options.redline !== undefined) {
         // The old version is rendered by the same call, so only the plans' differences show.
-        const redlined = await redlineDocument(checked.file, options.redline, rendered, render, checked.config.config);
+        const redlined = await redlineDocument(checked.file, options.redline, rendered, render, checked.config.config, checked.loaded.plan);
+        if ('notInRevision' in redlined) {
+          const message = `${redlined.notInRevision}：只生成文稿，没有修订稿`;
+          warnings.push(makeDiagnostic('redline-new', message, { file: checked.shown, span: checked.loaded.locate([]), path: [] }, 'warning'));
+          jobs.push({ plan: checked, doc, rendered, clean, script });
+          continue;
+        }
         rendered = redlined.rendered;
         revision = redlined.revision;
+        for (const notice of redlined.notices) {
+          warnings.push(makeDiagnostic(notice.ruleId, notice.message, { file: checked.shown, span: checked.loaded.locate([]), path: [] }, 'warning'));
+        }
         if (redlined.unmarked.length) {
           const message = `与 ${redlined.oldShown} 相比，${redlined.unmarked.join('、')}有改动，修订稿照新版本印出，没有标成修订`;
           warnings.push(makeDiagnostic('redline-unmarked', message, { file: checked.shown, span: checked.loaded.locate([]), path: [] }, 'warning'));
         }
       }
-      jobs.push({ plan: checked, doc, rendered, script, ...(revision ? { revision } : {}) });
+      jobs.push({ plan: checked, doc, rendered, clean, script, ...(revision ? { revision } : {}) });
     } catch (error) {
       if (error instanceof DocumentProblem) {
         diagnostics.push(makeDiagnostic(error.ruleId, error.message, { file: checked.shown, span: checked.loaded.locate(error.path), path: error.path }));
@@ -143,29 +155,41 @@ function describeSpeech(job: Job): SpeechReport {
   const pace = job.plan.config.config.speech?.pace ?? DEFAULT_READING_PACE;
   const limit = job.plan.loaded.plan.speech?.minutes;
   // What is read aloud: from the salutation to the closing; the title and the speaker and date under it are not.
-  const spoken = job.rendered.blocks.filter((b) => b.type !== 'title' && b.type !== 'byline');
+  // Counted on the new version: a 修订稿's deleted words are not read aloud.
+  const spoken = job.clean.filter((b) => b.type !== 'title' && b.type !== 'byline');
   return { shown: job.plan.shown, facts: readingFacts(documentText(spoken), pace), ...(limit !== undefined ? { limit } : {}) };
 }
 
 /** A 修订稿 is a file of its own beside the clean document: `2026-工作安排意见-修订.docx`. */
 const REDLINE_SUFFIX = '-修订';
 
-/** Each job as a publication: named after its plan file, the file's own document without a suffix. */
+/**
+ * Each job as a publication: named after its plan file, the file's own document without a suffix.
+ * A redline job gives two, the clean document and then its 修订稿: the clean one goes out with the
+ * 修订稿 in a round of review, and is what the next round's redline is made against.
+ */
 function publications(jobs: readonly Job[], options: BuildOptions): Publication[] {
   const names = outputNames(jobs.filter((job) => job.plan.file !== STDIN_PATH).map((job) => job.plan.file));
-  return jobs.map((job) => {
+  return jobs.flatMap((job) => {
     const unit = job.doc === 'tasks' && options.unit ? `-${options.unit}` : '';
     // The suffix is the tool's words: a 繁体 plan's 分工表 is -重點任務分工表.
-    const suffix =
-      (job.doc === mainDocument(job.plan.loaded.plan) ? '' : finalWords(job.script, DOCUMENTS[job.doc].suffix)) + unit + (job.revision ? finalWords(job.script, REDLINE_SUFFIX) : '');
+    const suffix = (job.doc === mainDocument(job.plan.loaded.plan) ? '' : finalWords(job.script, DOCUMENTS[job.doc].suffix)) + unit;
     const base = names.get(job.plan.file);
     const { blocks, meta } = job.rendered;
-    return {
-      name: base === undefined ? undefined : `${base}${suffix}`,
-      blocks,
-      meta: { ...meta, pageNumbers: DOCUMENTS[job.doc].pageNumbers, ...(job.revision ? { revision: job.revision } : {}) },
-      script: job.script,
-      formats: options.formats,
-    };
+    const name = base === undefined ? undefined : `${base}${suffix}`;
+    const common = { script: job.script, formats: options.formats };
+    const clean: Publication = { name, blocks: job.clean, meta: { ...meta, pageNumbers: DOCUMENTS[job.doc].pageNumbers }, ...common };
+    if (!job.revision) return [clean];
+    const redline = finalWords(job.script, REDLINE_SUFFIX);
+    return [
+      clean,
+      {
+        name: name === undefined ? undefined : `${name}${redline}`,
+        blocks,
+        meta: { ...meta, pageNumbers: DOCUMENTS[job.doc].pageNumbers, revision: job.revision },
+        besideSuffix: redline,
+        ...common,
+      },
+    ];
   });
 }

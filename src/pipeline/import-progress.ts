@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { type Diagnostic, makeDiagnostic } from '../diagnostic.js';
 import { FORM_STATES, measureKey, progressForms } from '../oversight/progress-form.js';
 import { unitRegistry } from '../plan/config.js';
-import { type Plan, type ProgressReport, isSpeechFile, planYear } from '../plan/model.js';
+import { type Plan, type ProgressReport, currentProgress, isSpeechFile, planYear } from '../plan/model.js';
 import { type MeasureAt, allMeasures } from '../plan/plan-walk.js';
 import { parseIsoDate } from '../text/dates.js';
 import { loadConverters } from '../text/script.js';
@@ -18,6 +18,7 @@ import { UsageError } from '../usage-error.js';
 import { type ProgressAddition, appendProgress } from './append-progress.js';
 import { type CheckedPlan, checkPlans } from './check-plans.js';
 import { FORM_COLUMNS, type FormColumnSpec, type FormInfo, INFO_SHEET, decodeFormInfo, parseRowKey } from './progress-form-layout.js';
+import { type MergeColumns, type UnitReport, keepLeadState, mergeUnitReports, noteOf } from './merge-unit-reports.js';
 import { type FormCell, type FormWorkbook, readProgressForm } from './read-progress-forms.js';
 
 const HEADER_ROW = 3;
@@ -72,7 +73,10 @@ export async function importProgress(request: ImportProgressRequest, read: (file
   }
   const base = { plan, before: plan.loaded.source, added: 0, unchanged: 0 };
   if (diagnostics.some((d) => d.severity === 'error')) return { ...base, diagnostics, after: plan.loaded.source };
-  const { additions, unchanged } = newReports(found);
+  const merged = mergeByDate(found);
+  diagnostics.push(...merged.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { ...base, diagnostics, after: plan.loaded.source };
+  const { additions, unchanged } = newReports(merged.found, diagnostics);
   if (additions.length === 0) return { ...base, diagnostics, after: plan.loaded.source, unchanged };
   const appended = appendProgress(plan.loaded, additions);
   if ('diagnostics' in appended) return { ...base, diagnostics: [...diagnostics, ...appended.diagnostics], after: plan.loaded.source, unchanged };
@@ -87,20 +91,62 @@ interface FormContext {
   unit?: string;
 }
 
-interface FoundReport {
+interface FoundReport extends UnitReport {
   measure: MeasureAt;
-  report: ProgressReport;
 }
 
-/** The reports the plan does not have yet (nor one form before in this batch), grouped by measure in plan order. */
-function newReports(found: readonly FoundReport[]): { additions: ProgressAddition[]; unchanged: number } {
+/** The reports of several units on one measure and one date, as one report (merge-unit-reports.ts), in the order first read. */
+function mergeByDate(found: readonly FoundReport[]): { found: FoundReport[]; diagnostics: Diagnostic[] } {
+  const groups = new Map<string, FoundReport[]>();
+  const measureIds = new Map<MeasureAt['measure'], number>();
+  for (const f of found) {
+    if (!measureIds.has(f.measure.measure)) measureIds.set(f.measure.measure, measureIds.size);
+    const key = `${measureIds.get(f.measure.measure)}@${f.report.date}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const out: FoundReport[] = [];
+  for (const group of groups.values()) {
+    const merged = mergeUnitReports(group, `${group[0]!.measure.label}“${group[0]!.measure.measure.title}”`, { state: column('state'), value: column('value') } satisfies MergeColumns);
+    diagnostics.push(...merged.diagnostics);
+    if (!merged.report) continue;
+    const first = group[0]!;
+    // Participants alone do not move the measure's state: it is the lead unit's.
+    const report = group.some((r) => r.role === 'lead')
+      ? merged.report
+      : keepLeadState(merged.report, group.map((r) => r.unit), currentProgress(first.measure.measure, first.report.date)?.status);
+    out.push({ ...first, report });
+  }
+  return { found: out, diagnostics };
+}
+
+/**
+ * The reports the plan does not have yet, grouped by measure in plan order. A different report on a
+ * day the plan already has one for that measure (a unit's form read after another's was imported)
+ * is not appended: two reports of one day would leave the state to their order in the file. A
+ * warning says so, to be merged by hand.
+ */
+function newReports(found: readonly FoundReport[], diagnostics: Diagnostic[]): { additions: ProgressAddition[]; unchanged: number } {
   const byMeasure = new Map<MeasureAt['measure'], ProgressAddition>();
   let unchanged = 0;
-  for (const { measure, report } of found) {
+  for (const { measure, report, file, sheet, row, unit } of found) {
     const existing = Array.isArray(measure.measure.progress) ? measure.measure.progress : [];
     const addition = byMeasure.get(measure.measure);
     if ([...existing, ...(addition?.reports ?? [])].some((r) => isDeepStrictEqual({ ...r }, report))) {
       unchanged++;
+      continue;
+    }
+    if (existing.some((r) => r.date === report.date)) {
+      diagnostics.push(
+        makeDiagnostic(
+          'form-progress',
+          `${measure.label}“${measure.measure.title}”在计划里已有${report.date}的进展报告，${unit}这张表的同日报告与它不同，没有追加：同一天的几张表请一起读回（牵头单位的状态为准，其他单位的文字记入说明），或在计划里手工合并`,
+          { file, cell: { sheet, row, column: column('state') } },
+          'warning',
+        ),
+      );
       continue;
     }
     if (addition) addition.reports.push(report);
@@ -195,8 +241,10 @@ export function readForm(book: FormWorkbook, context: FormContext): { reports: F
   if (diagnostics.length) return fail();
   const reports: FoundReport[] = [];
   for (const { measure, rows } of found.values()) {
-    const report = readMeasure(book, measure, rows, { ...context, year }, at);
-    if (report) reports.push({ measure, report });
+    const read = readMeasure(book, measure, rows, { ...context, year }, at);
+    const role = form.rows.find((r) => r.key === measureKey(measure.measure, measure.path))?.role ?? 'shared';
+    const targetRows = new Map(rows.flatMap((r) => (r.target === undefined ? [] : [[r.target, r.row] as const])));
+    if (read) reports.push({ measure, unit, role, file: book.file, sheet: book.sheet, row: read.row, targetRows, report: read.report, texts: read.texts });
   }
   if (diagnostics.length) return fail();
   if (reports.length === 0) at(FIRST_ROW, column('state'), 'form-empty', `填报表没有填写任何进展（“${info.unit}”的 ${form.rows.length} 项任务都是空的）：请填写后再报回，或不要导入这张表`);
@@ -234,7 +282,7 @@ function readMeasure(
   rows: readonly { row: number; target?: string }[],
   context: FormContext & { year: number },
   at: At,
-): ProgressReport | undefined {
+): { report: ProgressReport; texts: UnitReport['texts']; row: number } | undefined {
   let ok = true;
   const problem: At = (...args) => {
     ok = false;
@@ -242,6 +290,16 @@ function readMeasure(
   };
   const filled = (row: number) => FORM_COLUMNS.some((c, i) => c.fill && book.cell(row, i + 1).kind !== 'empty');
   if (!rows.some((r) => filled(r.row))) return undefined;
+  // A formula whose result the workbook does not hold would otherwise read as nothing at all.
+  for (const { row } of rows) {
+    for (const [i, c] of FORM_COLUMNS.entries()) {
+      const cell = book.cell(row, i + 1);
+      if (c.fill && cell.kind === 'formula') {
+        problem(row, i + 1, 'form-formula', `这一格是公式“=${cell.formula}”，工作簿里没有它的计算结果（保存它的程序没有计算公式）：请在 Excel 或 WPS 中打开、保存一次，或直接填写${c.header}`);
+      }
+    }
+  }
+  if (!ok) return undefined;
   const firstTarget = measure.measure.targets?.[0]?.name;
   const first = rows.find((r) => r.target === firstTarget)?.row;
   // The measure's own cells are open on its first row only; the grey ones elsewhere must stay empty.
@@ -275,8 +333,13 @@ function readMeasure(
       continue;
     }
     const value = numberOf(cell);
+    const unit = measure.measure.targets?.find((t) => t.name === target)?.unit;
     if (value === undefined) problem(row, column('value'), 'form-number', `完成值应为数字（不带单位），这里是“${cellText(cell)}”`);
-    else values[target] = value;
+    else if (cell.kind === 'number' && cell.percent) {
+      // Typed as 90% (Excel and WPS then store 0.9 in a percentage cell): the figure is 90 of a % target.
+      if (unit === '%') values[target] = Number((value * 100).toPrecision(12));
+      else problem(row, column('value'), 'form-number', `完成值设成了百分比格式（${Number((value * 100).toPrecision(12))}%），指标“${target}”的单位却是“${unit ?? '（无）'}”：请把这一格改为常规格式，填写数字`);
+    } else values[target] = value;
   }
   const texts: Partial<Record<'result' | 'problems' | 'next', string>> = {};
   for (const id of ['result', 'problems', 'next'] as const) {
@@ -299,14 +362,15 @@ function readMeasure(
     }
   }
   if (!ok || status === undefined || date === undefined) return undefined;
-  const note = [texts.problems && `存在问题：${texts.problems}`, texts.next && `下步打算：${texts.next}`].filter(Boolean).join('；');
-  return {
+  const note = noteOf(texts);
+  const report: ProgressReport = {
     date,
     status,
     ...(texts.result ? { result: texts.result } : {}),
     ...(Object.keys(values).length ? { values } : {}),
     ...(note ? { note } : {}),
   };
+  return { report, texts, row: first };
 }
 
 function cellText(cell: FormCell): string {
@@ -321,6 +385,8 @@ function cellText(cell: FormCell): string {
       return cell.iso;
     case 'error':
       return cell.text;
+    case 'formula':
+      return `=${cell.formula}`;
   }
 }
 

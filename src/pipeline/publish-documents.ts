@@ -49,6 +49,11 @@ export interface Publication {
   formats: readonly OutputFormat[];
   /** A form to fill (the 进展填报表) instead of a table: its .xlsx is the form, through the same conversion. */
   form?: FormSheet;
+  /**
+   * A companion of the document before it (the 修订稿 of a clean document): with `-o FILE.ext` it
+   * goes beside that file, this added to its name (`FILE-修订.ext`), never over it.
+   */
+  besideSuffix?: string;
 }
 
 /** A document ready for the emitters: in its final script, clean, with its labels. */
@@ -110,9 +115,13 @@ export function placeOutputs(publications: readonly Publication[], output: strin
     if (pairs.length !== 1 || !FORMATS[pairs[0]!.format].stdout) throw new UsageError('-o - 只能把一个 Markdown 或 CSV 文稿写到标准输出');
     targets = [{ ...pairs[0]!, path: '-' }];
   } else if (formatOfFile(out) !== undefined) {
-    if (pairs.length !== 1) throw new UsageError(`-o ${out} 是一个文件，但这次要生成 ${pairs.length} 个文件：请改为给出一个文件夹`);
-    if (formatOfFile(out) !== pairs[0]!.format) throw new UsageError(`-o ${out} 的扩展名与 --to ${pairs[0]!.format} 不符`);
-    targets = [{ ...pairs[0]!, path: out }];
+    const main = pairs.filter(({ publication }) => publication.besideSuffix === undefined);
+    if (main.length !== 1) throw new UsageError(`-o ${out} 是一个文件，但这次要生成 ${pairs.length} 个文件：请改为给出一个文件夹`);
+    if (formatOfFile(out) !== main[0]!.format) throw new UsageError(`-o ${out} 的扩展名与 --to ${main[0]!.format} 不符`);
+    const extension = path.extname(out);
+    targets = pairs.map((pair) =>
+      pair.publication.besideSuffix === undefined ? { ...pair, path: out } : { ...pair, path: `${out.slice(0, out.length - extension.length)}${pair.publication.besideSuffix}${extension}` },
+    );
   } else {
     if (pairs.some(({ publication }) => publication.name === undefined)) {
       throw new UsageError('计划来自标准输入（-）时，请用 -o 给出输出文件（或用 -o - 写到标准输出）');

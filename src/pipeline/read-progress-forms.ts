@@ -27,7 +27,10 @@ export const MAX_FORM_COLUMNS = 200;
 export type FormCell =
   | { kind: 'empty' }
   | { kind: 'text'; text: string }
-  | { kind: 'number'; value: number }
+  /** `percent`: the cell is formatted as a percentage (typing 90% in Excel or WPS stores 0.9). */
+  | { kind: 'number'; value: number; percent?: boolean }
+  /** A formula the workbook holds no result for (saved by a program that does not calculate). */
+  | { kind: 'formula'; formula: string }
   | { kind: 'date'; iso: string }
   | { kind: 'error'; text: string };
 
@@ -97,7 +100,11 @@ export async function parseProgressForm(shown: string, bytes: Uint8Array): Promi
     ...(typeof info === 'string' ? { info } : {}),
     rowCount: sheet.rowCount,
     columnCount: sheet.columnCount,
-    cell: (row, column) => cellOf(sheet.getCell(row, column).value),
+    cell: (row, column) => {
+      const cell = sheet.getCell(row, column);
+      const read = cellOf(cell.value);
+      return read.kind === 'number' && isPercentFormat(cell.numFmt) ? { ...read, percent: true } : read;
+    },
     merges: [...((sheet.model as { merges?: string[] }).merges ?? [])],
     ...(modified ? { modified } : {}),
   };
@@ -136,9 +143,19 @@ function cellOf(value: CellValue): FormCell {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? { kind: 'error', text: '无效日期' } : { kind: 'date', iso: value.toISOString().slice(0, 10) };
   if ('richText' in value) return cellOf(value.richText.map((r) => r.text).join(''));
   if ('error' in value) return { kind: 'error', text: String(value.error) };
-  if ('formula' in value || 'sharedFormula' in value) return cellOf((value as { result?: CellValue }).result ?? null);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const { result, formula, sharedFormula } = value as { result?: CellValue; formula?: string; sharedFormula?: string };
+    // No cached result is not an empty cell: the unit wrote something the reader cannot see.
+    if (result === undefined || result === null) return { kind: 'formula', formula: formula ?? sharedFormula ?? '' };
+    return cellOf(result);
+  }
   if ('text' in value) return cellOf(String((value as { text: unknown }).text));
   return { kind: 'error', text: '无法识别的单元格' };
+}
+
+/** A number format that shows a percentage (0%, 0.0%, but not a literal "%" in quotes or escaped). */
+function isPercentFormat(format: string | undefined): boolean {
+  return format !== undefined && /%/.test(format.replace(/"[^"]*"|\\./g, ''));
 }
 
 function problem(file: string, message: string): Diagnostic {

@@ -412,7 +412,8 @@ export function progressReports(measure: Measure): ProgressReport[] {
 /**
  * The progress report that applies to a measure: the v1 single `progress`, or of the dated reports
  * the latest one, or with `asOf` (YYYY-MM-DD) the latest one dated on or before that day. Every
- * reader of progress goes through here. An undated v1 progress applies at any date.
+ * reader of progress goes through here. An undated v1 progress applies at any date. Each figure
+ * (`values`) is the latest one reported, so a report that leaves a figure out keeps the earlier one.
  */
 export function currentProgress(measure: Measure, asOf?: string): Progress | undefined {
   const progress = measure.progress;
@@ -420,7 +421,10 @@ export function currentProgress(measure: Measure, asOf?: string): Progress | und
   const reports = progressReports(measure).filter((r) => asOf === undefined || r.date <= asOf);
   const latest = reports[reports.length - 1];
   if (!latest) return undefined;
-  const { status, result, values } = latest;
+  const { status, result } = latest;
+  // A figure a report leaves out was not reported (a blank cell on a form), not set to 0: the
+  // latest report that gives it still holds.
+  const values = reports.reduce<Record<string, number> | undefined>((held, r) => (r.values ? { ...held, ...r.values } : held), undefined);
   return { status, ...(result !== undefined ? { result } : {}), ...(values !== undefined ? { values } : {}) };
 }
 

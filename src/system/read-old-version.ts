@@ -21,6 +21,9 @@ const MAX_OUTPUT_BYTES = 17 * 1024 * 1024;
 /** Why the old version cannot be read, in Chinese (the caller makes it a UsageError). */
 export class OldVersionError extends Error {}
 
+/** The revision is there but the file is not in it: a plan added since (the caller may go on without a 修订稿). */
+export class NotInRevisionError extends OldVersionError {}
+
 function runGit(args: readonly string[], cwd: string): Promise<{ ok: true; stdout: Buffer } | { ok: false; stderr: string }> {
   const git = findExecutable(['git']);
   if (!git) return Promise.resolve({ ok: false, stderr: '没有找到 git 程序' });
@@ -50,6 +53,11 @@ export async function readOldVersion(spec: string, planFile: string): Promise<Ol
   const shown = spec.includes(':') ? spec : `${spec}:${path.relative(process.cwd(), planFile) || planFile}`;
   const result = await runGit(['show', '--no-textconv', object], spec.includes(':') ? process.cwd() : folder);
   if (!result.ok) {
+    // A revision git knows, without this file: the plan is newer than the revision.
+    // (`REV:path` names the file: its absence is the user's mistake, not a new plan.)
+    if (!spec.includes(':') && (await runGit(['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], folder)).ok) {
+      throw new NotInRevisionError(`git 的版本 ${spec} 里还没有 ${path.relative(process.cwd(), planFile) || planFile}（这份计划是之后新加的，或还没有提交）`);
+    }
     throw new OldVersionError(`找不到旧版本“${spec}”：它不是一个文件，也无法从 git 读出 ${shown}（git：${result.stderr}）`);
   }
   return { shown, bytes: result.stdout };

@@ -84,6 +84,36 @@ describe('status --forms and import-progress', () => {
     expect(readText(plan)).toBe(before);
   });
 
+  it('--into - (the plan on standard input): exit 2 before anything, nothing written, unless --dry-run only shows the diff', async () => {
+    const { dir, plan, forms } = makeForms();
+    const filled = writeBytes(path.join(dir, 'filled.xlsx'), await fillForm(readFileSync(path.join(forms, FORM)), fillUnit));
+    const before = readdirSync(dir).sort();
+    const r = runCli(['import-progress', filled, '--into', '-', '--as-of', '2025-10-31'], { cwd: dir, input: readText(plan) });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^workplan：--into - 从标准输入读计划，读回的进展却无处写回/);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    const dry = runCli(['import-progress', filled, '--into', '-', '--as-of', '2025-10-31', '--dry-run'], { cwd: dir, input: readText(plan) });
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('+          - date: 2025-10-08');
+  });
+
+  it('a warning (two units, two figures) is printed, and the import goes on with exit 0', async () => {
+    const { dir, plan, forms } = makeForms();
+    const lead = writeBytes(path.join(dir, 'lead.xlsx'), await fillForm(readFileSync(path.join(forms, FORM)), fillUnit));
+    const partner = writeBytes(
+      path.join(dir, 'partner.xlsx'),
+      await fillForm(readFileSync(path.join(forms, '2025-工作安排意见-区发展改革局-进展填报表.xlsx')), (ws) => {
+        ws.getCell('J6').value = '推进中';
+        ws.getCell('K6').value = 5;
+        ws.getCell('P6').value = '2025-10-08';
+      }),
+    );
+    const r = runCli(['import-progress', lead, partner, '--into', plan, '--as-of', '2025-10-31'], { cwd: dir });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/partner\.xlsx!进展填报!K6\s+警告\s+.*召开政企恳谈会.*区发展改革局报5，区工商联报4：取区工商联（牵头单位）的\s+form-number/);
+    expect(r.stderr).toContain('已把 2 条进展写入');
+  });
+
   it('a path that is not there: exit 2 with a Chinese message', () => {
     const { dir, plan } = scratchPlan();
     const r = runCli(['import-progress', 'missing.xlsx', '--into', plan], { cwd: dir });

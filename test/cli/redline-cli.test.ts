@@ -171,7 +171,14 @@ describe('build --redline', () => {
     const two = runCli(['build', plan, path.join(ROOT, 'plans', '2025-工作安排意见.yaml'), '--redline', plan, '-o', dir]);
     expect(two.status).toBe(2);
     expect(two.stderr).toMatch(/只能是一个计划的旧版本，这里有 2 个计划/);
-    for (const r of [missing, md, broken, two]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    // Standard input: never the old version; a plan read from it has no path for a bare revision to look up.
+    const stdinOld = runCli(['build', plan, '--redline', '-', '-o', dir], { input: readFileSync(plan, 'utf8') });
+    expect(stdinOld.status).toBe(2);
+    expect(stdinOld.stderr).toMatch(/旧版本不能从标准输入（-）读/);
+    const stdinPlan = runCli(['build', '-', '--redline', 'HEAD~1', '-o', path.join(dir, 'x.docx')], { input: readFileSync(plan, 'utf8') });
+    expect(stdinPlan.status).toBe(2);
+    expect(stdinPlan.stderr).toMatch(/计划来自标准输入（-），没有路径可在 git 的版本“HEAD~1”里查找：请写成“HEAD~1:路径”/);
+    for (const r of [missing, md, broken, two, stdinOld, stdinPlan]) expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(dir, 'plan-修订.docx'))).toBe(false);
   });
 });

@@ -103,6 +103,16 @@ export function blockToParagraphs(block: Block, keepNext = false, labels: Docume
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'attachment':
+      if (marks && block.mark) {
+        // An attachment added or removed: every line of its head, paragraph marks too, in the change (the title on one line, as a changed title is).
+        const line = () => new Paragraph({ style: STYLE.flush, ...paragraphMarkOf(block.mark, marks), children: [] });
+        return [
+          new Paragraph({ style: STYLE.attachmentLabel, ...paragraphMarkOf(block.mark, marks), children: changedRuns([{ text: block.label, change: block.mark }], () => ({ font: fontsFor(FONT.heading1) }), marks) }),
+          line(),
+          new Paragraph({ style: STYLE.attachmentTitle, ...paragraphMarkOf(block.mark, marks), children: changedRuns([{ text: block.title, change: block.mark }], () => ({}), marks) }),
+          line(),
+        ];
+      }
       return [
         new Paragraph({ style: STYLE.attachmentLabel, children: textRuns(block.label, { font: fontsFor(FONT.heading1) }) }),
         blankLine(),

@@ -153,7 +153,7 @@ export async function emitDocx(blocks: readonly Block[], meta: DocxMeta, deferre
         for (let i = 0; i < rows; i++) children.push(blankLine());
       }
       if (block.type === 'table') {
-        const revision = block.changes && marks ? { changes: block.changes, marks } : undefined;
+        const revision = block.changes && marks ? { changes: block.changes, marks, ...(block.headerChange ? { header: block.headerChange } : {}) } : undefined;
         children.push(buildTable(block.header, block.rows, page.typeWidthMm, deferred, revision));
         children.push(index === own.length - 1 ? tableEnd() : blankLine());
       } else {

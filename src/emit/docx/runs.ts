@@ -60,12 +60,17 @@ function makerFor(change: Change | undefined, marks: RevisionMarks | undefined):
     : (options) => new DeletedTextRun({ ...options, ...changeAttributes(marks) });
 }
 
-/** The pieces of `text`: plain ones, and units that follow a digit (joined to it). */
-export function splitUnits(text: string): { text: string; unit: boolean }[] {
+/**
+ * The pieces of `text`: plain ones, and units that follow a digit (joined to it). `before` is the
+ * character the reader sees just before the text (a run cut out of a word-by-word diff: “场” after
+ * a changed “3”), so a unit at the start is joined too.
+ */
+export function splitUnits(text: string, before = ''): { text: string; unit: boolean }[] {
   const pieces: { text: string; unit: boolean }[] = [];
   let plain = '';
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
+  const lead = before ? [...before].slice(-1) : [];
+  const chars = [...lead, ...text];
+  for (let i = lead.length; i < chars.length; i++) {
     const c = chars[i]!;
     const length = unitLength(chars, i);
     if (length > 0) {
@@ -82,8 +87,8 @@ export function splitUnits(text: string): { text: string; unit: boolean }[] {
 }
 
 /** Runs for `text` with `props`, each unit after a digit joined to it as the module comment says. */
-export function textRuns(text: string, props: RunProps = {}, make: MakeRun = plainRun): (TextRun | InsertedTextRun | DeletedTextRun)[] {
-  return splitUnits(text).flatMap((piece) => hintedRuns(piece.text, piece.unit ? { ...props, language: { eastAsia: 'en-US' } } : props, make));
+export function textRuns(text: string, props: RunProps = {}, make: MakeRun = plainRun, before = ''): (TextRun | InsertedTextRun | DeletedTextRun)[] {
+  return splitUnits(text, before).flatMap((piece) => hintedRuns(piece.text, piece.unit ? { ...props, language: { eastAsia: 'en-US' } } : props, make));
 }
 
 /**
@@ -91,7 +96,17 @@ export function textRuns(text: string, props: RunProps = {}, make: MakeRun = pla
  * (Word, WPS and LibreOffice list them in their 修订 pane). `props` may depend on the run (bold).
  */
 export function changedRuns(runs: readonly Run[], props: (run: Run) => RunProps, marks: RevisionMarks | undefined) {
-  return runs.flatMap((run) => textRuns(run.text, props(run), makerFor(run.change, marks)));
+  // What precedes a run depends on the view: an inserted run follows the text as accepted (no
+  // deletions), a deleted one the text as rejected (no insertions), a kept one either.
+  let accepted = '';
+  let rejected = '';
+  return runs.flatMap((run) => {
+    const digit = (text: string) => (/[0-9]$/.test(text) ? text.slice(-1) : '');
+    const before = run.change === 'ins' ? accepted.slice(-1) : run.change === 'del' ? rejected.slice(-1) : digit(accepted) || digit(rejected) || accepted.slice(-1);
+    if (run.change !== 'del') accepted += run.text;
+    if (run.change !== 'ins') rejected += run.text;
+    return textRuns(run.text, props(run), makerFor(run.change, marks), before);
+  });
 }
 
 /**

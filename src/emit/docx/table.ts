@@ -57,7 +57,7 @@ export function buildTable(
   widthMm: number = TYPE_AREA_MM.width,
   deferred?: DeferredXml,
   /** A redline's changes, one per row, with who made them. */
-  revision?: { changes: readonly RowChange[]; marks: RevisionMarks },
+  revision?: { changes: readonly RowChange[]; header?: RowChange; marks: RevisionMarks },
 ): Table {
   const total = mmToTwip(widthMm);
   const widths = columnWidths(header, rows, total);
@@ -106,10 +106,11 @@ export function buildTable(
     layout: TableLayoutType.FIXED,
     rows: tableRows,
   });
-  if (!deferred || rows.length <= DEFERRED_ROWS) return new Table(options([row(header, 'header', false), ...bodyRows(0, rows.length)]));
+  const headerRow = () => row(header, 'header', false, revision?.header);
+  if (!deferred || rows.length <= DEFERRED_ROWS) return new Table(options([headerRow(), ...bodyRows(0, rows.length)]));
   const more: DeferredRows[] = [];
   for (let start = DEFERRED_ROWS; start < rows.length; start += DEFERRED_ROWS) {
     more.push(new DeferredRows(() => new Table(options(bodyRows(start, start + DEFERRED_ROWS))), deferred));
   }
-  return new TableWithDeferredRows(options([row(header, 'header', false), ...bodyRows(0, DEFERRED_ROWS)]), more);
+  return new TableWithDeferredRows(options([headerRow(), ...bodyRows(0, DEFERRED_ROWS)]), more);
 }
