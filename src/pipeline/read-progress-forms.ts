@@ -8,18 +8,16 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import { type Diagnostic, makeDiagnostic } from '../diagnostic.js';
 import { describeFsError } from '../system/fs-errors.js';
 import { UsageError } from '../usage-error.js';
 import { INFO_SHEET } from './progress-form-layout.js';
+import { type ZipLimits, zipDirectoryProblem } from './read-workbook.js';
 
 /** A form is tens of kilobytes; a few megabytes is already a year of reports. */
 export const MAX_FORM_BYTES = 10 * 1024 * 1024;
 /** Inflated, one part and all of them: far above any form, far below what would hurt. */
-const MAX_PART_BYTES = 32 * 1024 * 1024;
-const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
-const MAX_ENTRIES = 1000;
+const FORM_LIMITS: ZipLimits = { part: 32 * 1024 * 1024, total: 64 * 1024 * 1024, entries: 1000 };
 /** A unit's form has a row per measure; a plan of 10,000 measures still fits. */
 export const MAX_FORM_ROWS = 10_000;
 export const MAX_FORM_COLUMNS = 200;
@@ -78,7 +76,7 @@ export async function parseProgressForm(shown: string, bytes: Uint8Array): Promi
     return problem(shown, '这是旧版 Excel 文件（.xls）或设有打开密码的文件，无法读取：请在 Excel/WPS 中取消密码，另存为 .xlsx（Excel 工作簿）后再导入');
   }
   if (!startsWith(bytes, ZIP)) return problem(shown, '不是 .xlsx 工作簿（文件开头不是 zip 包），请用工具生成的填报表填写后报回');
-  const size = checkZipDirectory(bytes);
+  const size = zipDirectoryProblem(bytes, FORM_LIMITS, '一份填报表');
   if (size) return problem(shown, size);
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
@@ -110,27 +108,6 @@ export async function parseProgressForm(shown: string, bytes: Uint8Array): Promi
   };
 }
 
-/** The zip's directory, read without inflating anything: too many entries or too much inside is refused. */
-function checkZipDirectory(bytes: Uint8Array): string | undefined {
-  let entries = 0;
-  let total = 0;
-  let tooBig: string | undefined;
-  try {
-    unzipSync(bytes, {
-      filter(file) {
-        entries++;
-        total += file.originalSize;
-        if (file.originalSize > MAX_PART_BYTES) tooBig ??= file.name;
-        return false;
-      },
-    });
-  } catch {
-    return '工作簿已损坏（zip 包无法读取），无法导入：请重新从 Excel/WPS 另存为 .xlsx';
-  }
-  if (entries > MAX_ENTRIES) return `工作簿里有 ${entries} 个部件，不像一份填报表，未读取`;
-  if (tooBig !== undefined || total > MAX_TOTAL_BYTES) return `工作簿解压后过大${tooBig ? `（“${tooBig}”）` : ''}，不像一份填报表，未读取`;
-  return undefined;
-}
 
 type CellValue = import('exceljs').CellValue;
 

@@ -15,9 +15,7 @@ import { columnLetter } from '../text/cell-names.js';
 import { UsageError } from '../usage-error.js';
 
 /** Inflated, one part and all of them: far above a table of thousands of rows. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
-const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
-const MAX_ENTRIES = 2000;
+const TABLE_LIMITS: ZipLimits = { part: 64 * 1024 * 1024, total: 128 * 1024 * 1024, entries: 2000 };
 export const MAX_SHEET_ROWS = 20_000;
 export const MAX_SHEET_COLUMNS = 200;
 
@@ -38,7 +36,7 @@ export function isWorkbookZip(bytes: Uint8Array): boolean {
 }
 
 export async function readWorkbookSource(bytes: Uint8Array, shown: string): Promise<SourceDocument> {
-  const size = checkZipDirectory(bytes);
+  const size = zipDirectoryProblem(bytes, TABLE_LIMITS, '一份分工表');
   if (size) throw new UsageError(`无法导入“${shown}”：${size}`);
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
@@ -106,8 +104,18 @@ export function readCsvSource(bytes: Uint8Array, shown: string): SourceDocument 
   return sheetToSource({ name: shown, rows, merges: [] }, 'csv');
 }
 
-/** The zip's directory, read without inflating anything: too many entries or too much inside is refused. */
-function checkZipDirectory(bytes: Uint8Array): string | undefined {
+/** How much a workbook may hold once inflated: its parts, one and all, and how many. */
+export interface ZipLimits {
+  part: number;
+  total: number;
+  entries: number;
+}
+
+/**
+ * The zip's directory, read without inflating anything: too many entries or too much inside is
+ * refused, named as `what` (一份分工表, 一份填报表). Shared by the 分工表 import and the form reader.
+ */
+export function zipDirectoryProblem(bytes: Uint8Array, limits: ZipLimits, what: string): string | undefined {
   let entries = 0;
   let total = 0;
   let tooBig: string | undefined;
@@ -116,15 +124,15 @@ function checkZipDirectory(bytes: Uint8Array): string | undefined {
       filter(file) {
         entries++;
         total += file.originalSize;
-        if (file.originalSize > MAX_PART_BYTES) tooBig ??= file.name;
+        if (file.originalSize > limits.part) tooBig ??= file.name;
         return false;
       },
     });
   } catch {
     return '工作簿已损坏（zip 包无法读取）；请重新从 Excel/WPS 另存为 .xlsx';
   }
-  if (entries > MAX_ENTRIES) return `工作簿里有 ${entries} 个部件，不像一份分工表`;
-  if (tooBig !== undefined || total > MAX_TOTAL_BYTES) return `工作簿解压后过大${tooBig ? `（“${tooBig}”）` : ''}，不像一份分工表`;
+  if (entries > limits.entries) return `工作簿里有 ${entries} 个部件，不像${what}`;
+  if (tooBig !== undefined || total > limits.total) return `工作簿解压后过大${tooBig ? `（“${tooBig}”）` : ''}，不像${what}`;
   return undefined;
 }
 
