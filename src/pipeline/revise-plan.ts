@@ -17,7 +17,7 @@ import { recognizePlan } from '../import/recognize-plan.js';
 import { type LoadedPlan, type PlanPath, loadPlanFile, parsePlan } from '../plan/load-plan.js';
 import { isSpeechFile, type Measure, type Plan, type Section, unitsOf } from '../plan/model.js';
 import { allMeasures, type MeasureAt } from '../plan/plan-walk.js';
-import { addKey, applyTextEdits, insertItems, removeItem, replaceValue, type TextEdit } from '../plan/yaml-edits.js';
+import { addKey, applyTextEdits, blockItems, listLayout, removeItem, replaceValue, type TextEdit } from '../plan/yaml-edits.js';
 import { describeFsError } from '../system/fs-errors.js';
 import { writeOutputs } from '../system/write-outputs.js';
 import { localToday } from '../text/dates.js';
@@ -57,11 +57,12 @@ export interface ReviseRequest {
 }
 
 interface Planned {
-  edits: TextEdit[];
+  /** Each edit with the plan path of the mapping it changes (a moved measure takes its own along). */
+  edits: (TextEdit & { owner?: string })[];
   /** The same changes on the plan's data, for the proof: values set at their old paths first… */
   apply: ((data: Record<string, unknown>) => void)[];
   /** …then each list rebuilt with its insertions (before old index i) and removals, by old indices. */
-  lists: Map<string, { seq: PlanPath; inserts: Map<number, Measure[]>; removes: Set<number> }>;
+  lists: Map<string, { seq: PlanPath; inserts: Map<number, (Measure | { moved: number })[]>; removes: Set<number> }>;
 }
 
 function listOf(planned: Planned, seq: PlanPath) {
@@ -137,6 +138,13 @@ function reviseMeasures(loaded: LoadedPlan, draft: Plan, planned: Planned, lines
   const oldRefs = measureRefs(plan);
   const newRefs = measureRefs(draft);
   const { partner, how, oldSets, newSets } = matchMeasures(oldRefs, newRefs);
+  // A document made from another plan matches next to nothing: refused, never written over this one.
+  const matched = partner.filter((o) => o !== undefined).length;
+  if (olds.length && matched < Math.max(1, Math.ceil(olds.length * 0.3))) {
+    throw new UsageError(
+      `修改稿的 ${news.length} 项举措中只有 ${matched} 项能与“${loaded.file}”的 ${olds.length} 项对上：它不像由这份计划生成的文稿，计划未改动（要导入为新计划，去掉 --onto）`,
+    );
+  }
   news.forEach((now, n) => {
     const o = partner[n];
     if (o === undefined) return;
@@ -147,9 +155,9 @@ function reviseMeasures(loaded: LoadedPlan, draft: Plan, planned: Planned, lines
       lines.push({ kind: 'changed', label: old.label, title: now.measure.title, details, ...(how.get(n) === 'similarity' && score < WEAK_MATCH ? { score } : {}) });
     }
   });
-  addMeasures(loaded, news, partner, olds, planned, lines);
-  const matched = new Set(partner.filter((o): o is number => o !== undefined));
-  const missing = olds.flatMap((old, o) => (matched.has(o) ? [] : [{ old, ref: oldRefs[o]! }]));
+  arrangeLists(loaded, news, partner, olds, planned, lines);
+  const taken = new Set(partner.filter((o): o is number => o !== undefined));
+  const missing = olds.flatMap((old, o) => (taken.has(o) ? [] : [{ old, ref: oldRefs[o]! }]));
   for (const { old, ref } of missing) {
     const line: RevisionLine = { kind: 'removed', label: old.label, title: ref.title, details: [] };
     if (prune) {
@@ -203,10 +211,12 @@ function reviseMeasure(loaded: LoadedPlan, old: MeasureAt, now: Measure, planned
 }
 
 /**
- * Measures the document has and the plan does not, added after the measure that stands before them
- * in the document (or first in their part); a part new in the document is reported, not made up.
+ * Each list of measures in the document's order. The plan's measures that keep their order (the
+ * longest run of them in order) stay where they are; a measure the document moved is taken out
+ * and put back (its own changes with it) before the next one that stayed; a measure new in the
+ * document goes in the same way. A measure of a part the plan lacks is reported, not made up.
  */
-function addMeasures(
+function arrangeLists(
   loaded: LoadedPlan,
   news: readonly MeasureAt[],
   partner: readonly (number | undefined)[],
@@ -214,43 +224,111 @@ function addMeasures(
   planned: Planned,
   lines: RevisionLine[],
 ): void {
-  // Each new measure goes to the list of the measure before it in the document, or of the one after it.
-  const byList = new Map<string, { seq: PlanPath; index: number; measures: Measure[]; labels: string[] }>();
+  type Entry = { old: number } | { added: Measure; label: string };
+  const listKey = (path: PlanPath) => JSON.stringify(path.slice(0, -1));
+  const oldIndex = (o: number) => olds[o]!.path.at(-1) as number;
+  // The document's entries of each of the plan's lists, in the document's order.
+  const entries = new Map<string, { seq: PlanPath; list: Entry[] }>();
+  const entriesOf = (seq: PlanPath) => {
+    const key = JSON.stringify(seq);
+    let e = entries.get(key);
+    if (!e) entries.set(key, (e = { seq, list: [] }));
+    return e.list;
+  };
   news.forEach((now, n) => {
-    if (partner[n] !== undefined) return;
-    const list = now.path.slice(0, -1).join('/');
-    let anchor: { seq: PlanPath; index: number } | undefined;
-    for (let k = n - 1; k >= 0 && news[k]!.path.slice(0, -1).join('/') === list; k--) {
-      const o = partner[k];
-      if (o !== undefined) {
-        anchor = { seq: olds[o]!.path.slice(0, -1), index: (olds[o]!.path.at(-1) as number) + 1 };
-        break;
-      }
+    const o = partner[n];
+    if (o !== undefined) {
+      entriesOf(olds[o]!.path.slice(0, -1)).push({ old: o });
+      return;
     }
-    for (let k = n + 1; !anchor && k < news.length && news[k]!.path.slice(0, -1).join('/') === list; k++) {
-      const o = partner[k];
-      if (o !== undefined) anchor = { seq: olds[o]!.path.slice(0, -1), index: olds[o]!.path.at(-1) as number };
-    }
-    if (!anchor) {
+    // A new measure belongs to the plan's list of its neighbours in the document.
+    const list = listKey(now.path);
+    let home: PlanPath | undefined;
+    for (let k = n - 1; !home && k >= 0 && listKey(news[k]!.path) === list; k--) if (partner[k] !== undefined) home = olds[partner[k]!]!.path.slice(0, -1);
+    for (let k = n + 1; !home && k < news.length && listKey(news[k]!.path) === list; k++) if (partner[k] !== undefined) home = olds[partner[k]!]!.path.slice(0, -1);
+    if (!home) {
       lines.push({ kind: 'unplaced', label: now.label, title: now.measure.title, details: ['修改稿中新增，但所在部分在计划中没有对应的举措，未写入：请手工添加'] });
       return;
     }
-    const key = `${anchor.seq.join('/')}@${anchor.index}`;
-    const group = byList.get(key) ?? { ...anchor, measures: [], labels: [] };
-    group.measures.push(cleanMeasure(now.measure));
-    group.labels.push(now.label);
-    byList.set(key, group);
+    entriesOf(home).push({ added: cleanMeasure(now.measure), label: now.label });
   });
-  for (const group of byList.values()) {
-    const edit = insertItems(loaded, group.seq, group.index, group.measures);
-    if (typeof edit === 'string') {
-      group.measures.forEach((m, i) => lines.push({ kind: 'unplaced', label: group.labels[i]!, title: m.title, details: [`未写入：${edit}`] }));
+  for (const { seq, list } of entries.values()) {
+    const kept = new Set(longestIncreasing(list.flatMap((e) => ('old' in e ? [e.old] : [])).map(oldIndex)));
+    if (list.every((e) => 'old' in e && kept.has(oldIndex(e.old)))) continue;
+    const layout = listLayout(loaded, seq);
+    if (typeof layout === 'string') {
+      for (const e of list) if (!('old' in e)) lines.push({ kind: 'unplaced', label: e.label, title: e.added.title, details: [`未写入：${layout}`] });
       continue;
     }
-    planned.edits.push(edit);
-    listOf(planned, group.seq).inserts.set(group.index, group.measures);
-    group.measures.forEach((m, i) => lines.push({ kind: 'added', label: group.labels[i]!, title: m.title, details: [] }));
+    // Entries that do not stay, gathered before the next one that does (or the end of the list).
+    const groups = new Map<number, Entry[]>();
+    let pending: Entry[] = [];
+    for (const e of list) {
+      if ('old' in e && kept.has(oldIndex(e.old))) {
+        if (pending.length) groups.set(oldIndex(e.old), pending);
+        pending = [];
+      } else pending.push(e);
+    }
+    if (pending.length) groups.set(layout.count, pending);
+    const data = listOf(planned, seq);
+    for (const [before, group] of groups) {
+      const pieces: string[] = [];
+      const values: (Measure | { moved: number })[] = [];
+      for (const e of group) {
+        if ('old' in e) {
+          const index = oldIndex(e.old);
+          pieces.push(takeChunk(loaded, planned, layout.chunk(index), olds[e.old]!.path));
+          data.removes.add(index);
+          values.push({ moved: index });
+          lines.push({ kind: 'changed', label: olds[e.old]!.label, title: olds[e.old]!.measure.title, details: ['次序调整'] });
+        } else {
+          pieces.push(blockItems([e.added], layout.indent));
+          values.push(e.added);
+          lines.push({ kind: 'added', label: e.label, title: e.added.title, details: [] });
+        }
+      }
+      const at = layout.before(before);
+      const lead = at === loaded.source.length && !loaded.source.endsWith('\n') ? '\n' : '';
+      planned.edits.push({ from: at, to: at, text: lead + pieces.join('') });
+      data.inserts.set(before, [...(data.inserts.get(before) ?? []), ...values]);
+    }
   }
+}
+
+/**
+ * A moved measure's lines, with the changes already planned inside them applied, taken out of the
+ * source (an edit that removes them); the planned edits inside them are dropped, being in the text now.
+ */
+function takeChunk(loaded: LoadedPlan, planned: Planned, [from, to]: [number, number], owner: PlanPath): string {
+  const own = JSON.stringify(owner);
+  // An insertion right at either boundary may belong to the neighbour: only this measure's own new keys come along.
+  const inside = planned.edits.filter((e) => e.from >= from && e.to <= to && (e.owner === own || (e.from > from && e.from < to) || e.to > e.from));
+  planned.edits = planned.edits.filter((e) => !inside.includes(e));
+  const text = applyTextEdits(loaded.source.slice(from, to), inside.map((e) => ({ ...e, from: e.from - from, to: e.to - from })));
+  planned.edits.push({ from, to, text: '' });
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** The values of the longest strictly increasing run (not necessarily contiguous) of `xs`. */
+function longestIncreasing(xs: readonly number[]): number[] {
+  const tails: number[] = [];
+  const tailIndex: number[] = [];
+  const previous = new Array<number>(xs.length).fill(-1);
+  xs.forEach((x, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = x;
+    tailIndex[lo] = i;
+    previous[i] = lo > 0 ? tailIndex[lo - 1]! : -1;
+  });
+  const out: number[] = [];
+  for (let i = tailIndex[tails.length - 1] ?? -1; i >= 0; i = previous[i]!) out.push(xs[i]!);
+  return out.reverse();
 }
 
 /** A recognized measure as the plan writes one: its keys in the format's order, nothing empty. */
@@ -266,7 +344,7 @@ function cleanMeasure(m: Measure): Measure {
 function change(loaded: LoadedPlan, planned: Planned, path: PlanPath, value: unknown): boolean {
   const edit = replaceValue(loaded, path, value);
   if (typeof edit === 'string') return false;
-  planned.edits.push(edit);
+  planned.edits.push({ ...edit, owner: JSON.stringify(path.slice(0, -1)) });
   planned.apply.push((data) => setIn(data, path, value));
   return true;
 }
@@ -274,7 +352,7 @@ function change(loaded: LoadedPlan, planned: Planned, path: PlanPath, value: unk
 function addField(loaded: LoadedPlan, planned: Planned, path: PlanPath, key: string, value: unknown, after: string): boolean {
   const edit = addKey(loaded, path, key, value, after);
   if (typeof edit === 'string') return false;
-  planned.edits.push(edit);
+  planned.edits.push({ ...edit, owner: JSON.stringify(path) });
   planned.apply.push((data) => setIn(data, [...path, key], value));
   return true;
 }
@@ -291,7 +369,7 @@ function proves(loaded: LoadedPlan, source: string, planned: Planned): boolean {
     const old = getIn(expected, seq) as unknown[];
     const rebuilt: unknown[] = [];
     for (let i = 0; i <= old.length; i++) {
-      for (const m of inserts.get(i) ?? []) rebuilt.push(structuredClone(m));
+      for (const m of inserts.get(i) ?? []) rebuilt.push('moved' in m ? old[m.moved] : structuredClone(m));
       if (i < old.length && !removes.has(i)) rebuilt.push(old[i]);
     }
     setIn(expected, seq, rebuilt);

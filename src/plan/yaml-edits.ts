@@ -107,8 +107,33 @@ export function removeItem(loaded: LoadedPlan, seqPath: PlanPath, index: number)
   return { from, to, text: '' };
 }
 
+/** Where a block list's items stand in the source: each item's lines, and where a new last item would go. */
+export interface ListLayout {
+  /** Column of the items' dashes. */
+  indent: number;
+  /** Source [from, to) of item i: from the start of its line to the start of the next item's. */
+  chunk(i: number): [number, number];
+  /** Where text inserted before item i goes (i = the item count: after the last). */
+  before(i: number): number;
+  count: number;
+}
+
+export function listLayout(loaded: LoadedPlan, seqPath: PlanPath): ListLayout | string {
+  const { source } = loaded;
+  const seq = loaded.document.getIn(seqPath, true) as Node | undefined;
+  if (!isSeq(seq) || seq.flow || !seq.range) return '所在的列表写成了流式（[ … ]）或无法识别';
+  const items = (seq as YAMLSeq).items as Node[];
+  const first = items[0];
+  if (!first?.range || items.some((item) => !item.range)) return '所在的列表无法识别';
+  const dash = /^( *)- +$/.exec(source.slice(lineStartOf(source, first.range[0]), first.range[0]));
+  if (!dash) return '所在的列表写法无法识别';
+  const end = lineEndAfter(source, seq.range[1]);
+  const before = (i: number) => (i < items.length ? lineStartOf(source, items[i]!.range![0]) : end);
+  return { indent: dash[1]!.length, chunk: (i) => [before(i), i + 1 < items.length ? before(i + 1) : lineEndAfter(source, items[i]!.range![2])], before, count: items.length };
+}
+
 /** Mappings as block-list items at `indent`, keys in the order given, no line folding. */
-function blockItems(values: readonly Record<string, unknown>[], indent: number): string {
+export function blockItems(values: readonly Record<string, unknown>[], indent: number): string {
   const doc = new Document(values);
   for (const item of (doc.contents as YAMLSeq).items) {
     for (const pair of (item as YAMLMap).items) if (isSeq(pair.value) || isMap(pair.value)) pair.value.flow = true;

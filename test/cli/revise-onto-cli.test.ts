@@ -70,6 +70,10 @@ np.runs[-1].text = '依托区委党校每年举办一期新生代民营企业家
 # 4. A measure deleted.
 gone = find('2.引导新阶层人士')
 gone._p.getparent().remove(gone._p)
+# 6. Two measures of part two swapped, and renumbered by hand as a writer would.
+a = find('1.规范开展政党协商'); b = find('2.支持民主党派')
+b._p.getparent().remove(b._p); a._p.addprevious(b._p)
+replace(b, '2.', '1.'); replace(a, '1.', '2.')
 # 5. In the 分工表: the lead of 做好网络人士统战工作 changed.
 for row in d.tables[0].rows:
     if ''.join(t.text or '' for t in row.cells[1]._tc.iter(qn('w:t'))).replace('\u2060', '') == '做好网络人士统战工作':
@@ -111,6 +115,11 @@ function expectedPlan(prune: boolean): string {
   const lead = text.indexOf('        lead: ', network);
   const end = text.indexOf('\n', lead);
   text = `${text.slice(0, lead)}        lead: 区委网信办${text.slice(end)}`;
+  // The two swapped measures: their lines trade places.
+  const first = text.indexOf('      - title: 规范开展政党协商\n');
+  const second = text.indexOf('      - title: 支持民主党派加强自身建设\n');
+  const third = text.indexOf('      - title: ', second + 1);
+  text = text.slice(0, first) + text.slice(second, third) + text.slice(first, second) + text.slice(third);
   if (prune) {
     const start = text.indexOf('      - title: 引导新阶层人士参与基层治理\n');
     const next = text.search(/\n {2}- title: 铸牢中华民族共同体意识/);
@@ -129,6 +138,7 @@ describe.skipIf(!python)('import --onto: a leader’s revisions back into the pl
     expect(result.stderr).toMatch(/^调整 .*建好用好统一战线宣传阵地：正文改写/m);
     expect(result.stderr).toMatch(/^调整 .*做好网络人士统战工作：牵头单位：.* → 区委网信办/m);
     expect(result.stderr).toMatch(/^删除 .*引导新阶层人士参与基层治理：修改稿中没有这一项；计划中保留/m);
+    expect(result.stderr).toMatch(/^调整 .*支持民主党派加强自身建设：次序调整/m);
     expect(readFileSync(plan, 'utf8')).toBe(original);
   });
 
@@ -166,10 +176,70 @@ describe.skipIf(!python)('import --onto: a leader’s revisions back into the pl
     expect(withOutput.status).toBe(2);
     const dryAlone = runCli(['import', 'revised.docx', '--dry-run'], { cwd: work });
     expect(dryAlone.status).toBe(2);
+    // A document made from another plan: refused, nothing written.
+    copyFileSync(path.join(ROOT, 'plans', '2025-工作总结和2026年工作打算.yaml'), path.join(work, 'other.yaml'));
+    expect(runCli(['build', 'other.yaml', '-o', 'other.docx'], { cwd: work }).status).toBe(0);
+    const other = runCli(['import', 'other.docx', '--onto', 'plan.yaml'], { cwd: work });
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/不像由这份计划生成的文稿，计划未改动/);
     writeFileSync(path.join(work, 'broken.yaml'), 'title: [未闭合\n');
     const broken = runCli(['import', 'revised.docx', '--onto', 'broken.yaml'], { cwd: work });
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain('yaml-syntax');
     expect(readFileSync(plan, 'utf8')).toBe(original);
+  });
+});
+
+// Every example plan: its first measure's lead sentence revised as a tracked insertion, carried back.
+const GENERIC = String.raw`
+import sys, copy, re, docx
+from docx.oxml.ns import qn
+from lxml import etree
+d = docx.Document(sys.argv[1])
+title = sys.argv[3]
+for p in d.paragraphs:
+    runs = p.runs
+    text = ''.join(t.text or '' for t in p._p.iter(qn('w:t'))).replace('\u2060', '')
+    if title not in text: continue
+    for r in runs:
+        if r.text and '。' in r.text:
+            # The lead sentence ends at its 。: the insertion goes just before it, in a run of its own.
+            i = r.text.index('。')
+            rest = copy.deepcopy(r._r)
+            for t in rest.iter(qn('w:t')): t.text = ''
+            list(rest.iter(qn('w:t')))[0].text = r.text[i:]
+            ins = etree.Element(qn('w:ins')); ins.set(qn('w:id'), '903'); ins.set(qn('w:author'), '领导')
+            added = copy.deepcopy(rest)
+            list(added.iter(qn('w:t')))[0].text = '（修订）'
+            ins.append(added)
+            r.text = r.text[:i]
+            r._r.addnext(ins); ins.addnext(rest)
+            d.save(sys.argv[2]); sys.exit(0)
+sys.exit('not found: ' + title)
+`;
+
+const EXAMPLES = ['2025-工作安排意见', '2026-工作安排意见', '2026-全区统一战线工作要点', '2025-工作总结和2026年工作打算', '2025-港澳青年交流工作計劃'];
+
+describe.skipIf(!python)('import --onto on every example plan', () => {
+  it.each(EXAMPLES)('%s: a tracked insertion in the first lead sentence changes that title and nothing else', (name) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-onto-each-'));
+    try {
+      const file = path.join(dir, 'plan.yaml');
+      copyFileSync(path.join(ROOT, 'plans', `${name}.yaml`), file);
+      const before = readFileSync(file, 'utf8');
+      // The first measure's title; a 总结 without measures: the first sub-part's (its lead sentence in the document).
+      const data = parse(before) as { sections?: { measures?: { title: string }[]; sections?: { title: string }[] }[]; measures?: { title: string }[] };
+      const measures = data.sections?.find((s) => s.measures?.length)?.measures ?? data.measures;
+      const title = measures ? measures[0]!.title : data.sections![0]!.sections![0]!.title;
+      expect(runCli(['build', 'plan.yaml', '-o', 'draft.docx'], { cwd: dir }).status).toBe(0);
+      writeFileSync(path.join(dir, 'generic.py'), GENERIC);
+      const revised = spawnSync(python!, ['generic.py', 'draft.docx', 'revised.docx', title], { cwd: dir, encoding: 'utf8' });
+      expect(revised.status, revised.stderr).toBe(0);
+      const result = runCli(['import', 'revised.docx', '--onto', 'plan.yaml'], { cwd: dir });
+      expect(result.status, result.stderr).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(before.replace(`title: ${title}\n`, `title: ${title}（修订）\n`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
