@@ -79,6 +79,11 @@ for row in d.tables[0].rows:
     if ''.join(t.text or '' for t in row.cells[1]._tc.iter(qn('w:t'))).replace('\u2060', '') == '做好网络人士统战工作':
         row.cells[2].paragraphs[0].runs[0].text = '区委网信办'
         for r in row.cells[2].paragraphs[0].runs[1:]: r.text = ''
+# 7. A deadline moved in the 分工表: 开展“政企面对面”恳谈活动 by the end of October.
+for row in d.tables[0].rows:
+    if ''.join(t.text or '' for t in row.cells[1]._tc.iter(qn('w:t'))).replace('\u2060', '') == '开展“政企面对面”恳谈活动':
+        row.cells[4].paragraphs[0].runs[0].text = '2026年10月底前'
+        for r in row.cells[4].paragraphs[0].runs[1:]: r.text = ''
 d.save(sys.argv[2])
 `;
 
@@ -115,6 +120,9 @@ function expectedPlan(prune: boolean): string {
   const lead = text.indexOf('        lead: ', network);
   const end = text.indexOf('\n', lead);
   text = `${text.slice(0, lead)}        lead: 区委网信办${text.slice(end)}`;
+  const talks = text.indexOf('      - title: 开展“政企面对面”恳谈活动\n');
+  const due = text.indexOf('        due: 2026-12\n', talks);
+  text = `${text.slice(0, due)}        due: 2026-10\n${text.slice(due + '        due: 2026-12\n'.length)}`;
   // The two swapped measures: their lines trade places.
   const first = text.indexOf('      - title: 规范开展政党协商\n');
   const second = text.indexOf('      - title: 支持民主党派加强自身建设\n');
@@ -139,6 +147,7 @@ describe.skipIf(!python)('import --onto: a leader’s revisions back into the pl
     expect(result.stderr).toMatch(/^调整 .*做好网络人士统战工作：牵头单位：.* → 区委网信办/m);
     expect(result.stderr).toMatch(/^删除 .*引导新阶层人士参与基层治理：修改稿中没有这一项；计划中保留/m);
     expect(result.stderr).toMatch(/^调整 .*支持民主党派加强自身建设：次序调整/m);
+    expect(result.stderr).toMatch(/^调整 .*开展“政企面对面”恳谈活动：完成时限：2026-12 → 2026-10/m);
     expect(readFileSync(plan, 'utf8')).toBe(original);
   });
 
