@@ -33,6 +33,7 @@ export async function runImport(sources: string[], flags: ImportFlags): Promise<
   for (const plan of plans) {
     const shown = plan.source === '-' ? '标准输入' : plan.source;
     for (const line of plan.removed) process.stderr.write(`已去掉网页杂项（${shown}）：${line}\n`);
+    for (const text of plan.unplaced) process.stderr.write(`未能放进计划、已照录在“# 导入：”注释中（${shown}）：${text.replace(/\s*\n\s*/g, ' / ')}\n`);
     if (plan.target === '-') process.stdout.write(plan.text);
   }
   await deliverFiles(outputs);

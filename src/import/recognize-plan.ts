@@ -34,7 +34,10 @@ export interface RecognizedPlan {
 export type ImportKind = 'auto' | 'opinion' | 'speech';
 
 export interface RecognizeOptions {
-  /** The 成文日期 to use when the document has none (YYYY-MM-DD). */
+  /**
+   * Today (YYYY-MM-DD): only the year of a 分工表's default title when the document has no date.
+   * Never written as the 成文日期: a date the source does not carry is not invented.
+   */
   today: string;
   /** What the document is; `auto` (default) decides from its title and salutation. */
   kind?: ImportKind;
@@ -137,6 +140,8 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   let i = 0;
   const plan: Record<string, unknown> = {};
   const guess = (path: PlanPathKey[], message: string) => guesses.push({ path, message });
+  /** Source text with no place in the plan: kept verbatim in a comment, and listed on stderr. */
+  const keep = (path: PlanPathKey[], message: string, verbatim: string) => guesses.push({ path, message, verbatim });
 
   // The frame at the head: 红头 (red, or a centred line ending in 文件), 发文字号.
   const letterheads: string[] = [];
@@ -186,7 +191,10 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
 
   // A long title is broken over lines by the typesetter, not by the author.
   const title = (paragraphText(blocks[titleAt]) ?? '').replace(/\s*\n\s*/g, '');
-  if (titled) i = titleAt + 1;
+  if (titled) {
+    for (let k = i; k < titleAt; k++) keepBlock(blocks[k]!, k, '标题之前的这段文字没有放进计划', keep);
+    i = titleAt + 1;
+  }
 
   // 版记 and the tail: 抄送, 印发机关 and 印发日期, from the end.
   let end = blocks.length;
@@ -225,6 +233,10 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   let signature: string | undefined;
   let date: string | undefined;
   let note: string | undefined;
+  // What follows the 成文日期 (and its 附注) up to the end of the body: nothing of it is dropped.
+  const keepAfterDate = (from: number, to: number) => {
+    for (let k = from; k < to; k++) keepBlock(blocks[k]!, k, '成文日期之后的这段文字没有放进计划', keep);
+  };
   const findSignature = (from: number, to: number): number => {
     for (let k = to - 1; k >= from; k--) {
       const text = paragraphText(blocks[k]);
@@ -233,10 +245,12 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
       const noted = /^（(.+)）$/.exec(text);
       if (noted && k === to - 1 && readChineseDate(paragraphText(blocks[k - 1]) ?? '')) {
         note = noted[1];
+        to = k;
         continue;
       }
       if (d) {
         date = d;
+        keepAfterDate(k + 1, to);
         const above = paragraphText(blocks[k - 1]);
         if (above !== undefined && above.length <= 40 && !/[。：；，]$/.test(above) && !readMarker(above) && k - 1 >= from) {
           signature = above;
@@ -283,10 +297,8 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     bodyEnd = findSignature(bodyStart, bodyEnd);
   }
 
-  if (!planTitle) {
-    planTitle = '标题待定';
-    guess(['title'], '原文开头没有标题，暂写“标题待定”');
-  }
+  // No title is left empty, for the author to write: a guessed one would be believed.
+  if (!planTitle) guess(['title'], '原文开头没有标题：title 留空，请照原件补写');
 
   // The 附件说明 line inside the body.
   const attachmentTitles: string[] = [];
@@ -304,14 +316,14 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     }
   }
 
-  let bodyTable: SourceTable | undefined;
+  const bodyTables: SourceTable[] = [];
   const boldLeads = blocks.some((b) => b.kind === 'paragraph' && (b.boldLength ?? 0) > 0);
   // The body: guidance, then numbered levels.
   const nodes: (Node | { level: typeof PLAIN; text: string; index: number; heading: boolean })[] = [];
   for (let k = bodyStart; k < bodyStop; k++) {
     const b = blocks[k]!;
     if (b.kind === 'table') {
-      bodyTable ??= b;
+      bodyTables.push(b);
       continue;
     }
     const text = b.text.trim();
@@ -390,6 +402,11 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
         runinDepths.add(depth);
         if (n.rest) section.intro.push(n.rest);
       }
+    } else if (n.level === measureLevel && stack.length === 1 && sectionLevels.length > 0) {
+      // Numbered paragraphs before the first 部分 (a 总体要求's 1. 2. 3., often Word's automatic
+      // numbering): the format has no 举措 there, so they stay, numbers and all, in the guidance.
+      guidance.push((blocks[n.index] as SourceParagraph).text.trim());
+      measure = undefined;
     } else if (n.level === measureLevel) {
       measure = { title: titleOf(n.lead), text: n.rest ? [n.rest] : [], items: [], inline: Boolean(n.rest) };
       stack.at(-1)!.measures.push(measure);
@@ -400,7 +417,8 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     } else {
       const text = (blocks[n.index] as SourceParagraph).text.trim();
       if (measure) measure.text.push(text);
-      else stack.at(-1)!.intro.push(text);
+      else if (stack.length > 1) stack.at(-1)!.intro.push(text);
+      else guidance.push(text);
       guess(['sections'], `第 ${n.index + 1} 段的编号“${text.slice(0, 6)}…”与上下文的层级不符，已按正文保留`);
     }
   }
@@ -444,9 +462,12 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   }
 
   // A document that is only a 分工表: its rows are the measures, its section rows the 部分.
-  const onlyTable = !allMeasures.length && !top.sections.length && bodyTable ? bodyTable : undefined;
-  if (onlyTable && measuresFromTable(onlyTable, top)) walk(top);
-  else if (bodyTable) guess(['sections'], '正文中的表格没有导入（只有附件中的重点任务分工表按任务表读取）');
+  const onlyTable = !allMeasures.length && !top.sections.length && bodyTables.length === 1 ? bodyTables[0] : undefined;
+  const tableRead = onlyTable !== undefined && measuresFromTable(onlyTable, top);
+  if (tableRead) walk(top);
+  for (const t of bodyTables) {
+    if (!tableRead || t !== onlyTable) keep(['sections'], '正文中的这张表格没有放进计划（各行照录如下）', tableText(t));
+  }
 
   // The task table: its 目标, 时限, units and the plan's own columns fill the measures of the same title.
   const year = Number((date ?? options.today).slice(0, 4));
@@ -454,7 +475,12 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   const tableHeading = tableAt > 0 ? paragraphText(attachmentBlocks[tableAt - 1]) : undefined;
   const tableTitle = onlyTable ? title : tableHeading !== undefined && !ATTACHMENT_HEAD.test(tableHeading) ? tableHeading : undefined;
   const table = onlyTable ?? taskTable;
-  const tableKey = table ? readTaskTable(table, allMeasures, tableTitle, `${year}年重点任务分工表`, guess) : undefined;
+  const tableKey = table ? readTaskTable(table, allMeasures, tableTitle, `${year}年重点任务分工表`, guess, keep) : undefined;
+  // The attachment pages: their 附件 line, the task table and its heading are read; the rest is kept.
+  for (const [k, b] of attachmentBlocks.entries()) {
+    if (b === taskTable || (k === 0 && ATTACHMENT_HEAD.test(paragraphText(b) ?? '')) || (tableTitle !== undefined && k === tableAt - 1)) continue;
+    keepBlock(b, attachmentStart + k, '附件中的这段内容没有放进计划', keep);
+  }
 
   // Assemble in the format's key order.
   plan['title'] = planTitle;
@@ -464,8 +490,12 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   if (letterhead) plan['letterhead'] = letterhead;
   if (signers?.length) plan['signers'] = signers;
   if (number) plan['number'] = number;
-  plan['date'] = date ?? options.today;
-  if (!date) guess(['date'], `原文没有成文日期，暂填 ${options.today}`);
+  const published = date ? undefined : publishedDate(doc.removed);
+  if (date) plan['date'] = date;
+  else if (published) {
+    plan['date'] = published.date;
+    guess(['date'], `原文没有成文日期，暂按网页的发布时间“${published.line}”填写，请核对`);
+  } else guess(['date'], '原文没有成文日期：date 没有写，请照原件补写（YYYY-MM-DD）');
   if (recipients?.length) plan['recipients'] = recipients;
   if (notice) plan['notice'] = Object.keys(notice).length ? notice : true;
   if (guidance.length) plan['guidance'] = guidance.join('\n');
@@ -477,8 +507,8 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   } else if (top.measures.length) {
     plan['measures'] = top.measures.map(measureOut);
   } else {
-    plan['sections'] = [{ title: planTitle }];
-    guess(['sections'], '原文没有可识别的层级编号，正文都放在了 guidance 里');
+    // No 部分 is made up (a section titled as the document would print the title twice).
+    guess(['sections'], '原文没有可识别的层级编号，正文都放在了 guidance 里：请分出 sections');
   }
   if (startLevel !== undefined && startLevel > 1) outline['start'] = Math.min(startLevel, 3);
   if (startLevel === 4) guess(['outline'], '原文最上一级编号是“（1）”，格式最多从“1.”开始，已按“1.”编号');
@@ -512,6 +542,31 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   if (printedBy) plan['printedBy'] = printedBy;
   if (printedOn) plan['printedOn'] = printedOn;
   return { plan, guesses };
+}
+
+/** A block kept verbatim: a paragraph's text, a table's rows with their cells between bars. */
+function keepBlock(b: SourceBlock, k: number, message: string, keep: (path: PlanPathKey[], message: string, verbatim: string) => void): void {
+  if (b.kind === 'table') keep(['sections'], `第 ${k + 1} 段是一张表格：${message}（各行照录如下）`, tableText(b));
+  else if (b.text.trim()) keep(['sections'], `第 ${k + 1} 段：${message}`, b.text.trim());
+}
+
+function tableText(t: SourceTable): string {
+  return t.rows.map((row) => row.map((c) => c.text.trim().replace(/\s*\n\s*/g, ' ')).join(' | ')).join('\n');
+}
+
+/**
+ * The date a web page printed for itself (`发布时间：2026-01-20`, `2017年07月14日 15:38 | 来源：…`),
+ * from the lines taken out as noise: only a fallback for a 成文日期 the document lacks, said so.
+ */
+function publishedDate(removed: readonly string[]): { date: string; line: string } | undefined {
+  for (const line of removed) {
+    const simple = toHansByTable(line);
+    const m = /(?:^|发布时间|发布日期|时间|日期)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(simple);
+    if (!m) continue;
+    const date = readChineseDate(`${m[1]}年${Number(m[2])}月${Number(m[3])}日`);
+    if (date) return { date, line: line.trim() };
+  }
+  return undefined;
 }
 
 function sectionOut(s: SectionDraft): Record<string, unknown> {
@@ -560,6 +615,7 @@ function readTaskTable(
   heading: string | undefined,
   defaultTitle: string,
   guess: (path: PlanPathKey[], message: string) => void,
+  keep: (path: PlanPathKey[], message: string, verbatim: string) => void,
 ): Record<string, unknown> | undefined {
   const [header, ...rows] = table.rows;
   if (!header) return undefined;
@@ -586,7 +642,7 @@ function readTaskTable(
     const title = cells[titleColumn] ?? '';
     const m = byTitle.get(title)?.shift();
     if (!m) {
-      if (title) guess(['attachments'], `任务表中的“${title}”在正文里找不到同名举措，未导入`);
+      keep(['attachments'], `任务表中的这一行在正文里找不到同名举措，没有放进计划`, cells.join(' | '));
       continue;
     }
     cells.forEach((text, k) => {

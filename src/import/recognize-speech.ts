@@ -65,6 +65,13 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
   const blocks = doc.blocks;
   const speech: Record<string, unknown> = { title: (blocks[titleAt] as SourceParagraph).text.trim().replace(/\s*\n\s*/g, '') };
   let i = titleAt + 1;
+  const keep = (k: number, message: string) => {
+    const b = blocks[k]!;
+    const verbatim = isParagraph(b) ? b.text.trim() : b.rows.map((row) => row.map((c) => c.text.trim().replace(/\s*\n\s*/g, ' ')).join(' | ')).join('\n');
+    if (verbatim) guesses.push({ path: ['sections'], message: `第 ${k + 1} 段${message}`, verbatim });
+  };
+  // Lines above the title (a banner the noise filter did not know, a 红头) are kept, not dropped.
+  for (let k = 0; k < titleAt; k++) keep(k, '在标题之前，没有放进发言');
 
   // Speaker and date, centred under the title.
   for (; i < blocks.length && i <= titleAt + 2; i++) {
@@ -102,7 +109,7 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
   for (; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (!isParagraph(b)) {
-      guesses.push({ path: ['sections'], message: `第 ${i + 1} 段是一张表格，发言里没有表格的位置，未导入` });
+      keep(i, '是一张表格，发言里没有表格的位置（各行照录如下）');
       continue;
     }
     const text = b.text.trim();
@@ -172,21 +179,19 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
   else guesses.push({ path: ['speech'], message: '没有找到开场段落：生成时会用缺省的开场白，请补写 opening' });
   if (numbered) speech['style'] = subsectionLayouts.has('runin') ? ['numbered', 'runin'] : 'numbered';
   if (!parts.length) {
-    guesses.push({ path: ['sections'], message: '没有找到“一、”标题或加粗的引领句，全文放在了一个部分里' });
-    // The body goes into the one part; a document with no body gets a 待补充 that check reports.
-    parts.push({ title: String(speech['title']), text: opening.length ? opening.splice(0) : ['待补充'], inline: false });
+    // The body goes into one part whose title is left for the author: the speech's own title
+    // there would be printed twice, and a heading made up here would be believed.
+    guesses.push({ path: ['sections'], message: '没有找到“一、”标题或加粗的引领句，全文放在了一个部分里：这一部分的 title 留空，请补写' });
+    parts.push({ title: '', text: opening.splice(0), inline: false });
     delete speech['opening'];
   }
 
-  // A part with nothing under it cannot be written: it gets a 待补充 that check reports.
-  const fill = (p: PartDraft) => {
-    p.subsections?.forEach(fill);
-    if (!p.text.length && !p.points && !p.subsections?.length) {
-      p.text.push('待补充');
-      guesses.push({ path: ['sections'], message: `“${p.title}”之下没有文字，暂写“待补充”` });
-    }
+  // A part with nothing under it is said, not filled: a 待补充 would read as the speaker's words.
+  const report = (p: PartDraft) => {
+    p.subsections?.forEach(report);
+    if (!p.text.length && !p.points && !p.subsections?.length) guesses.push({ path: ['sections'], message: `“${p.title}”之下原文没有文字，请补写` });
   };
-  parts.forEach(fill);
+  parts.forEach(report);
   const ordered = Object.fromEntries(SPEECH_KEYS.filter((k) => speech[k] !== undefined).map((k) => [k, speech[k]]));
   const plan: Record<string, unknown> = { kind: 'speech', speech: ordered, sections: parts.map(partOut) };
   return { plan, guesses };

@@ -23,7 +23,7 @@ export interface ImportRequest {
   output?: string;
   force?: boolean;
   fix?: boolean;
-  /** The 成文日期 used when a document has none (default: today, local time). */
+  /** Today (default: local time): the year a 分工表's default title names when a document has no date. */
   today?: string;
   /** Standard input, for `-`. */
   stdin?: AsyncIterable<Uint8Array>;
@@ -45,6 +45,8 @@ export interface ImportedPlan {
   guesses: number;
   /** Web-noise lines taken out of the source. */
   removed: string[];
+  /** Source text the plan could not place: kept verbatim in `# 导入：` comments, listed on stderr. */
+  unplaced: string[];
 }
 
 
@@ -87,7 +89,8 @@ export async function importDocuments(sources: readonly string[], request: Impor
     const shownSource = source === STDIN_PATH ? '标准输入' : path.basename(source);
     let { text, guesses: count } = writePlanYaml(plan, guesses, shownSource);
     if (request.fix) text = await applySafeFixes(text);
-    plans.push({ source, target, text, guesses: count, removed: doc.removed });
+    const unplaced = guesses.flatMap((g) => (g.verbatim === undefined ? [] : [g.verbatim]));
+    plans.push({ source, target, text, guesses: count, removed: doc.removed, unplaced });
   }
   const outputs = plans.filter((p) => p.target !== '-').map((p) => ({ path: p.target, data: p.text }));
   return { plans, outputs };
