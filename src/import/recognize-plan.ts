@@ -23,6 +23,7 @@ import {
 import type { ImportGuess, PlanPathKey } from './import-guess.js';
 import { TASK_COLUMN_LABELS, type TaskColumnKey } from '../plan/task-table-keys.js';
 import { looksLikeSpeech, recognizeSpeech } from './recognize-speech.js';
+import { findTitle } from './recognize-title.js';
 import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
 
 
@@ -177,20 +178,14 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   if (jointFile) letterheads.splice(-1, 1, jointFile[1]!, '文件');
   const letterhead: string | string[] | undefined = letterheads.length > 1 ? letterheads : letterheads[0];
 
-  // The title: what the author marked as one, else the first line.
-  let titleAt = i;
-  for (let k = i; k < Math.min(blocks.length, i + 4); k++) {
-    const b = blocks[k]!;
-    if (b.kind === 'paragraph' && (b.title || b.headingLevel === 0 && doc.format === 'md')) {
-      titleAt = k;
-      break;
-    }
-  }
-  const titled = blocks[titleAt]?.kind === 'paragraph';
-  if (titled && (options.kind === 'speech' || (options.kind !== 'opinion' && looksLikeSpeech(doc, titleAt)))) return recognizeSpeech(doc, titleAt);
+  // The title by its shape (recognize-title.ts); none found, the title is left for the author.
+  const found = findTitle(blocks, i, (b) => b.kind === 'paragraph' && (b.title === true || (b.headingLevel === 0 && doc.format === 'md')));
+  const titled = found !== undefined;
+  const titleAt = found ?? i;
+  if (options.kind === 'speech' || (options.kind !== 'opinion' && looksLikeSpeech(doc, found, i))) return recognizeSpeech(doc, found, i);
 
   // A long title is broken over lines by the typesetter, not by the author.
-  const title = (paragraphText(blocks[titleAt]) ?? '').replace(/\s*\n\s*/g, '');
+  const title = titled ? (paragraphText(blocks[titleAt]) ?? '').replace(/\s*\n\s*/g, '') : '';
   if (titled) {
     for (let k = i; k < titleAt; k++) keepBlock(blocks[k]!, k, '标题之前的这段文字没有放进计划', keep);
     i = titleAt + 1;

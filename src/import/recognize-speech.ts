@@ -10,17 +10,21 @@
 import { bothScripts } from '../text/hant-pairs.js';
 import { readChineseDate, readMarker } from './import-text.js';
 import type { ImportGuess } from './import-guess.js';
+import { SALUTATION } from './recognize-title.js';
 import type { SourceBlock, SourceDocument, SourceParagraph } from './source-document.js';
 
-const SALUTATION = /^(尊敬的|各位|同志们|亲爱的|女士们|老师们|朋友们)[^。]{0,40}[：:]$/;
 const GREETING = /^[^。]{1,12}[！!]$/;
 const SPEECH_TITLE = new RegExp(bothScripts('(发言|讲话|汇报|致辞)(稿)?$'));
 
-/** A document reads as a speech: its title names one, or a salutation opens it. */
-export function looksLikeSpeech(doc: SourceDocument, titleAt: number): boolean {
-  const title = doc.blocks[titleAt];
+/**
+ * A document reads as a speech: its title names one, or a salutation opens it. `titleAt` is the
+ * title's index (undefined: the document has none), `from` where the text starts without one.
+ */
+export function looksLikeSpeech(doc: SourceDocument, titleAt: number | undefined, from: number): boolean {
+  const title = titleAt === undefined ? undefined : doc.blocks[titleAt];
   if (title?.kind === 'paragraph' && SPEECH_TITLE.test(title.text.trim())) return true;
-  return doc.blocks.slice(titleAt + 1, titleAt + 5).some((b) => b.kind === 'paragraph' && SALUTATION.test(b.text.trim()));
+  const start = titleAt === undefined ? from : titleAt + 1;
+  return doc.blocks.slice(start, start + 4).some((b) => b.kind === 'paragraph' && SALUTATION.test(b.text.trim()));
 }
 
 interface PartDraft {
@@ -60,21 +64,24 @@ function isParagraph(b: SourceBlock | undefined): b is SourceParagraph {
   return b?.kind === 'paragraph';
 }
 
-export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: Record<string, unknown>; guesses: ImportGuess[] } {
+export function recognizeSpeech(doc: SourceDocument, titleAt: number | undefined, from: number): { plan: Record<string, unknown>; guesses: ImportGuess[] } {
   const guesses: ImportGuess[] = [];
   const blocks = doc.blocks;
-  const speech: Record<string, unknown> = { title: (blocks[titleAt] as SourceParagraph).text.trim().replace(/\s*\n\s*/g, '') };
-  let i = titleAt + 1;
+  const titleBlock = titleAt === undefined ? undefined : blocks[titleAt];
+  const speech: Record<string, unknown> = { title: isParagraph(titleBlock) ? titleBlock.text.trim().replace(/\s*\n\s*/g, '') : '' };
+  if (!speech['title']) guesses.push({ path: ['speech', 'title'], message: '原文开头没有标题：title 留空，请照原件补写' });
+  const start = titleAt === undefined ? from : titleAt + 1;
+  let i = start;
   const keep = (k: number, message: string) => {
     const b = blocks[k]!;
     const verbatim = isParagraph(b) ? b.text.trim() : b.rows.map((row) => row.map((c) => c.text.trim().replace(/\s*\n\s*/g, ' ')).join(' | ')).join('\n');
     if (verbatim) guesses.push({ path: ['sections'], message: `第 ${k + 1} 段${message}`, verbatim });
   };
   // Lines above the title (a banner the noise filter did not know, a 红头) are kept, not dropped.
-  for (let k = 0; k < titleAt; k++) keep(k, '在标题之前，没有放进发言');
+  for (let k = 0; k < start - (titleAt === undefined ? 0 : 1); k++) keep(k, '在标题之前，没有放进发言');
 
   // Speaker and date, centred under the title.
-  for (; i < blocks.length && i <= titleAt + 2; i++) {
+  for (; i < blocks.length && i <= start + 1; i++) {
     const b = blocks[i];
     if (!isParagraph(b)) break;
     const text = b.text.trim();

@@ -61,7 +61,7 @@ const documents = fc
  * What import leaves for the author rather than invent: a title, a 成文日期, the 部分 of a text
  * without numbering, a speech part's heading. Each is a missing or empty key, never anything else.
  */
-const LEFT_FOR_AUTHOR = /^(title|date|sections(\[\d+\]\.(sections\[\d+\]\.)?(title|text|points))?)$/;
+const LEFT_FOR_AUTHOR = /^(title|date|speech\.title|sections(\[\d+\]\.(sections\[\d+\]\.)?(title|text|points))?)$/;
 
 describe('import property', () => {
   it('always writes a plan that loads; the only structural problems are keys it left for the author, each said in a comment', () => {
