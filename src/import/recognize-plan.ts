@@ -23,7 +23,7 @@ import {
 import type { ImportGuess, PlanPathKey } from './import-guess.js';
 import { TASK_COLUMN_LABELS, type TaskColumnKey } from '../plan/task-table-keys.js';
 import { looksLikeSpeech, recognizeSpeech } from './recognize-speech.js';
-import { findTitle } from './recognize-title.js';
+import { findTitle, SALUTATION } from './recognize-title.js';
 import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
 
 
@@ -189,6 +189,13 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   if (titled) {
     for (let k = i; k < titleAt; k++) keepBlock(blocks[k]!, k, '标题之前的这段文字没有放进计划', keep);
     i = titleAt + 1;
+    // A web page prints the 发文字号 under the title, not above it.
+    const numbered = NUMBER_LINE.exec(paragraphText(blocks[i]) ?? '');
+    if (!number && numbered) {
+      number = numbered[1]!;
+      if (numbered[2]) signers = readUnits(numbered[2]);
+      i += 1;
+    }
   }
 
   // 版记 and the tail: 抄送, 印发机关 and 印发日期, from the end.
@@ -264,14 +271,9 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   let bodyStart = i;
   let recipients: string[] | undefined;
   const readRecipients = () => {
-    const text = paragraphText(blocks[bodyStart]);
-    if (text !== undefined && /[：:]$/.test(text) && text.length <= 200 && !readMarker(text)) {
-      recipients = text
-        .slice(0, -1)
-        .split(/[，,]/)
-        .map((u) => u.trim())
-        .filter(Boolean);
-      if (recipients.length === 1 && recipients[0]!.includes('、')) recipients = readUnits(recipients[0]!);
+    const units = readRecipientLine(paragraphText(blocks[bodyStart]) ?? '');
+    if (units) {
+      recipients = units;
       bodyStart += 1;
     }
   };
@@ -537,6 +539,23 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   if (printedBy) plan['printedBy'] = printedBy;
   if (printedOn) plan['printedOn'] = printedOn;
   return { plan, guesses };
+}
+
+/**
+ * A 主送 line: a short list of organisations ending in a colon (各镇党委，各街道党工委，区级有关部门：).
+ * A salutation (同志们：, 尊敬的……：) opens a speech, and a sentence that ends in a colon
+ * (现将有关情况汇报如下：) is body text: neither is split into 主送.
+ */
+function readRecipientLine(text: string): string[] | undefined {
+  if (!/[：:]$/.test(text) || text.length > 120 || readMarker(text) || SALUTATION.test(text) || /[。；！？!?;]/.test(text)) return undefined;
+  let units = text
+    .slice(0, -1)
+    .split(/[，,]/)
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (units.length === 1 && units[0]!.includes('、')) units = readUnits(units[0]!);
+  const organisation = (u: string) => u.length >= 2 && u.length <= 30 && !/如下|以下|现将|根据|按照|为了|我们|我[区市县镇局]|要求|通知/.test(u);
+  return units.length && units.every(organisation) ? units : undefined;
 }
 
 /** A block kept verbatim: a paragraph's text, a table's rows with their cells between bars. */
