@@ -57,6 +57,8 @@ interface MeasureDraft {
   inline?: boolean;
   /** The plan's own 分工表 columns, by header. */
   columns?: Record<string, string | number>;
+  /** The number the source typed (2 for “2.”), to see a gap the build would renumber away. */
+  number?: number;
 }
 
 interface SectionDraft {
@@ -356,8 +358,14 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   // Under 部分 the format numbers 举措 1. 2.: run-in （一） under 一、 are 部分 of their own (a
   // 总结's （一） paragraphs), with their text as the 部分's lead-in.
   if (measureLevel !== undefined && measureLevel < 3 && [...allLevels].some((l) => l < measureLevel!) && !allLevels.has(3)) measureLevel = undefined;
+  // 一、 is a 部分 in every 公文: a document numbered only 一、 has 部分 with their text, not 举措.
+  if (measureLevel === 1) measureLevel = undefined;
+  // （1） lines with no 1. above them are enumerated paragraphs of their 部分: kept as text, numbers
+  // and all, rather than 举措 printed whole in bold or 部分 renumbered （一）.
+  const verbatimLevel: MarkerLevel | undefined = allLevels.has(4) && !allLevels.has(3) && [...allLevels].some((l) => l < 4) && (measureLevel === undefined || measureLevel === 4) ? 4 : undefined;
+  if (verbatimLevel !== undefined) measureLevel = undefined;
   const itemLevel = measureLevel !== undefined && measureLevel < 4 && allLevels.has((measureLevel + 1) as MarkerLevel) ? ((measureLevel + 1) as MarkerLevel) : undefined;
-  const sectionLevels = [...allLevels].filter((l) => measureLevel === undefined || l < measureLevel).sort() as MarkerLevel[];
+  const sectionLevels = [...allLevels].filter((l) => l !== verbatimLevel && (measureLevel === undefined || l < measureLevel)).sort() as MarkerLevel[];
   const runinDepths = new Set<number>();
 
   const top: SectionDraft = { title: '', intro: [], sections: [], measures: [] };
@@ -405,7 +413,8 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
       guidance.push((blocks[n.index] as SourceParagraph).text.trim());
       measure = undefined;
     } else if (n.level === measureLevel) {
-      measure = { title: titleOf(n.lead), text: n.rest ? [n.rest] : [], items: [], inline: Boolean(n.rest) };
+      const typed = /^[（(]?(\d{1,2})/.exec((blocks[n.index] as SourceParagraph).text.trim());
+      measure = { title: titleOf(n.lead), text: n.rest ? [n.rest] : [], items: [], inline: Boolean(n.rest), ...(typed ? { number: Number(typed[1]) } : {}) };
       stack.at(-1)!.measures.push(measure);
     } else if (n.level === itemLevel && measure) {
       const index = blocks[n.index] as SourceParagraph;
@@ -416,9 +425,11 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
       if (measure) measure.text.push(text);
       else if (stack.length > 1) stack.at(-1)!.intro.push(text);
       else guidance.push(text);
-      guess(['sections'], `第 ${n.index + 1} 段的编号“${text.slice(0, 6)}…”与上下文的层级不符，已按正文保留`);
+      if (n.level !== verbatimLevel) guess(['sections'], `第 ${n.index + 1} 段的编号“${text.slice(0, 6)}…”与上下文的层级不符，已按正文保留`);
     }
   }
+
+  keepNumbers(top, guess);
 
   // Unit parentheticals at the end of each measure: taken out, into lead/responsible/due.
   const styles = new Map<string, number>();
@@ -556,6 +567,29 @@ function readRecipientLine(text: string): string[] | undefined {
   if (units.length === 1 && units[0]!.includes('、')) units = readUnits(units[0]!);
   const organisation = (u: string) => u.length >= 2 && u.length <= 30 && !/如下|以下|现将|根据|按照|为了|我们|我[区市县镇局]|要求|通知/.test(u);
   return units.length && units.every(organisation) ? units : undefined;
+}
+
+/**
+ * Typed numbers kept as the source has them. A web copy loses Word's automatic “1.”: a 部分 whose
+ * 举措 start at 2. after a paragraph of its own has that paragraph as its first 举措 (its first
+ * sentence the lead), so 2. and 3. stay 2. and 3.; any other gap is said, since the build numbers
+ * in order.
+ */
+function keepNumbers(section: SectionDraft, guess: (path: PlanPathKey[], message: string) => void): void {
+  section.sections.forEach((s) => keepNumbers(s, guess));
+  const first = section.measures[0];
+  if (first?.number === 2 && section.intro.length > 0) {
+    const paragraph = section.intro.pop()!;
+    const stop = paragraph.search(/[。](?!”|’|）)/);
+    const lead = stop > 0 && stop <= 60 && stop < paragraph.length - 1 ? paragraph.slice(0, stop) : paragraph.replace(/。$/, '');
+    const rest = lead === paragraph.replace(/。$/, '') ? '' : paragraph.slice(stop + 1).trim();
+    section.measures.unshift({ title: lead, text: rest ? [rest] : [], items: [], inline: Boolean(rest), number: 1 });
+    guess(['sections'], `“${lead.slice(0, 16)}”一段原文没有编号，排在“2.”之前，按第 1 项读取`);
+  }
+  const numbers = section.measures.map((m) => m.number);
+  if (numbers.every((n) => n !== undefined) && numbers.some((n, k) => n !== k + 1)) {
+    guess(['sections'], `${section.title ? `“${section.title}”中` : ''}原文的举措编号是 ${numbers.join('、')}，生成时按 1、2、3 顺序编号，请核对是否漏了一项`);
+  }
 }
 
 /** A block kept verbatim: a paragraph's text, a table's rows with their cells between bars. */
