@@ -8,7 +8,7 @@
  * so nothing is renumbered or re-punctuated on the way in.
  */
 import { bothScripts } from '../text/hant-pairs.js';
-import { readChineseDate, readMarker } from './import-text.js';
+import { readChineseDate, readMarker, readOwnerLine, readOwners } from './import-text.js';
 import type { ImportGuess } from './import-guess.js';
 import { SALUTATION } from './recognize-title.js';
 import type { SourceBlock, SourceDocument, SourceParagraph } from './source-document.js';
@@ -22,10 +22,30 @@ const SPEECH_TITLE = new RegExp(bothScripts('(发言|讲话|汇报|致辞)(稿)?
  */
 export function looksLikeSpeech(doc: SourceDocument, titleAt: number | undefined, from: number): boolean {
   const title = titleAt === undefined ? undefined : doc.blocks[titleAt];
-  if (title?.kind === 'paragraph' && SPEECH_TITLE.test(title.text.trim())) return true;
+  const titleText = title?.kind === 'paragraph' ? title.text.trim() : '';
+  if (SPEECH_TITLE.test(titleText) || SPEECH_AT.test(titleText)) return true;
   const start = titleAt === undefined ? from : titleAt + 1;
-  return doc.blocks.slice(start, start + 4).some((b) => b.kind === 'paragraph' && SALUTATION.test(b.text.trim()));
+  const body = doc.blocks.slice(start).flatMap((b) => (b.kind === 'paragraph' && b.text.trim() ? [b.text.trim()] : []));
+  if (body.slice(0, 4).some((t) => SALUTATION.test(t))) return true;
+  // A plan's own title (……要点, 关于……的通知, ……总结) or skeleton (1. 举措, unit parentheticals) decides.
+  if (PLAN_TITLE.test(titleText)) return false;
+  if (body.some((t) => readMarker(t)?.level === 3 || readOwners(t) !== undefined || readOwnerLine(t) !== undefined)) return false;
+  // Without a salutation, a 汇报 says so in its opening, thanks at its end, or speaks in the first
+  // person through 一是、二是 points.
+  const reports = body.slice(0, 4).some((t) => REPORT_OPENING.test(t));
+  const closes = body.length > 1 && CLOSING_WORDS.test(body.at(-1)!) && body.at(-1)!.length <= 40;
+  const firstPerson = body.join('').match(FIRST_PERSON)?.length ?? 0;
+  const points = body.some((t) => POINTS.test(t));
+  return reports || closes || (firstPerson >= 3 && points);
 }
+
+/** 在……会议上的发言/讲话: a speech by its title, whatever it ends with. */
+const SPEECH_AT = new RegExp(bothScripts('^在.+(?:会|会议|论坛|座谈会|仪式|大会)上的'));
+const PLAN_TITLE = new RegExp(bothScripts('(?:要点|意见|方案|计划|规划|通知|决定|办法|细则|总结)$'));
+const REPORT_OPENING = new RegExp(bothScripts('(?:汇报如下|发言如下|报告如下|交流如下|汇报一下|介绍如下)[：:]?$'));
+const CLOSING_WORDS = new RegExp(bothScripts('谢谢大家|谢谢各位|汇报完毕|发言完毕|以上发言|以上汇报|请批评指正|不妥之处'));
+const FIRST_PERSON = new RegExp(bothScripts('我们|我[区市县镇局部委省乡街]'), 'g');
+const POINTS = new RegExp(bothScripts('一是.+二是'));
 
 interface PartDraft {
   title: string;
