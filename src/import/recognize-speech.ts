@@ -39,11 +39,18 @@ export function looksLikeSpeech(doc: SourceDocument, titleAt: number | undefined
   return reports || closes || (firstPerson >= 3 && points);
 }
 
+/**
+ * A speaker line names a unit or a person (区委统战部, 柳岸村党支部书记 王某): a centred line that
+ * ends otherwise is a subtitle, which stays in the opening.
+ */
+const SPEAKER = new RegExp(bothScripts('(?:部|局|委|会|办|处|科|院|校|所|站|中心|公司|集团|厂|村|社区|街道|镇|乡|县|区|市|省|联|社|团|支部|书记|主任|部长|局长|主席|代表|同志|[\\s　][\\p{Script=Han}]{2,4})$'), 'u');
+
 /** 在……会议上的发言/讲话: a speech by its title, whatever it ends with. */
 const SPEECH_AT = new RegExp(bothScripts('^在.+(?:会|会议|论坛|座谈会|仪式|大会)上的'));
 const PLAN_TITLE = new RegExp(bothScripts('(?:要点|意见|方案|计划|规划|通知|决定|办法|细则|总结)$'));
 const REPORT_OPENING = new RegExp(bothScripts('(?:汇报如下|发言如下|报告如下|交流如下|汇报一下|介绍如下)[：:]?$'));
-const CLOSING_WORDS = new RegExp(bothScripts('谢谢大家|谢谢各位|汇报完毕|发言完毕|以上发言|以上汇报|请批评指正|不妥之处'));
+// 謝 and 畢 are spelled out: the 简/繁 table does not pair them.
+const CLOSING_WORDS = new RegExp(bothScripts('[谢謝][谢謝](?:大家|各位)|(?:汇报|发言)完[毕畢]|以上发言|以上汇报|请批评指正|不妥之处'));
 const FIRST_PERSON = new RegExp(bothScripts('我们|我[区市县镇局部委省乡街]'), 'g');
 const POINTS = new RegExp(bothScripts('一是.+二是'));
 
@@ -111,7 +118,7 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number | undefined
     if (!centred) break;
     const date = readChineseDate(text.replace(/^[（(]|[）)]$/g, ''));
     if (date) speech['date'] = date;
-    else if (!speech['speaker']) speech['speaker'] = text;
+    else if (!speech['speaker'] && SPEAKER.test(text)) speech['speaker'] = text;
     else break;
   }
 
@@ -190,8 +197,11 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number | undefined
   }
 
   // The closing words: the last paragraph that stands on its own after the parts.
+  // Closing words are short or say so (谢谢大家); a part's only paragraph is never taken from it.
   const last = parts.at(-1)?.subsections?.at(-1) ?? parts.at(-1);
-  if (last && last.text.length > (last.inline ? 1 : 0)) speech['closing'] = last.text.pop();
+  const candidate = last?.text.at(-1);
+  const own = last?.inline ? 1 : 0;
+  if (last && candidate !== undefined && last.text.length > own && (CLOSING_WORDS.test(candidate) || (candidate.length <= 100 && last.text.length > own + 1))) speech['closing'] = last.text.pop();
   else guesses.push({ path: ['speech'], message: '没有找到结束语：生成时会用缺省的“汇报完毕，谢谢大家！”，不需要请改写 closing' });
   // A lead standing alone, followed by one-paragraph bold leads: those are its run-in points.
   for (let k = 0; k < parts.length; k++) {

@@ -39,4 +39,18 @@ describe('speeches recognised', () => {
   it('not a news item told in the third person', () => {
     expect(kindOf(['柳岸镇河道保洁见实效', '今年以来，柳岸镇组织干部群众分段包干，河道面貌明显改善。', '镇里还聘请了十名义务监督员。'])).toBe('opinion');
   });
+
+  it('keeps a subtitle in the opening rather than as the speaker, and never empties a part for its closing', () => {
+    const doc: SourceDocument = {
+      format: 'txt',
+      blocks: readTextLines(['柳岸村：河道有人管 村庄更干净', '把保洁责任落到每一段河岸', '近两年，我村按照镇里的部署抓河道保洁，现将主要做法汇报如下：', ...PARTS].join('\n')),
+      removed: [],
+    };
+    const { plan } = recognizePlan(doc, { today: '2031-05-05' });
+    const speech = plan['speech'] as Record<string, unknown>;
+    expect(speech['speaker']).toBeUndefined();
+    expect(speech['opening']).toBe('把保洁责任落到每一段河岸\n近两年，我村按照镇里的部署抓河道保洁，现将主要做法汇报如下：');
+    expect(speech['closing']).toBeUndefined();
+    expect((plan['sections'] as { text?: string }[]).map((p) => p.text)).toEqual([PARTS[1], PARTS[3]]);
+  });
 });
