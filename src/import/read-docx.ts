@@ -8,8 +8,9 @@
  * either end of a paragraph is indentation and is not text.
  *
  * What is left out, on purpose: deleted revisions (w:del), hidden text (w:vanish), field codes
- * (their displayed result is kept) and tables of contents (TOC fields repeat the headings), text
- * boxes and drawings, headers and footers (page numbers), footnotes, and the characters that
+ * (their displayed result is kept) and tables of contents (TOC fields repeat the headings),
+ * drawings (a text box's paragraphs are read, after the paragraph that anchors it), headers and
+ * footers (page numbers), footnotes, and the characters that
  * only steer line breaking (U+2060, U+200B, U+FEFF), which this tool's own .docx puts between a
  * figure and its unit.
  */
@@ -89,6 +90,8 @@ class BodyReader {
       this.pendingBreak = true;
     }
     if (read.breakAfter) this.pendingBreak = true;
+    // A text box's paragraphs follow the paragraph that anchors it: where a reader meets them.
+    for (const box of read.textBoxes) this.readBlocks(box.children);
     if (read.section) {
       this.sectionTypes.push(valOf(read.section, 'w:type'));
       this.sectionStarts.push(this.blocks.length);
