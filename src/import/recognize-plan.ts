@@ -78,6 +78,7 @@ interface Node {
 }
 
 const PLAIN = 'plain';
+const TABLE = 'table';
 
 /** The first paragraph's text, trimmed; blocks that are not paragraphs are skipped. */
 function paragraphText(block: SourceBlock | undefined): string | undefined {
@@ -315,14 +316,16 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     }
   }
 
+  /** Tables of the body not read as 举措: a task table onto the text's 举措, the rest kept verbatim. */
   const bodyTables: SourceTable[] = [];
+  let usedTable: SourceTable | undefined;
   const boldLeads = blocks.some((b) => b.kind === 'paragraph' && (b.boldLength ?? 0) > 0);
   // The body: guidance, then numbered levels.
-  const nodes: (Node | { level: typeof PLAIN; text: string; index: number; heading: boolean })[] = [];
+  const nodes: (Node | { level: typeof PLAIN; text: string; index: number; heading: boolean } | { level: typeof TABLE; table: SourceTable; index: number; heading: false })[] = [];
   for (let k = bodyStart; k < bodyStop; k++) {
     const b = blocks[k]!;
     if (b.kind === 'table') {
-      bodyTables.push(b);
+      nodes.push({ level: TABLE, table: b, index: k, heading: false });
       continue;
     }
     const text = b.text.trim();
@@ -343,7 +346,7 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     nodes.push({ level: marker.level, kind, heading: kind === 'heading', lead, rest, index: k });
   }
 
-  const numbered = nodes.filter((n): n is Node => n.level !== PLAIN);
+  const numbered = nodes.filter((n): n is Node => n.level !== PLAIN && n.level !== TABLE);
   const unnumberedHeadings = nodes.some((n) => n.level === PLAIN && n.heading);
   // 举措 are the deepest run-in level (a lead and its text); without any, the deepest single
   // sentences, then the deepest level. The level right below them is 子项; those above, 部分.
@@ -381,7 +384,17 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     measure = undefined;
     return section;
   };
+  const textMeasures = measureLevel !== undefined && numbered.some((n) => n.level === measureLevel);
   for (const n of nodes) {
+    if (n.level === TABLE) {
+      // A 分工表 in the body of a text with no 举措 of its own: its rows are the 举措 of the 部分 it
+      // stands in, units and 时限 from the columns that say so.
+      if (!textMeasures && !usedTable && isTaskTable(n.table) && measuresFromTable(n.table, stack.at(-1)!)) {
+        usedTable = n.table;
+        measure = undefined;
+      } else bodyTables.push(n.table);
+      continue;
+    }
     if (n.level === PLAIN) {
       const owner = readOwnerLine(n.text);
       if (owner && measure) {
@@ -469,20 +482,20 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     if (m.style) styles.set(m.style, (styles.get(m.style) ?? 0) + 1);
   }
 
-  // A document that is only a 分工表: its rows are the measures, its section rows the 部分.
-  const onlyTable = !allMeasures.length && !top.sections.length && bodyTables.length === 1 ? bodyTables[0] : undefined;
-  const tableRead = onlyTable !== undefined && measuresFromTable(onlyTable, top);
-  if (tableRead) walk(top);
+  // A 分工表 in the body of a text with its own 举措 fills them, as one in the attachment would;
+  // any other table of the body is kept verbatim.
+  const bodyTaskTable = usedTable || taskTable ? undefined : bodyTables.find(isTaskTable);
   for (const t of bodyTables) {
-    if (!tableRead || t !== onlyTable) keep(['sections'], '正文中的这张表格没有放进计划（各行照录如下）', tableText(t));
+    if (t !== bodyTaskTable) keep(['sections'], '正文中的这张表格不是分工表，没有放进计划（各行照录如下）', tableText(t));
   }
+  const onlyTable = usedTable;
 
   // The task table: its 目标, 时限, units and the plan's own columns fill the measures of the same title.
   const year = Number((date ?? options.today).slice(0, 4));
   const tableAt = taskTable ? attachmentBlocks.indexOf(taskTable) : -1;
   const tableHeading = tableAt > 0 ? paragraphText(attachmentBlocks[tableAt - 1]) : undefined;
   const tableTitle = onlyTable ? title : tableHeading !== undefined && !ATTACHMENT_HEAD.test(tableHeading) ? tableHeading : undefined;
-  const table = onlyTable ?? taskTable;
+  const table = onlyTable ?? taskTable ?? bodyTaskTable;
   const tableKey = table ? readTaskTable(table, allMeasures, tableTitle, `${year}年重点任务分工表`, guess, keep) : undefined;
   // The attachment pages: their 附件 line, the task table and its heading are read; the rest is kept.
   for (const [k, b] of attachmentBlocks.entries()) {
@@ -763,9 +776,15 @@ function measuresFromTable(table: SourceTable, top: SectionDraft): boolean {
     const title = cells[task];
     if (!title) continue;
     const body = text >= 0 ? cells[text] : undefined;
-    (section ?? top).measures.push({ title, text: body ? [body] : [], items: [] });
+    // inline: the cell's text is the measure's own, never the document's closing words.
+    (section ?? top).measures.push({ title, text: body ? [body] : [], items: [], inline: true });
   }
   return true;
+}
+
+/** A table whose header names a task column: a 分工表, whatever its other columns. */
+function isTaskTable(table: SourceTable): boolean {
+  return (table.rows[0] ?? []).some((cell) => COLUMNS.some(([key, pattern]) => key === 'task' && pattern.test(headerKey(cell.text))));
 }
 
 /** The default 分工表's columns, before the 目标 column a plan with targets adds. */

@@ -1,0 +1,61 @@
+/** Tables in the body: a 分工表 becomes 举措 with their units and 时限; any other table is kept verbatim. */
+import { describe, expect, it } from 'vitest';
+import { readMarkdown } from '../../src/import/read-markdown.js';
+import { recognizePlan } from '../../src/import/recognize-plan.js';
+
+const importMarkdown = (markdown: string) => recognizePlan(readMarkdown(new TextEncoder().encode(markdown)), { today: '2031-05-05' });
+
+describe('tables in the body', () => {
+  it('reads a pipe 分工表 under a 部分 as that 部分’s 举措, units and 时限 from their columns', () => {
+    const { plan } = importMarkdown(
+      [
+        '# 柳岸镇2027年河道保洁工作安排意见',
+        '',
+        '一、总体要求',
+        '',
+        '以村为单位分段包干，做到河面无漂浮物、河岸无垃圾。',
+        '',
+        '二、重点任务',
+        '',
+        '| 序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |',
+        '| --- | --- | --- | --- | --- |',
+        '| 1 | 清理河面漂浮物 | 镇环卫所 | 各村委会 | 2027年6月底前 |',
+        '| 2 | 建立巡河台账 | 镇河长办 | 各村委会、镇水利站 | 全年 |',
+      ].join('\n'),
+    );
+    expect(plan['sections']).toEqual([
+      { title: '总体要求', intro: '以村为单位分段包干，做到河面无漂浮物、河岸无垃圾。' },
+      {
+        title: '重点任务',
+        measures: [
+          { title: '清理河面漂浮物', lead: '镇环卫所', responsible: ['各村委会'], due: '2027-06' },
+          { title: '建立巡河台账', lead: '镇河长办', responsible: ['各村委会', '镇水利站'], due: '全年' },
+        ],
+      },
+    ]);
+  });
+
+  it('fills the text’s own 举措 from a 分工表 in the body, and keeps a row it cannot place', () => {
+    const { plan, guesses } = importMarkdown(
+      [
+        '# 柳岸镇2027年河道保洁工作要点',
+        '',
+        '一、落实责任',
+        '',
+        '1.清理河面漂浮物。每周集中清理一次。',
+        '',
+        '| 工作任务 | 牵头单位 |',
+        '| --- | --- |',
+        '| 清理河面漂浮物 | 镇环卫所 |',
+        '| 整治沿河违建 | 镇综合执法队 |',
+      ].join('\n'),
+    );
+    expect((plan['sections'] as { measures: unknown[] }[])[0]!.measures).toEqual([{ title: '清理河面漂浮物', text: '每周集中清理一次。', lead: '镇环卫所' }]);
+    expect(guesses.map((g) => g.verbatim).filter(Boolean)).toEqual(['整治沿河违建 | 镇综合执法队']);
+  });
+
+  it('keeps a table that is not a 分工表 verbatim', () => {
+    const { guesses } = importMarkdown(['# 柳岸镇2027年河道保洁工作要点', '', '一、落实责任', '', '1.清理河面漂浮物。每周一次。', '', '| 村 | 河段长度 |', '| --- | --- |', '| 东湾村 | 3.2公里 |'].join('\n'));
+    expect(guesses.map((g) => g.verbatim).filter(Boolean)).toEqual(['村 | 河段长度\n东湾村 | 3.2公里']);
+  });
+});
