@@ -42,6 +42,10 @@ export async function runImport(sources: string[], flags: ImportFlags): Promise<
     const where = plan.target === '-' ? '标准输出' : plan.target;
     const guessed = plan.guesses ? `，${plan.guesses} 处需要核对（见“# 导入：”注释）` : '，没有需要核对的地方';
     process.stderr.write(`已导入 ${shown} → ${where}${guessed}\n`);
+    if (plan.carried.length) {
+      const found = plan.carried.map((c) => `${c.ruleId} ${c.count} 处`).join('、');
+      process.stderr.write(`原文带来的写作问题（${shown}）：${found}；check 会逐条报告，build 不因此停下\n`);
+    }
   }
   return 0;
 }

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { type LoadedConfig, loadConfig } from '../plan/config.js';
 import { CONFIG_FILE, findConfigRoot } from '../plan/find-root.js';
 import { type LoadedPlan, STDIN_NAME, STDIN_PATH, loadPlanFile, loadPlanStream } from '../plan/load-plan.js';
-import { runRules } from '../rules/run-rules.js';
+import { runRules, type RunRulesOptions } from '../rules/run-rules.js';
 import type { SourceEdit } from '../rules/types.js';
 import { describeFsError } from '../system/fs-errors.js';
 import { prepareHeapFor } from '../system/settle-memory.js';
@@ -35,7 +35,7 @@ export interface CheckResult {
  * `-` reads the plan from standard input; its repository is the current folder's. A file that
  * cannot be read at all is a UsageError (exit 2), not a problem of its content.
  */
-export async function checkPlans(files: readonly string[], stdin: AsyncIterable<Uint8Array> = process.stdin): Promise<CheckResult> {
+export async function checkPlans(files: readonly string[], stdin: AsyncIterable<Uint8Array> = process.stdin, options: RunRulesOptions = {}): Promise<CheckResult> {
   const configs = new Map<string, LoadedConfig>();
   const plans: CheckedPlan[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -63,7 +63,7 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
     }
     appendAll(diagnostics, result.diagnostics);
     if (result.loaded) appendAll(diagnostics, await attachFigures(result.loaded, piped ? undefined : file, figures));
-    const checked = result.loaded ? runRules(result.loaded, config.config) : { diagnostics: [], edits: [] };
+    const checked = result.loaded ? runRules(result.loaded, config.config, undefined, options) : { diagnostics: [], edits: [] };
     appendAll(diagnostics, checked.diagnostics);
     plans.push({ file, shown, root, config, ...(result.loaded ? { loaded: result.loaded } : {}), edits: checked.edits });
   }

@@ -15,6 +15,7 @@ import { readSource } from './read-source.js';
 import { localToday } from '../text/dates.js';
 import { detectScript, loadConverters, mayBeTraditional } from '../text/script.js';
 import { UsageError } from '../usage-error.js';
+import { WRITING_RULES } from '../rule-catalog.js';
 import type { Output } from '../system/write-outputs.js';
 import { pathExists } from '../system/fs-errors.js';
 
@@ -47,6 +48,11 @@ export interface ImportedPlan {
   removed: string[];
   /** Source text the plan could not place: kept verbatim in `# 导入：` comments, listed on stderr. */
   unplaced: string[];
+  /**
+   * Writing problems the source itself carried (XX, masked words…), by rule: named in the plan's
+   * `# workplan-imported` line, so `check` reports them and `build` does not stop on them.
+   */
+  carried: { ruleId: string; count: number }[];
 }
 
 
@@ -89,8 +95,10 @@ export async function importDocuments(sources: readonly string[], request: Impor
     const shownSource = source === STDIN_PATH ? '标准输入' : path.basename(source);
     let { text, guesses: count } = writePlanYaml(plan, guesses, shownSource);
     if (request.fix) text = await applySafeFixes(text);
+    const carried = await findCarriedProblems(text);
+    if (carried.length) text = markImported(text, carried.map((c) => c.ruleId));
     const unplaced = guesses.flatMap((g) => (g.verbatim === undefined ? [] : [g.verbatim]));
-    plans.push({ source, target, text, guesses: count, removed: doc.removed, unplaced });
+    plans.push({ source, target, text, guesses: count, removed: doc.removed, unplaced, carried });
   }
   const outputs = plans.filter((p) => p.target !== '-').map((p) => ({ path: p.target, data: p.text }));
   return { plans, outputs };
@@ -106,6 +114,26 @@ async function withScript(plan: Record<string, unknown>, text: string): Promise<
   if (detectScript(text, toSimplified, toTraditional) !== 'hant') return plan;
   const { kind, ...rest } = plan;
   return kind === undefined ? { script: 'hant', ...rest } : { kind, script: 'hant', ...rest };
+}
+
+/** The writing rules whose errors the imported text has: problems the source itself carried. */
+async function findCarriedProblems(text: string): Promise<{ ruleId: string; count: number }[]> {
+  const stream = (async function* () {
+    yield new TextEncoder().encode(text);
+  })();
+  const { diagnostics } = await checkPlans([STDIN_PATH], stream);
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) {
+    if (d.severity === 'error' && Object.hasOwn(WRITING_RULES, d.ruleId)) counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
+  }
+  return [...counts].map(([ruleId, count]) => ({ ruleId, count }));
+}
+
+/** The `# workplan-imported` line (rules/suppressions.ts) under the schema modeline. */
+function markImported(text: string, ruleIds: readonly string[]): string {
+  const line = `# workplan-imported ${ruleIds.join(', ')}\n# 导入：以上规则的问题是原文带来的：check 照样报告，build 不因此停下；改完后可删去这一行\n`;
+  const end = text.indexOf('\n') + 1;
+  return end > 0 && text.startsWith('# yaml-language-server:') ? text.slice(0, end) + line + text.slice(end) : line + text;
 }
 
 /** `--fix`: the imported text through check's safe fixes, before it is ever written. */
