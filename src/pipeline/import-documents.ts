@@ -95,7 +95,8 @@ export async function importDocuments(sources: readonly string[], request: Impor
     const shownSource = source === STDIN_PATH ? '标准输入' : path.basename(source);
     let { text, guesses: count } = writePlanYaml(plan, guesses, shownSource);
     if (request.fix) text = await applySafeFixes(text);
-    const carried = await findCarriedProblems(text);
+    // Read on the plan as recognized (before --fix), so a fixed rule may still be named: harmless.
+    const carried = await findCarriedProblems(writePlanYaml(withStandIns(plan, today), [], shownSource).text);
     if (carried.length) text = markImported(text, carried.map((c) => c.ruleId));
     const unplaced = guesses.flatMap((g) => (g.verbatim === undefined ? [] : [g.verbatim]));
     plans.push({ source, target, text, guesses: count, removed: doc.removed, unplaced, carried });
@@ -114,6 +115,31 @@ async function withScript(plan: Record<string, unknown>, text: string): Promise<
   if (detectScript(text, toSimplified, toTraditional) !== 'hant') return plan;
   const { kind, ...rest } = plan;
   return kind === undefined ? { script: 'hant', ...rest } : { kind, script: 'hant', ...rest };
+}
+
+/**
+ * The plan with stand-ins for the keys import left for the author (title, 成文日期, 部分): only
+ * so the writing rules can read the rest, which a plan that does not load never reaches.
+ */
+function withStandIns(plan: Record<string, unknown>, today: string): Record<string, unknown> {
+  const STAND_IN = '导入';
+  if (plan['kind'] === 'speech') {
+    const speech = { ...(plan['speech'] as Record<string, unknown>) };
+    if (!speech['title']) speech['title'] = STAND_IN;
+    const part = (p: Record<string, unknown>): Record<string, unknown> => ({
+      ...p,
+      title: p['title'] || STAND_IN,
+      ...(p['text'] === undefined && p['points'] === undefined && p['sections'] === undefined ? { text: STAND_IN } : {}),
+      ...(Array.isArray(p['sections']) ? { sections: (p['sections'] as Record<string, unknown>[]).map(part) } : {}),
+    });
+    return { ...plan, speech, sections: (plan['sections'] as Record<string, unknown>[]).map(part) };
+  }
+  return {
+    ...plan,
+    title: plan['title'] || STAND_IN,
+    date: plan['date'] ?? today,
+    ...(plan['sections'] === undefined && plan['measures'] === undefined ? { sections: [{ title: STAND_IN }] } : {}),
+  };
 }
 
 /** The writing rules whose errors the imported text has: problems the source itself carried. */

@@ -61,3 +61,11 @@ describe('an imported plan builds', () => {
     expect(yaml).not.toMatch(/workplan-imported/);
   });
 });
+
+describe('an imported plan that does not load yet', () => {
+  it('still names the problems its source carried, for when the author has written the 成文日期', async () => {
+    const { carried, yaml } = await importSource(SOURCE.replace('柳岸镇人民政府\n2027年1月9日', ''));
+    expect(yaml).not.toMatch(/^date:/m);
+    expect(carried.map((c) => c.ruleId)).toEqual(['placeholder', 'masked-word']);
+  });
+});
