@@ -23,7 +23,7 @@ import {
 import type { ImportGuess, PlanPathKey } from './import-guess.js';
 import { TASK_COLUMN_LABELS, type TaskColumnKey } from '../plan/task-table-keys.js';
 import { looksLikeSpeech, recognizeSpeech } from './recognize-speech.js';
-import { findTitle, SALUTATION } from './recognize-title.js';
+import { findTitle, isTitleShaped, SALUTATION } from './recognize-title.js';
 import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
 
 
@@ -347,6 +347,7 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   }
 
   const numbered = nodes.filter((n): n is Node => n.level !== PLAIN && n.level !== TABLE);
+  if (numbered.length === 0) markSubheadings(nodes, bodyStart);
   const unnumberedHeadings = nodes.some((n) => n.level === PLAIN && n.heading);
   // 举措 are the deepest run-in level (a lead and its text); without any, the deepest single
   // sentences, then the deepest level. The level right below them is 子项; those above, 部分.
@@ -580,6 +581,20 @@ function readRecipientLine(text: string): string[] | undefined {
   if (units.length === 1 && units[0]!.includes('、')) units = readUnits(units[0]!);
   const organisation = (u: string) => u.length >= 2 && u.length <= 30 && !/如下|以下|现将|根据|按照|为了|我们|我[区市县镇局]|要求|通知/.test(u);
   return units.length && units.every(organisation) ? units : undefined;
+}
+
+/**
+ * 小标题 without numbers, as a 总结 or a 工作信息 sets them: in a body with no numbering at all, short
+ * lines that could be titles, each followed by a longer paragraph, at least two of them, are its
+ * 部分 (unnumbered). A line right under the title is its subtitle and stays in the guidance.
+ */
+function markSubheadings(nodes: { level: string | number; index: number; heading: boolean; text?: string }[], bodyStart: number): void {
+  if (nodes.some((n) => n.level === PLAIN && n.heading)) return;
+  const candidates = nodes.filter((n, k) => {
+    const next = nodes[k + 1];
+    return n.level === PLAIN && n.index > bodyStart && n.text !== undefined && n.text.length <= 40 && isTitleShaped(n.text) && !/[，,、：:]$/.test(n.text) && next?.level === PLAIN && (next.text?.length ?? 0) > n.text.length;
+  });
+  if (candidates.length >= 2) for (const n of candidates) n.heading = true;
 }
 
 /**

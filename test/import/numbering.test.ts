@@ -53,4 +53,22 @@ describe('numbering as the source has it', () => {
       { title: '加强督查考核', intro: '镇纪委每季度通报一次。' },
     ]);
   });
+
+  it('reads short unnumbered 小标题 as 部分 when the body has no numbering, a subtitle under the title aside', () => {
+    const { plan } = importText([
+      '柳岸镇河道保洁见实效',
+      '全镇二十条河道实现常态化保洁',
+      '今年以来，柳岸镇把河道保洁作为改善人居环境的重点，全镇面貌明显改观。',
+      '责任落到每一段',
+      '镇里把二十条河道分给镇村干部包干，每段河岸都立了公示牌。',
+      '群众参与见成效',
+      '沿河住户当起了义务监督员，发现问题随手拍、随时报。',
+    ]);
+    expect(plan['guidance']).toBe('全镇二十条河道实现常态化保洁\n今年以来，柳岸镇把河道保洁作为改善人居环境的重点，全镇面貌明显改观。');
+    expect(plan['sections']).toEqual([
+      { title: '责任落到每一段', intro: '镇里把二十条河道分给镇村干部包干，每段河岸都立了公示牌。' },
+      { title: '群众参与见成效', intro: '沿河住户当起了义务监督员，发现问题随手拍、随时报。' },
+    ]);
+    expect(plan['outline']).toEqual({ sections: 'unnumbered' });
+  });
 });
