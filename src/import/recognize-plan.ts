@@ -23,7 +23,7 @@ import {
 import type { ImportGuess, PlanPathKey } from './import-guess.js';
 import { TASK_COLUMN_LABELS, type TaskColumnKey } from '../plan/task-table-keys.js';
 import { looksLikeSpeech, recognizeSpeech } from './recognize-speech.js';
-import { findTitle, isTitleShaped, SALUTATION } from './recognize-title.js';
+import { findTitle, isTitleShaped, SALUTATION, titleLines } from './recognize-title.js';
 import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
 
 
@@ -182,16 +182,23 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   const letterhead: string | string[] | undefined = letterheads.length > 1 ? letterheads : letterheads[0];
 
   // The title by its shape (recognize-title.ts); none found, the title is left for the author.
-  const found = findTitle(blocks, i, (b) => b.kind === 'paragraph' && (b.title === true || (b.headingLevel === 0 && doc.format === 'md')));
+  const isMarked = (b: SourceBlock | undefined) => b?.kind === 'paragraph' && (b.title === true || (b.headingLevel === 0 && doc.format === 'md'));
+  const found = findTitle(blocks, i, isMarked);
   const titled = found !== undefined;
   const titleAt = found ?? i;
-  if (options.kind === 'speech' || (options.kind !== 'opinion' && looksLikeSpeech(doc, found, i))) return recognizeSpeech(doc, found, i);
+  // A title broken over two lines by hand (or two lines both marked as the title) is one title.
+  const lines = !titled ? 0 : isMarked(blocks[titleAt]) && isMarked(blocks[titleAt + 1]) ? 2 : titleLines(blocks, titleAt);
+  if (options.kind === 'speech' || (options.kind !== 'opinion' && looksLikeSpeech(doc, found, i, lines))) return recognizeSpeech(doc, found, i, lines);
 
   // A long title is broken over lines by the typesetter, not by the author.
-  const title = titled ? (paragraphText(blocks[titleAt]) ?? '').replace(/\s*\n\s*/g, '') : '';
+  const title = blocks
+    .slice(titleAt, titleAt + lines)
+    .map((b) => paragraphText(b) ?? '')
+    .join('')
+    .replace(/\s*\n\s*/g, '');
   if (titled) {
     for (let k = i; k < titleAt; k++) keepBlock(blocks[k]!, k, '标题之前的这段文字没有放进计划', keep);
-    i = titleAt + 1;
+    i = titleAt + lines;
     // A web page prints the 发文字号 under the title, not above it.
     const numbered = NUMBER_LINE.exec(paragraphText(blocks[i]) ?? '');
     if (!number && numbered) {

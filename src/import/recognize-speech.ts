@@ -20,11 +20,10 @@ const SPEECH_TITLE = new RegExp(bothScripts('(发言|讲话|汇报|致辞)(稿)?
  * A document reads as a speech: its title names one, or a salutation opens it. `titleAt` is the
  * title's index (undefined: the document has none), `from` where the text starts without one.
  */
-export function looksLikeSpeech(doc: SourceDocument, titleAt: number | undefined, from: number): boolean {
-  const title = titleAt === undefined ? undefined : doc.blocks[titleAt];
-  const titleText = title?.kind === 'paragraph' ? title.text.trim() : '';
+export function looksLikeSpeech(doc: SourceDocument, titleAt: number | undefined, from: number, lines = 1): boolean {
+  const titleText = titleOf(doc.blocks, titleAt, lines);
   if (SPEECH_TITLE.test(titleText) || SPEECH_AT.test(titleText)) return true;
-  const start = titleAt === undefined ? from : titleAt + 1;
+  const start = titleAt === undefined ? from : titleAt + lines;
   const body = doc.blocks.slice(start).flatMap((b) => (b.kind === 'paragraph' && b.text.trim() ? [b.text.trim()] : []));
   if (body.slice(0, 4).some((t) => SALUTATION.test(t))) return true;
   // A plan's own title (……要点, 关于……的通知, ……总结) or skeleton (1. 举措, unit parentheticals) decides.
@@ -37,6 +36,16 @@ export function looksLikeSpeech(doc: SourceDocument, titleAt: number | undefined
   const firstPerson = body.join('').match(FIRST_PERSON)?.length ?? 0;
   const points = body.some((t) => POINTS.test(t));
   return reports || closes || (firstPerson >= 3 && points);
+}
+
+/** The title's text over its lines (one, or two when broken by hand); '' without a title. */
+function titleOf(blocks: readonly SourceBlock[], titleAt: number | undefined, lines: number): string {
+  if (titleAt === undefined) return '';
+  return blocks
+    .slice(titleAt, titleAt + lines)
+    .map((b) => (b.kind === 'paragraph' ? b.text.trim() : ''))
+    .join('')
+    .replace(/\s*\n\s*/g, '');
 }
 
 /**
@@ -91,13 +100,12 @@ function isParagraph(b: SourceBlock | undefined): b is SourceParagraph {
   return b?.kind === 'paragraph';
 }
 
-export function recognizeSpeech(doc: SourceDocument, titleAt: number | undefined, from: number): { plan: Record<string, unknown>; guesses: ImportGuess[] } {
+export function recognizeSpeech(doc: SourceDocument, titleAt: number | undefined, from: number, lines = 1): { plan: Record<string, unknown>; guesses: ImportGuess[] } {
   const guesses: ImportGuess[] = [];
   const blocks = doc.blocks;
-  const titleBlock = titleAt === undefined ? undefined : blocks[titleAt];
-  const speech: Record<string, unknown> = { title: isParagraph(titleBlock) ? titleBlock.text.trim().replace(/\s*\n\s*/g, '') : '' };
+  const speech: Record<string, unknown> = { title: titleOf(blocks, titleAt, lines) };
   if (!speech['title']) guesses.push({ path: ['speech', 'title'], message: '原文开头没有标题：title 留空，请照原件补写' });
-  const start = titleAt === undefined ? from : titleAt + 1;
+  const start = titleAt === undefined ? from : titleAt + lines;
   let i = start;
   const keep = (k: number, message: string) => {
     const b = blocks[k]!;
@@ -105,7 +113,7 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number | undefined
     if (verbatim) guesses.push({ path: ['sections'], message: `第 ${k + 1} 段${message}`, verbatim });
   };
   // Lines above the title (a banner the noise filter did not know, a 红头) are kept, not dropped.
-  for (let k = 0; k < start - (titleAt === undefined ? 0 : 1); k++) keep(k, '在标题之前，没有放进发言');
+  for (let k = 0; k < (titleAt ?? from); k++) keep(k, '在标题之前，没有放进发言');
 
   // Speaker and date, centred under the title.
   for (; i < blocks.length && i <= start + 1; i++) {

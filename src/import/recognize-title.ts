@@ -42,6 +42,49 @@ export function isGongwenTitle(text: string): boolean {
   return isTitleShaped(line) && GONGWEN_TITLES.some((p) => p.test(line));
 }
 
+/** The text of a paragraph, or undefined for a table. */
+function textAt(blocks: readonly SourceBlock[], k: number): string | undefined {
+  const b = blocks[k];
+  return b?.kind === 'paragraph' ? b.text.trim() : undefined;
+}
+
+/**
+ * A long title the author broke over two lines by hand (关于印发《……》 / 《……》的通知): neither line
+ * alone has a 公文 shape, the two together have. Its first line's index; `titleLines` says how many.
+ */
+function findBrokenTitle(blocks: readonly SourceBlock[], from: number, end: number): number | undefined {
+  for (let k = from; k + 1 < end; k++) {
+    const first = textAt(blocks, k);
+    const second = textAt(blocks, k + 1);
+    if (first === undefined || second === undefined) return undefined;
+    if (SALUTATION.test(first) || /[：:]$/.test(first) || readMarker(first) || first.length > BODY_FROM) return undefined;
+    if (isGongwenTitle(first)) return undefined;
+    if (continuesOnNextLine(first, second)) return k;
+  }
+  return undefined;
+}
+
+/**
+ * The first line of a title goes on in the second: alone it has no 公文 shape, joined it has; and
+ * the second is no title of its own, or the first is plainly unfinished (关于…/在… without its end,
+ * a 《 not closed).
+ */
+function continuesOnNextLine(first: string, second: string): boolean {
+  if (!isTitleShaped(first) || isGongwenTitle(first) || !isGongwenTitle(first + second)) return false;
+  const unfinished = /^(?:关于|關於|在)/.test(first) || (first.match(/《/g) ?? []).length > (first.match(/》/g) ?? []).length;
+  return unfinished || !isGongwenTitle(second);
+}
+
+/**
+ * How many lines the title at `at` takes: 2 when it was broken over two lines by hand (see
+ * findBrokenTitle), else 1.
+ */
+export function titleLines(blocks: readonly SourceBlock[], at: number): number {
+  const first = textAt(blocks, at);
+  const second = textAt(blocks, at + 1);
+  return first !== undefined && second !== undefined && continuesOnNextLine(first, second) ? 2 : 1;
+}
+
 /**
  * The index of the title among `blocks`, searched from `from`, or undefined. `isMarked` is the
  * author's mark (Word's Title style, a Markdown `#`), which wins wherever it stands in the window.
@@ -49,6 +92,8 @@ export function isGongwenTitle(text: string): boolean {
 export function findTitle(blocks: readonly SourceBlock[], from: number, isMarked: (b: SourceBlock) => boolean): number | undefined {
   const end = Math.min(blocks.length, from + WINDOW);
   for (let k = from; k < end; k++) if (isMarked(blocks[k]!)) return k;
+  const joined = findBrokenTitle(blocks, from, end);
+  if (joined !== undefined) return joined;
   let shaped: number | undefined;
   let centred: number | undefined;
   for (let k = from; k < end; k++) {

@@ -55,4 +55,15 @@ describe('the title by its shape', () => {
     const speech = importText(['同志们：', BODY, '谢谢大家！']).plan;
     expect((speech['speech'] as { title: string }).title).toBe('');
   });
+
+  it('joins a long title broken over two lines by hand', () => {
+    expect(titleOf(['关于印发《柳岸镇2027年河道保洁', '工作要点》的通知', '各村委会：', BODY, '一、明确责任', '1.落实河长巡查。每周巡河一次。'])).toBe('关于印发《柳岸镇2027年河道保洁工作要点》的通知');
+    expect(titleOf(['在全镇河道保洁工作', '推进会上的发言', '同志们：', BODY])).toBe('在全镇河道保洁工作推进会上的发言');
+  });
+
+  it('does not join a title with the subtitle under it', () => {
+    const { plan } = importText(['柳岸镇2027年河道保洁工作要点', '以河长制为抓手', BODY, '一、明确责任', '1.落实河长巡查。每周巡河一次。']);
+    expect(plan['title']).toBe('柳岸镇2027年河道保洁工作要点');
+    expect(plan['guidance']).toBe(`以河长制为抓手\n${BODY}`);
+  });
 });
