@@ -1,5 +1,7 @@
 /** Tables in the body: a 分工表 becomes 举措 with their units and 时限; any other table is kept verbatim. */
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
+import { readDocx } from '../../src/import/read-docx.js';
 import { readMarkdown } from '../../src/import/read-markdown.js';
 import { recognizePlan } from '../../src/import/recognize-plan.js';
 
@@ -57,5 +59,32 @@ describe('tables in the body', () => {
   it('keeps a table that is not a 分工表 verbatim', () => {
     const { guesses } = importMarkdown(['# 柳岸镇2027年河道保洁工作要点', '', '一、落实责任', '', '1.清理河面漂浮物。每周一次。', '', '| 村 | 河段长度 |', '| --- | --- |', '| 东湾村 | 3.2公里 |'].join('\n'));
     expect(guesses.map((g) => g.verbatim).filter(Boolean)).toEqual(['村 | 河段长度\n东湾村 | 3.2公里']);
+  });
+
+  it('reads a Word table in the body the same way, with a column of the plan’s own', async () => {
+    const row = (...texts: string[]) => new TableRow({ children: texts.map((t) => new TableCell({ children: [new Paragraph(t)] })) });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun('柳岸镇2027年河道保洁任务分工')] }),
+            new Paragraph('一、重点任务'),
+            new Table({ rows: [row('序号', '重点任务', '牵头单位', '完成时限', '分值'), row('1', '清理河面漂浮物', '镇环卫所', '2027年6月底前', '10'), row('2', '建立巡河台账', '镇河长办', '全年', '5')] }),
+          ],
+        },
+      ],
+    });
+    const { plan } = recognizePlan(readDocx(new Uint8Array(await Packer.toBuffer(doc))), { today: '2031-05-05' });
+    expect(plan['title']).toBe('柳岸镇2027年河道保洁任务分工');
+    expect(plan['sections']).toEqual([
+      {
+        title: '重点任务',
+        measures: [
+          { title: '清理河面漂浮物', lead: '镇环卫所', due: '2027-06', columns: { 分值: 10 } },
+          { title: '建立巡河台账', lead: '镇河长办', due: '全年', columns: { 分值: 5 } },
+        ],
+      },
+    ]);
+    expect(plan['table']).toEqual({ title: '柳岸镇2027年河道保洁任务分工', columns: ['seq', { key: 'task', title: '重点任务' }, 'lead', 'due', { title: '分值' }] });
   });
 });
