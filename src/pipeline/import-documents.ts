@@ -94,7 +94,7 @@ export async function importDocuments(sources: readonly string[], request: Impor
     const { guesses } = recognized;
     const shownSource = source === STDIN_PATH ? '标准输入' : path.basename(source);
     let { text, guesses: count } = writePlanYaml(plan, guesses, shownSource);
-    if (request.fix) text = await applySafeFixes(text);
+    if (request.fix) text = await applySafeFixes(text, plan);
     // Read on the plan as recognized (before --fix), so a fixed rule may still be named: harmless.
     const carried = await findCarriedProblems(writePlanYaml(withStandIns(plan, today), [], shownSource).text);
     if (carried.length) text = markImported(text, carried.map((c) => c.ruleId));
@@ -163,12 +163,23 @@ function markImported(text: string, ruleIds: readonly string[]): string {
 }
 
 /** `--fix`: the imported text through check's safe fixes, before it is ever written. */
-async function applySafeFixes(text: string): Promise<string> {
-  const bytes = new TextEncoder().encode(text);
+async function applySafeFixes(text: string, plan: Record<string, unknown>): Promise<string> {
+  // A plan left incomplete for its author (no title, 成文日期 or 部分) does not load, and the fixes
+  // need a loaded plan: stand-ins go in for the fixing only and come out again, or nothing is fixed.
+  const EMPTY_TITLE = /^title: ""$/m;
+  const STAND_IN_TITLE = 'title: 导入时留空的标题';
+  const opinion = plan['kind'] !== 'speech';
+  const titled = !opinion || !EMPTY_TITLE.test(text);
+  const suffix = opinion ? `${plan['date'] === undefined ? 'date: 2000-01-01\n' : ''}${plan['sections'] === undefined && plan['measures'] === undefined ? 'sections:\n  - title: 导入时留空的部分\n' : ''}` : '';
+  const probe = (titled ? text : text.replace(EMPTY_TITLE, STAND_IN_TITLE)) + suffix;
+  const bytes = new TextEncoder().encode(probe);
   const stream = (async function* () {
     yield bytes;
   })();
   const checked = await checkPlans([STDIN_PATH], stream);
   const [fixed] = fixPlans(checked).fixes;
-  return fixed ? fixed.after : text;
+  if (!fixed) return text;
+  if (!fixed.after.endsWith(suffix) || (!titled && !fixed.after.includes(`\n${STAND_IN_TITLE}\n`))) return text;
+  const after = fixed.after.slice(0, fixed.after.length - suffix.length);
+  return titled ? after : after.replace(`\n${STAND_IN_TITLE}\n`, '\ntitle: ""\n');
 }

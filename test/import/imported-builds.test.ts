@@ -69,3 +69,26 @@ describe('an imported plan that does not load yet', () => {
     expect(carried.map((c) => c.ruleId)).toEqual(['placeholder', 'masked-word']);
   });
 });
+
+describe('--fix on a plan left incomplete for its author', () => {
+  it('still applies the safe fixes, and adds no date, title or 部分', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-fix-'));
+    const source = path.join(dir, 'source.txt');
+    writeFileSync(source, ['柳岸镇河道保洁工作情况', '今年以来,全镇分段包干,河道面貌明显改善。'].join('\n'));
+    const { outputs } = await importDocuments([source], { output: path.join(dir, 'plan.yaml'), today: '2031-05-05', fix: true });
+    const yaml = String(outputs[0]!.data);
+    expect(yaml).toContain('guidance: 今年以来，全镇分段包干，河道面貌明显改善。');
+    expect(yaml).not.toMatch(/^(date|sections):/m);
+    expect(yaml).not.toMatch(/导入时留空/);
+  });
+
+  it('keeps an empty title empty while fixing the rest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-fix-'));
+    const source = path.join(dir, 'source.txt');
+    writeFileSync(source, ['今年以来,全镇把河道保洁作为改善人居环境的头等大事来抓,组织村组干部和志愿者分段包干,每周开展一次集中清理,群众满意度明显提高。', '（一）落实河长巡查。每周巡河一次。', '（二）建立保洁台账。逐村登记。'].join('\n'));
+    const { outputs } = await importDocuments([source], { output: path.join(dir, 'plan.yaml'), today: '2031-05-05', fix: true });
+    const yaml = String(outputs[0]!.data);
+    expect(yaml).toMatch(/^title: ""$/m);
+    expect(yaml).toContain('今年以来，全镇把河道保洁');
+  });
+});
