@@ -207,6 +207,10 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
       i += 1;
     }
   }
+  // A 成文日期 printed under the title, bare or in brackets (（2027年1月9日）), as pages and
+  // documents adopted at a meeting set it: used when none stands at the end.
+  const dateUnderTitle = titled ? readChineseDate((paragraphText(blocks[i]) ?? '').replace(/^[（(]|[）)]$/g, '')) : undefined;
+  if (dateUnderTitle) i += 1;
 
   // 版记 and the tail: 抄送, 印发机关 and 印发日期, from the end.
   let end = blocks.length;
@@ -519,6 +523,7 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   if (letterhead) plan['letterhead'] = letterhead;
   if (signers?.length) plan['signers'] = signers;
   if (number) plan['number'] = number;
+  date ??= dateUnderTitle;
   const published = date ? undefined : publishedDate(doc.removed);
   if (date) plan['date'] = date;
   else if (published) {

@@ -41,4 +41,11 @@ describe('front matter', () => {
     expect(plan['recipients']).toBeUndefined();
     expect(plan['guidance']).toBe('同志们：');
   });
+
+  it('reads a 成文日期 printed under the title, in brackets or bare', () => {
+    expect(importText(['柳岸镇2027年河道保洁工作要点', '（2027年1月9日镇党委会议通过）', ...BODY]).plan['date']).toBeUndefined();
+    expect(importText(['柳岸镇2027年河道保洁工作要点', '（2027年1月9日）', ...BODY]).plan['date']).toBe('2027-01-09');
+    const { plan } = importText(['柳岸镇2027年河道保洁工作要点', '2027年1月9日', ...BODY]);
+    expect([plan['date'], plan['guidance']]).toEqual(['2027-01-09', undefined]);
+  });
 });
