@@ -197,7 +197,14 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     .join('')
     .replace(/\s*\n\s*/g, '');
   if (titled) {
-    for (let k = i; k < titleAt; k++) keepBlock(blocks[k]!, k, '标题之前的这段文字没有放进计划', keep);
+    for (let k = i; k < titleAt; k++) {
+      // A 发文字号 under an organ's name that is not set as a 红头 (plain text has no red).
+      const numberLine = NUMBER_LINE.exec(paragraphText(blocks[k]) ?? '');
+      if (!number && numberLine) {
+        number = numberLine[1]!;
+        if (numberLine[2]) signers = readUnits(numberLine[2]);
+      } else keepBlock(blocks[k]!, k, '标题之前的这段文字没有放进计划', keep);
+    }
     i = titleAt + lines;
     // A web page prints the 发文字号 under the title, not above it.
     const numbered = NUMBER_LINE.exec(paragraphText(blocks[i]) ?? '');
@@ -374,7 +381,8 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   // 总结's （一） paragraphs), with their text as the 部分's lead-in.
   if (measureLevel !== undefined && measureLevel < 3 && [...allLevels].some((l) => l < measureLevel!) && !allLevels.has(3)) measureLevel = undefined;
   // 一、 is a 部分 in every 公文: a document numbered only 一、 has 部分 with their text, not 举措.
-  if (measureLevel === 1) measureLevel = undefined;
+  // Unless they carry their units (（牵头单位：…）): then they are 举措 numbered 一、 by the source.
+  if (measureLevel === 1 && !numbered.some((n) => n.level === 1 && readOwners(`${n.lead}${n.rest}`) !== undefined)) measureLevel = undefined;
   // （1） lines with no 1. above them are enumerated paragraphs of their 部分: kept as text, numbers
   // and all, rather than 举措 printed whole in bold or 部分 renumbered （一）.
   const verbatimLevel: MarkerLevel | undefined = allLevels.has(4) && !allLevels.has(3) && [...allLevels].some((l) => l < 4) && (measureLevel === undefined || measureLevel === 4) ? 4 : undefined;

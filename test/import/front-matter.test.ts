@@ -48,4 +48,10 @@ describe('front matter', () => {
     const { plan } = importText(['柳岸镇2027年河道保洁工作要点', '2027年1月9日', ...BODY]);
     expect([plan['date'], plan['guidance']]).toEqual(['2027-01-09', undefined]);
   });
+
+  it('reads a 发文字号 under an organ’s name that plain text cannot show as a 红头, and keeps the name', () => {
+    const { plan, guesses } = importText(['中共柳岸镇委员会', '柳委发〔2027〕3号', '关于做好汛期值班工作的通知', ...BODY]);
+    expect([plan['number'], plan['title']]).toEqual(['柳委发〔2027〕3号', '关于做好汛期值班工作的通知']);
+    expect(guesses.map((g) => g.verbatim).filter(Boolean)).toEqual(['中共柳岸镇委员会']);
+  });
 });

@@ -71,4 +71,12 @@ describe('numbering as the source has it', () => {
     ]);
     expect(plan['outline']).toEqual({ sections: 'unnumbered' });
   });
+
+  it('keeps 一、 items that carry their units as 举措', () => {
+    const { plan } = importText([TITLE, '一、清理河面漂浮物。每周一次。（牵头单位：镇环卫所）', '二、建立巡河台账。逐村登记。（牵头单位：镇河长办）']);
+    expect(plan['measures']).toEqual([
+      { title: '清理河面漂浮物', text: '每周一次。', lead: '镇环卫所' },
+      { title: '建立巡河台账', text: '逐村登记。', lead: '镇河长办' },
+    ]);
+  });
 });
