@@ -120,9 +120,10 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number | undefined
     const b = blocks[i];
     if (!isParagraph(b)) break;
     const text = b.text.trim();
-    // Plain text has no centring: a short line without sentence punctuation, or a date in
-    // brackets, stands for it.
-    const centred = b.align === 'center' || (doc.format === 'txt' && text.length <= 30 && !/[。，；：:！]/.test(text) && !SALUTATION.test(text));
+    // Plain text has no centring: a short line without sentence punctuation (a speaker names a
+    // unit or a person), or a date in brackets, stands for it.
+    // A .docx converted from text, or typed without centring, goes by the same signs.
+    const centred = b.align === 'center' || (text.length <= 30 && !/[。，；：:！]/.test(text) && !SALUTATION.test(text));
     if (!centred) break;
     const date = readChineseDate(text.replace(/^[（(]|[）)]$/g, ''));
     if (date) speech['date'] = date;

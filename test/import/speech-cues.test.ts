@@ -53,4 +53,11 @@ describe('speeches recognised', () => {
     expect(speech['closing']).toBeUndefined();
     expect((plan['sections'] as { text?: string }[]).map((p) => p.text)).toEqual([PARTS[1], PARTS[3]]);
   });
+
+  it('reads the speaker and date under the title of a .docx that does not centre them', () => {
+    const paragraphs = ['在全镇河道保洁推进会上的讲话', '镇党委副书记 王某', '（2027年3月2日）', '同志们：', '今天召开这次会议，主要是部署今年的河道保洁工作。', ...PARTS];
+    const doc: SourceDocument = { format: 'docx', removed: [], blocks: paragraphs.map((text) => ({ kind: 'paragraph', text })) };
+    const speech = recognizePlan(doc, { today: '2031-05-05' }).plan['speech'] as Record<string, unknown>;
+    expect([speech['speaker'], speech['date'], speech['salutation']]).toEqual(['镇党委副书记 王某', '2027-03-02', '同志们：']);
+  });
 });
