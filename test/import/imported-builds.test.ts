@@ -6,6 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { resolveBuildOptions } from '../../src/pipeline/build-options.js';
+import { buildPlans } from '../../src/pipeline/build-plans.js';
 import { checkPlans } from '../../src/pipeline/check-plans.js';
 import { importDocuments } from '../../src/pipeline/import-documents.js';
 
@@ -92,3 +95,16 @@ describe('--fix on a plan left incomplete for its author', () => {
     expect(yaml).toContain('今年以来，全镇把河道保洁');
   });
 });
+
+describe('build on an imported plan', () => {
+  it('writes the document, saying the carried problems as warnings, not as problems that stopped it', async () => {
+    const { file } = await importSource(SOURCE);
+    const output = mkdtempSync(path.join(tmpdir(), 'wp-carried-out-'));
+    const fatal: boolean[] = [];
+    const outcome = await buildPlans([file], resolveBuildOptions({ to: 'md', output }), {}, { diagnostics: (_list, isFatal) => fatal.push(isFatal), stdout: () => undefined });
+    expect(outcome.code).toBe(0);
+    expect(fatal).toEqual([false]);
+    expect(existsSync(path.join(output, 'plan.md'))).toBe(true);
+  });
+});
+
