@@ -33,7 +33,12 @@ export async function runImport(sources: string[], flags: ImportFlags): Promise<
   for (const plan of plans) {
     const shown = plan.source === '-' ? '标准输入' : plan.source;
     for (const line of plan.removed) process.stderr.write(`已去掉网页杂项（${shown}）：${line}\n`);
-    for (const text of plan.unplaced) process.stderr.write(`未能放进计划、已照录在“# 导入：”注释中（${shown}）：${text.replace(/\s*\n\s*/g, ' / ')}\n`);
+    for (const text of plan.unplaced) {
+      // The whole text is in the plan; a line here says which, and how long.
+      const line = text.replace(/\s*\n\s*/g, ' / ');
+      const shownText = [...line].length > 60 ? `${[...line].slice(0, 60).join('')}…（共 ${[...text].length} 字）` : line;
+      process.stderr.write(`未能放进计划、已照录在“# 导入：”注释中（${shown}）：${shownText}\n`);
+    }
     if (plan.target === '-') process.stdout.write(plan.text);
   }
   await deliverFiles(outputs);

@@ -52,7 +52,7 @@ function titleOf(blocks: readonly SourceBlock[], titleAt: number | undefined, li
  * A speaker line names a unit or a person (区委统战部, 柳岸村党支部书记 王某): a centred line that
  * ends otherwise is a subtitle, which stays in the opening.
  */
-const SPEAKER = new RegExp(bothScripts('(?:部|局|委|会|办|处|科|院|校|所|站|中心|公司|集团|厂|村|社区|街道|镇|乡|县|区|市|省|联|社|团|支部|书记|主任|部长|局长|主席|代表|同志|[\\s　][\\p{Script=Han}]{2,4})$'), 'u');
+const SPEAKER = new RegExp(bothScripts('(?:部|局|委|会|办|处|科|院|校|所|站|中心|公司|集团|厂|村|社区|街道|镇|乡|县|区|市|省|联|社|团|支部|书记|主任|部长|局长|主席|代表|同志|[\\s　][\\p{Script=Han}]{2,4})$|^[\\p{Script=Han}]{2,4}$'), 'u');
 
 /** 在……会议上的发言/讲话: a speech by its title, whatever it ends with. */
 const SPEECH_AT = new RegExp(bothScripts('^在.+(?:会|会议|论坛|座谈会|仪式|大会)上的'));

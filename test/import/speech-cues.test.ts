@@ -60,4 +60,9 @@ describe('speeches recognised', () => {
     const speech = recognizePlan(doc, { today: '2031-05-05' }).plan['speech'] as Record<string, unknown>;
     expect([speech['speaker'], speech['date'], speech['salutation']]).toEqual(['镇党委副书记 王某', '2027-03-02', '同志们：']);
   });
+
+  it('reads a speaker line that is a name alone', () => {
+    const doc: SourceDocument = { format: 'txt', removed: [], blocks: readTextLines(['在全镇河道保洁推进会上的发言', '王小明', '各位领导：', '今年我们村把河道保洁写进村规民约。', ...PARTS].join('\n')) };
+    expect((recognizePlan(doc, { today: '2031-05-05' }).plan['speech'] as Record<string, unknown>)['speaker']).toBe('王小明');
+  });
 });
