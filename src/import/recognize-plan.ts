@@ -9,19 +9,10 @@
  * reports what the document itself got wrong.
  */
 import { bothScripts, toHansByTable } from '../text/hant-pairs.js';
-import {
-  type MarkerLevel,
-  type OwnersStyle,
-  readChineseDate,
-  readDue,
-  readMarker,
-  readOwnerLine,
-  readOwners,
-  readTarget,
-  readUnits,
-} from './import-text.js';
+import { type MarkerLevel, readChineseDate, readMarker, readOwnerLine, readOwners, readUnits } from './import-text.js';
 import type { ImportGuess, PlanPathKey } from './import-guess.js';
-import { TASK_COLUMN_LABELS, type TaskColumnKey } from '../plan/task-table-keys.js';
+import { type MeasureDraft, measureOut, type SectionDraft, sectionOut } from './plan-draft.js';
+import { isTaskTable, measuresFromTable, readTaskTable } from './recognize-task-table.js';
 import { looksLikeSpeech, recognizeSpeech } from './recognize-speech.js';
 import { findTitle, isTitleShaped, SALUTATION, titleLines } from './recognize-title.js';
 import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
@@ -44,29 +35,6 @@ export interface RecognizeOptions {
   kind?: ImportKind;
 }
 
-interface MeasureDraft {
-  title: string;
-  text: string[];
-  items: string[];
-  lead?: string[];
-  responsible?: string[];
-  due?: string;
-  targets?: ReturnType<typeof readTarget>[];
-  style?: OwnersStyle | 'lines';
-  /** The text began in the lead's own paragraph (a run-in), rather than under it. */
-  inline?: boolean;
-  /** The plan's own 分工表 columns, by header. */
-  columns?: Record<string, string | number>;
-  /** The number the source typed (2 for “2.”), to see a gap the build would renumber away. */
-  number?: number;
-}
-
-interface SectionDraft {
-  title: string;
-  intro: string[];
-  sections: SectionDraft[];
-  measures: MeasureDraft[];
-}
 
 interface Node {
   level: MarkerLevel | 0;
@@ -664,163 +632,3 @@ function publishedDate(removed: readonly string[]): { date: string; line: string
   }
   return undefined;
 }
-
-function sectionOut(s: SectionDraft): Record<string, unknown> {
-  const out: Record<string, unknown> = { title: s.title };
-  if (s.intro.length) out['intro'] = s.intro.join('\n');
-  if (s.sections.length) out['sections'] = s.sections.map(sectionOut);
-  if (s.measures.length) out['measures'] = s.measures.map(measureOut);
-  return out;
-}
-
-function measureOut(m: MeasureDraft): Record<string, unknown> {
-  const out: Record<string, unknown> = { title: m.title };
-  if (m.text.length) out['text'] = m.text.join('\n');
-  if (m.items.length) out['items'] = m.items;
-  if (m.lead?.length) out['lead'] = m.lead.length === 1 ? m.lead[0] : m.lead;
-  if (m.responsible?.length) out['responsible'] = m.responsible;
-  if (m.due) out['due'] = m.due;
-  if (m.targets?.length) out['targets'] = m.targets;
-  if (m.columns) out['columns'] = m.columns;
-  return out;
-}
-
-const COLUMNS: [TaskColumnKey, RegExp][] = [
-  ['seq', /^(序号|编号)$/],
-  ['task', /^(工作任务|重点任务|任务内容|工作内容|任务|重点工作)$/],
-  ['text', /^(具体内容|主要内容|具体措施|工作措施)$/],
-  ['lead', /^(牵头单位|牵头部门|牵头领导单位)$/],
-  ['responsible', /^(责任单位|配合单位|责任部门|参与单位|协办单位)$/],
-  ['due', /^(完成时限|时间节点|完成时间|时限)$/],
-  ['target', /^(目标|目标任务|工作目标|目标要求)$/],
-];
-
-/** A header cell as the synonym table spells it: no spaces, 简体 (牽頭單位, 工作任務, 完成時限… through the one 简/繁 table). */
-function headerKey(text: string): string {
-  return toHansByTable(text.replace(/\s/g, ''));
-}
-
-/**
- * Rows of a 重点任务分工表 onto the measures of the same title, in order; and, when the table is
- * not the default one, the plan's `table`: its title, its 序号 style and its columns, built-in ones
- * (renamed where the header differs) and the plan's own, whose cells go into each measure's `columns`.
- */
-function readTaskTable(
-  table: SourceTable,
-  measures: MeasureDraft[],
-  heading: string | undefined,
-  defaultTitle: string,
-  guess: (path: PlanPathKey[], message: string) => void,
-  keep: (path: PlanPathKey[], message: string, verbatim: string) => void,
-): Record<string, unknown> | undefined {
-  const [header, ...rows] = table.rows;
-  if (!header) return undefined;
-  // A column without a header gets one, 第N列, so that its cells have a name to go under.
-  const headers = header.map((cell, k) => cell.text.trim().replace(/\s*\n\s*/g, '') || `第${k + 1}列`);
-  if (header.some((cell) => !cell.text.trim())) guess(['attachments'], '任务表有没有表头的列，暂称“第N列”');
-  const roles = headers.map((h) => COLUMNS.find(([, pattern]) => pattern.test(headerKey(h)))?.[0]);
-  const titleColumn = roles.indexOf('task');
-  if (titleColumn < 0) {
-    guess(['attachments'], `附件中的表格没有“工作任务”一类的列（${headers.join('、')}），未按分工表读取`);
-    return undefined;
-  }
-  const byTitle = new Map<string, MeasureDraft[]>();
-  for (const m of measures) byTitle.set(m.title, [...(byTitle.get(m.title) ?? []), m]);
-  let sectionRows = false;
-  for (const row of rows) {
-    const cells = row.map((cell) => cell.text.trim());
-    // A row across the table: a 部分's title in the first cell, the rest empty.
-    if (cells.every((c) => !c)) continue;
-    if ((cells.length > 1 && cells.slice(1).every((c) => !c)) || (row.length === 1 && (row[0]!.colSpan ?? 1) > 1)) {
-      sectionRows = true;
-      continue;
-    }
-    const title = cells[titleColumn] ?? '';
-    const m = byTitle.get(title)?.shift();
-    if (!m) {
-      keep(['attachments'], `任务表中的这一行在正文里找不到同名举措，没有放进计划`, cells.join(' | '));
-      continue;
-    }
-    cells.forEach((text, k) => {
-      if (!text) return;
-      switch (roles[k]) {
-        case 'lead':
-          m.lead ??= readUnits(text);
-          break;
-        case 'responsible':
-          m.responsible ??= readUnits(text);
-          break;
-        case 'due': {
-          const due = readDue(text);
-          if (due) m.due ??= due;
-          else guess(['attachments'], `任务表中“${title}”的完成时限“${text}”无法识别，未导入`);
-          break;
-        }
-        case 'target': {
-          const targets = text.split('；').map(readTarget);
-          if (targets.every(Boolean)) m.targets = targets;
-          else guess(['attachments'], `任务表中“${title}”的目标“${text}”无法拆成指标，未导入`);
-          break;
-        }
-        case undefined:
-          m.columns = { ...m.columns, [headers[k]!]: /^\d+(\.\d+)?$/.test(text) ? Number(text) : text };
-          break;
-        default:
-          break;
-      }
-    });
-  }
-  const out: Record<string, unknown> = {};
-  if (heading && heading !== defaultTitle) out['title'] = heading;
-  if (sectionRows) out['numbering'] = 'sections';
-  const keys = headers.map((h, k) => [roles[k], headerKey(h)] as const);
-  const standard = [...DEFAULT_TABLE, 'target'];
-  const isDefault = keys.every(([role, key], k) => role === standard[k] && key === TASK_COLUMN_LABELS[role!]) && keys.length >= DEFAULT_TABLE.length;
-  if (!isDefault) {
-    out['columns'] = headers.map((h, k) => {
-      const role = roles[k];
-      if (!role) return { title: h };
-      return headerKey(h) === TASK_COLUMN_LABELS[role] ? role : { key: role, title: h };
-    });
-  }
-  return Object.keys(out).length ? out : undefined;
-}
-
-/**
- * The measures of a document that is only a 分工表: one per row, titled from the task column (and
- * its text from a 具体内容 column), under 部分 made from the rows that span the table.
- */
-function measuresFromTable(table: SourceTable, top: SectionDraft): boolean {
-  const [header, ...rows] = table.rows;
-  if (!header) return false;
-  const roles = header.map((cell) => COLUMNS.find(([, pattern]) => pattern.test(headerKey(cell.text)))?.[0]);
-  const task = roles.indexOf('task');
-  const text = roles.indexOf('text');
-  if (task < 0) return false;
-  let section: SectionDraft | undefined;
-  for (const row of rows) {
-    const cells = row.map((cell) => cell.text.trim());
-    if (cells.every((c) => !c)) continue;
-    if ((cells.length > 1 && cells.slice(1).every((c) => !c)) || (row.length === 1 && (row[0]!.colSpan ?? 1) > 1)) {
-      const heading = cells[0]!;
-      const marker = readMarker(heading);
-      section = { title: marker ? heading.slice(marker.length).trim() : heading, intro: [], sections: [], measures: [] };
-      top.sections.push(section);
-      continue;
-    }
-    const title = cells[task];
-    if (!title) continue;
-    const body = text >= 0 ? cells[text] : undefined;
-    // inline: the cell's text is the measure's own, never the document's closing words.
-    (section ?? top).measures.push({ title, text: body ? [body] : [], items: [], inline: true });
-  }
-  return true;
-}
-
-/** A table whose header names a task column: a 分工表, whatever its other columns. */
-function isTaskTable(table: SourceTable): boolean {
-  return (table.rows[0] ?? []).some((cell) => COLUMNS.some(([key, pattern]) => key === 'task' && pattern.test(headerKey(cell.text))));
-}
-
-/** The default 分工表's columns, before the 目标 column a plan with targets adds. */
-const DEFAULT_TABLE: readonly TaskColumnKey[] = ['seq', 'task', 'lead', 'responsible', 'due'];
