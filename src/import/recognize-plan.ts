@@ -372,7 +372,9 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     measure = undefined;
     return section;
   };
-  const textMeasures = measureLevel !== undefined && numbered.some((n) => n.level === measureLevel);
+  // 举措 the text has of its own: numbered paragraphs before the first 部分 go to the guidance.
+  const firstSection = numbered.find((n) => sectionLevels.includes(n.level as MarkerLevel))?.index ?? -1;
+  const textMeasures = measureLevel !== undefined && numbered.some((n) => n.level === measureLevel && (sectionLevels.length === 0 || n.index > firstSection));
   for (const n of nodes) {
     if (n.level === TABLE) {
       // A 分工表 in the body of a text with no 举措 of its own: its rows are the 举措 of the 部分 it

@@ -87,4 +87,12 @@ describe('tables in the body', () => {
     ]);
     expect(plan['table']).toEqual({ title: '柳岸镇2027年河道保洁任务分工', columns: ['seq', { key: 'task', title: '重点任务' }, 'lead', 'due', { title: '分值' }] });
   });
+
+  it('reads a 分工表 as 举措 when the only numbered paragraphs stand before the first 部分', () => {
+    const { plan } = importMarkdown(
+      ['# 柳岸镇2027年河道保洁工作要点', '', '1. 坚持属地负责。', '2. 坚持群众参与。', '', '一、重点任务', '', '| 工作任务 | 责任单位 |', '| --- | --- |', '| 清理河面漂浮物 | 各村委会 |'].join('\n'),
+    );
+    expect(plan['guidance']).toBe('1.坚持属地负责。\n2.坚持群众参与。');
+    expect(plan['sections']).toEqual([{ title: '重点任务', measures: [{ title: '清理河面漂浮物', responsible: ['各村委会'] }] }]);
+  });
 });
