@@ -33,6 +33,7 @@ export async function runImport(sources: string[], flags: ImportFlags): Promise<
   for (const plan of plans) {
     const shown = plan.source === '-' ? '标准输入' : plan.source;
     for (const line of plan.removed) process.stderr.write(`已去掉网页杂项（${shown}）：${line}\n`);
+    for (const line of plan.skipped) process.stderr.write(`未能读取（${shown}）：${line}\n`);
     for (const text of plan.unplaced) {
       // The whole text is in the plan; a line here says which, and how long.
       const line = text.replace(/\s*\n\s*/g, ' / ');

@@ -57,6 +57,8 @@ export interface ReadParagraph {
    * one): their paragraphs are read as blocks after it, so their text is never lost.
    */
   textBoxes: XmlElement[];
+  /** Footnote and endnote references in the paragraph: their text is in parts not read here. */
+  notes: number;
 }
 
 /**
@@ -117,6 +119,7 @@ export function readParagraph(p: XmlElement, context: ParagraphContext): ReadPar
     breakBefore: false,
     breakAfter: false,
     textBoxes: [] as XmlElement[],
+    notes: 0,
   };
   const append = (raw: string, run: RunProps) => {
     const text = raw.replace(INVISIBLE, '');
@@ -183,6 +186,10 @@ export function readParagraph(p: XmlElement, context: ParagraphContext): ReadPar
           if (Number.isInteger(code) && code > 0 && (code < 0xf000 || code > 0xf0ff)) append(String.fromCodePoint(code), run);
           break;
         }
+        case 'w:footnoteReference':
+        case 'w:endnoteReference':
+          state.notes += 1;
+          break;
         case 'w:drawing':
         case 'w:pict':
         case 'w:object':
@@ -241,6 +248,7 @@ export function readParagraph(p: XmlElement, context: ParagraphContext): ReadPar
     breakAfter: state.breakAfter,
     ...(section ? { section } : {}),
     textBoxes: state.textBoxes,
+    notes: state.notes,
   };
 }
 

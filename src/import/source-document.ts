@@ -74,4 +74,9 @@ export interface SourceDocument {
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
   /** Lines the reader removed as web noise (source lines, banners, 字数, hidden-content notices), for stderr. */
   removed: string[];
+  /**
+   * What the reader met but could not read (a footnote's text lives outside document.xml), each
+   * said where it stands, for stderr and a `# 导入：` comment: nothing is skipped unsaid.
+   */
+  skipped?: string[];
 }

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { type ImportKind, recognizePlan } from '../import/recognize-plan.js';
+import type { ImportGuess } from '../import/import-guess.js';
 import { writePlanYaml } from '../import/write-plan-yaml.js';
 import { STDIN_PATH } from '../plan/load-plan.js';
 import { checkPlans } from './check-plans.js';
@@ -53,6 +54,8 @@ export interface ImportedPlan {
    * `# workplan-imported` line, so `check` reports them and `build` does not stop on them.
    */
   carried: { ruleId: string; count: number }[];
+  /** What the reader met but could not read (footnotes), for stderr. */
+  skipped: string[];
 }
 
 
@@ -91,7 +94,9 @@ export async function importDocuments(sources: readonly string[], request: Impor
     });
     const recognized = recognizePlan(doc, { today, ...(request.kind ? { kind: request.kind } : {}) });
     const plan = await withScript(recognized.plan, doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.flat().map((c) => c.text).join(''))).join('\n'));
-    const { guesses } = recognized;
+    // What the reader could not read goes at the top of the plan, as well as on stderr.
+    const skipped = doc.skipped ?? [];
+    const guesses: ImportGuess[] = [...recognized.guesses, ...skipped.map((message) => ({ path: [], message }))];
     const shownSource = source === STDIN_PATH ? '标准输入' : path.basename(source);
     let { text, guesses: count } = writePlanYaml(plan, guesses, shownSource);
     if (request.fix) text = await applySafeFixes(text, plan);
@@ -99,7 +104,7 @@ export async function importDocuments(sources: readonly string[], request: Impor
     const carried = await findCarriedProblems(writePlanYaml(withStandIns(plan, today), [], shownSource).text);
     if (carried.length) text = markImported(text, carried.map((c) => c.ruleId));
     const unplaced = guesses.flatMap((g) => (g.verbatim === undefined ? [] : [g.verbatim]));
-    plans.push({ source, target, text, guesses: count, removed: doc.removed, unplaced, carried });
+    plans.push({ source, target, text, guesses: count, removed: doc.removed, unplaced, carried, skipped });
   }
   const outputs = plans.filter((p) => p.target !== '-').map((p) => ({ path: p.target, data: p.text }));
   return { plans, outputs };

@@ -21,3 +21,11 @@ describe('readDocx: text boxes', () => {
     expect(texts).toEqual(['附：巡河路线示意', '正文第一段。']);
   });
 });
+
+describe('readDocx: notes', () => {
+  it('says where a footnote stands, since its text is not read', () => {
+    const body = `<w:p><w:r><w:t>巡河情况每周通报一次。</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>${para('正文第二段。')}`;
+    const doc = readDocx(makeDocx({ body }));
+    expect(doc.skipped).toEqual(['“巡河情况每周通报一次。”一段有 1 个脚注或尾注，注文没有读取，请对照原件']);
+  });
+});
