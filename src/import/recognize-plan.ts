@@ -274,11 +274,14 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     if (at > 0) {
       const signatureAt = findSignature(bodyStart, at);
       const texts = blocks.slice(bodyStart, signatureAt).map(paragraphText).filter((t): t is string => t !== undefined && t !== '');
+      for (let k = bodyStart; k < signatureAt; k++) if (blocks[k]!.kind === 'table') keepBlock(blocks[k]!, k, '印发通知中的表格没有放进计划', keep);
       planTitle = innerTitle;
       notice = {};
       if (texts.length) notice['text'] = texts.join('\n');
       bodyStart = at + 1;
-    }
+      // A web page may print the 署名 and 成文日期 once, after the plan rather than under the notice.
+      if (date === undefined) bodyEnd = findSignature(bodyStart, bodyEnd);
+    } else bodyEnd = findSignature(bodyStart, bodyEnd);
   } else {
     bodyEnd = findSignature(bodyStart, bodyEnd);
   }

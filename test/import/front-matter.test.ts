@@ -54,4 +54,19 @@ describe('front matter', () => {
     expect([plan['number'], plan['title']]).toEqual(['柳委发〔2027〕3号', '关于做好汛期值班工作的通知']);
     expect(guesses.map((g) => g.verbatim).filter(Boolean)).toEqual(['中共柳岸镇委员会']);
   });
+
+  it('reads a 印发通知 whose 署名 and 成文日期 a web page printed once, after the plan', () => {
+    const { plan } = importText([
+      '关于印发《柳岸镇2027年河道保洁工作要点》的通知',
+      '各村委会：',
+      '现将《柳岸镇2027年河道保洁工作要点》印发给你们，请认真贯彻落实。',
+      '柳岸镇2027年河道保洁工作要点',
+      ...BODY,
+      '柳岸镇人民政府',
+      '2027年2月3日',
+    ]);
+    expect([plan['title'], plan['issuer'], plan['date']]).toEqual(['柳岸镇2027年河道保洁工作要点', '柳岸镇人民政府', '2027-02-03']);
+    expect(plan['notice']).toEqual({ text: '现将《柳岸镇2027年河道保洁工作要点》印发给你们，请认真贯彻落实。' });
+    expect(plan['conclusion']).toBeUndefined();
+  });
 });
