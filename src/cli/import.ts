@@ -42,6 +42,12 @@ export async function runImport(sources: string[], flags: ImportFlags): Promise<
     const shown = plan.source === '-' ? '标准输入' : plan.source;
     for (const line of plan.removed) process.stderr.write(`已去掉网页杂项（${shown}）：${line}\n`);
     for (const line of plan.skipped) process.stderr.write(`未导入（${shown}）：${line}\n`);
+    for (const text of plan.unplaced) {
+      // The whole text is in the plan; a line here says which, and how long.
+      const line = text.replace(/\s*\n\s*/g, ' / ');
+      const shownText = [...line].length > 60 ? `${[...line].slice(0, 60).join('')}…（共 ${[...text].length} 字）` : line;
+      process.stderr.write(`未能放进计划、已照录在“# 导入：”注释中（${shown}）：${shownText}\n`);
+    }
     if (plan.target === '-') process.stdout.write(plan.text);
   }
   await deliverFiles(outputs);
@@ -50,6 +56,10 @@ export async function runImport(sources: string[], flags: ImportFlags): Promise<
     const where = plan.target === '-' ? '标准输出' : plan.target;
     const guessed = plan.guesses ? `，${plan.guesses} 处需要核对（见“# 导入：”注释）` : '，没有需要核对的地方';
     process.stderr.write(`已导入 ${shown} → ${where}${guessed}\n`);
+    if (plan.carried.length) {
+      const found = plan.carried.map((c) => `${c.ruleId} ${c.count} 处`).join('、');
+      process.stderr.write(`原文带来的写作问题（${shown}）：${found}；check 会逐条报告，build 不因此停下\n`);
+    }
   }
   return 0;
 }

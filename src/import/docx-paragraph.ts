@@ -52,6 +52,27 @@ export interface ReadParagraph {
   breakAfter: boolean;
   /** The w:sectPr that ends a section with this paragraph. */
   section?: XmlElement;
+  /**
+   * The text boxes anchored in this paragraph (w:txbxContent, from a DrawingML shape or a VML
+   * one): their paragraphs are read as blocks after it, so their text is never lost.
+   */
+  textBoxes: XmlElement[];
+  /** Footnote and endnote references in the paragraph: their text is in parts not read here. */
+  notes: number;
+}
+
+/**
+ * The w:txbxContent elements inside a drawing or a picture, outermost only (a box inside a box is
+ * found when its own paragraphs are read). Of mc:AlternateContent one branch is read, not both:
+ * Word writes the same box as DrawingML and again as VML.
+ */
+export function findTextBoxes(node: XmlElement): XmlElement[] {
+  if (node.name === 'w:txbxContent') return [node];
+  if (node.name === 'mc:AlternateContent') {
+    const branch = child(node, 'mc:Choice') ?? child(node, 'mc:Fallback');
+    return branch ? findTextBoxes(branch) : [];
+  }
+  return node.children.flatMap((c) => (typeof c === 'string' ? [] : findTextBoxes(c)));
 }
 
 function isTableOfContents(instruction: string): boolean {
@@ -97,6 +118,8 @@ export function readParagraph(p: XmlElement, context: ParagraphContext): ReadPar
     allRed: true,
     breakBefore: false,
     breakAfter: false,
+    textBoxes: [] as XmlElement[],
+    notes: 0,
   };
   const append = (raw: string, run: RunProps) => {
     const text = raw.replace(INVISIBLE, '');
@@ -163,6 +186,16 @@ export function readParagraph(p: XmlElement, context: ParagraphContext): ReadPar
           if (Number.isInteger(code) && code > 0 && (code < 0xf000 || code > 0xf0ff)) append(String.fromCodePoint(code), run);
           break;
         }
+        case 'w:footnoteReference':
+        case 'w:endnoteReference':
+          state.notes += 1;
+          break;
+        case 'w:drawing':
+        case 'w:pict':
+        case 'w:object':
+        case 'mc:AlternateContent':
+          state.textBoxes.push(...findTextBoxes(node));
+          break;
         case 'w:ruby':
           // The base text, not the small pronunciation guide above it.
           readInline(child(node, 'w:rubyBase')?.children ?? []);
@@ -214,6 +247,8 @@ export function readParagraph(p: XmlElement, context: ParagraphContext): ReadPar
     breakBefore: state.breakBefore || props.pageBreakBefore === true,
     breakAfter: state.breakAfter,
     ...(section ? { section } : {}),
+    textBoxes: state.textBoxes,
+    notes: state.notes,
   };
 }
 

@@ -8,8 +8,9 @@
  * either end of a paragraph is indentation and is not text.
  *
  * What is left out, on purpose: deleted revisions (w:del), hidden text (w:vanish), field codes
- * (their displayed result is kept) and tables of contents (TOC fields repeat the headings), text
- * boxes and drawings, headers and footers (page numbers), footnotes, and the characters that
+ * (their displayed result is kept) and tables of contents (TOC fields repeat the headings),
+ * drawings (a text box's paragraphs are read, after the paragraph that anchors it), headers and
+ * footers (page numbers), footnotes, and the characters that
  * only steer line breaking (U+2060, U+200B, U+FEFF), which this tool's own .docx puts between a
  * figure and its unit.
  */
@@ -32,11 +33,15 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
   const root = parseXml(parts.document, DOCUMENT_TEXT);
   const body = child(child(root, 'w:document'), 'w:body');
   if (!body) throw new SourceFormatError('这不是 Word 文档（.docx）：正文部分没有 w:body');
-  return { format: 'docx', blocks: new BodyReader({ styles, numbering, fields: [] }).read(body), removed: [] };
+  const reader = new BodyReader({ styles, numbering, fields: [] });
+  const blocks = reader.read(body);
+  return { format: 'docx', blocks, removed: [], ...(reader.skipped.length ? { skipped: reader.skipped } : {}) };
 }
 
 class BodyReader {
   private readonly blocks: SourceBlock[] = [];
+  /** What could not be read, said where it stands. */
+  readonly skipped: string[] = [];
   private pendingBreak = false;
   /** Block index where each section after the first starts, and every section's w:type. */
   private readonly sectionStarts: number[] = [];
@@ -89,6 +94,12 @@ class BodyReader {
       this.pendingBreak = true;
     }
     if (read.breakAfter) this.pendingBreak = true;
+    if (read.notes > 0) {
+      const at = paragraph.text.slice(0, 20);
+      this.skipped.push(`“${at}${paragraph.text.length > 20 ? '…' : ''}”一段有 ${read.notes} 个脚注或尾注，注文没有读取，请对照原件`);
+    }
+    // A text box's paragraphs follow the paragraph that anchors it: where a reader meets them.
+    for (const box of read.textBoxes) this.readBlocks(box.children);
     if (read.section) {
       this.sectionTypes.push(valOf(read.section, 'w:type'));
       this.sectionStarts.push(this.blocks.length);

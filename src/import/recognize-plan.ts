@@ -9,20 +9,12 @@
  * reports what the document itself got wrong.
  */
 import { bothScripts, toHansByTable } from '../text/hant-pairs.js';
-import {
-  type MarkerLevel,
-  type OwnersStyle,
-  readChineseDate,
-  readDue,
-  readMarker,
-  readOwnerLine,
-  readOwners,
-  readTarget,
-  readUnits,
-} from './import-text.js';
+import { type MarkerLevel, readChineseDate, readMarker, readOwnerLine, readOwners, readUnits } from './import-text.js';
 import type { ImportGuess, PlanPathKey } from './import-guess.js';
-import { TASK_COLUMN_LABELS, type TaskColumnKey } from '../plan/task-table-keys.js';
+import { type MeasureDraft, measureOut, type SectionDraft, sectionOut } from './plan-draft.js';
+import { isTaskTable, measuresFromTable, readTaskTable } from './recognize-task-table.js';
 import { looksLikeSpeech, recognizeSpeech } from './recognize-speech.js';
+import { findTitle, isTitleShaped, SALUTATION, titleLines } from './recognize-title.js';
 import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from './source-document.js';
 
 
@@ -34,33 +26,15 @@ export interface RecognizedPlan {
 export type ImportKind = 'auto' | 'opinion' | 'speech';
 
 export interface RecognizeOptions {
-  /** The 成文日期 to use when the document has none (YYYY-MM-DD). */
+  /**
+   * Today (YYYY-MM-DD): only the year of a 分工表's default title when the document has no date.
+   * Never written as the 成文日期: a date the source does not carry is not invented.
+   */
   today: string;
   /** What the document is; `auto` (default) decides from its title and salutation. */
   kind?: ImportKind;
 }
 
-interface MeasureDraft {
-  title: string;
-  text: string[];
-  items: string[];
-  lead?: string[];
-  responsible?: string[];
-  due?: string;
-  targets?: ReturnType<typeof readTarget>[];
-  style?: OwnersStyle | 'lines';
-  /** The text began in the lead's own paragraph (a run-in), rather than under it. */
-  inline?: boolean;
-  /** The plan's own 分工表 columns, by header. */
-  columns?: Record<string, string | number>;
-}
-
-interface SectionDraft {
-  title: string;
-  intro: string[];
-  sections: SectionDraft[];
-  measures: MeasureDraft[];
-}
 
 interface Node {
   level: MarkerLevel | 0;
@@ -72,6 +46,7 @@ interface Node {
 }
 
 const PLAIN = 'plain';
+const TABLE = 'table';
 
 /** The first paragraph's text, trimmed; blocks that are not paragraphs are skipped. */
 function paragraphText(block: SourceBlock | undefined): string | undefined {
@@ -137,6 +112,8 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   let i = 0;
   const plan: Record<string, unknown> = {};
   const guess = (path: PlanPathKey[], message: string) => guesses.push({ path, message });
+  /** Source text with no place in the plan: kept verbatim in a comment, and listed on stderr. */
+  const keep = (path: PlanPathKey[], message: string, verbatim: string) => guesses.push({ path, message, verbatim });
 
   // The frame at the head: 红头 (red, or a centred line ending in 文件), 发文字号.
   const letterheads: string[] = [];
@@ -172,21 +149,43 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   if (jointFile) letterheads.splice(-1, 1, jointFile[1]!, '文件');
   const letterhead: string | string[] | undefined = letterheads.length > 1 ? letterheads : letterheads[0];
 
-  // The title: what the author marked as one, else the first line.
-  let titleAt = i;
-  for (let k = i; k < Math.min(blocks.length, i + 4); k++) {
-    const b = blocks[k]!;
-    if (b.kind === 'paragraph' && (b.title || b.headingLevel === 0 && doc.format === 'md')) {
-      titleAt = k;
-      break;
-    }
-  }
-  const titled = blocks[titleAt]?.kind === 'paragraph';
-  if (titled && (options.kind === 'speech' || (options.kind !== 'opinion' && looksLikeSpeech(doc, titleAt)))) return recognizeSpeech(doc, titleAt);
+  // The title by its shape (recognize-title.ts); none found, the title is left for the author.
+  const isMarked = (b: SourceBlock | undefined) => b?.kind === 'paragraph' && (b.title === true || (b.headingLevel === 0 && doc.format === 'md'));
+  const found = findTitle(blocks, i, isMarked);
+  const titled = found !== undefined;
+  const titleAt = found ?? i;
+  // A title broken over two lines by hand (or two lines both marked as the title) is one title.
+  const lines = !titled ? 0 : isMarked(blocks[titleAt]) && isMarked(blocks[titleAt + 1]) ? 2 : titleLines(blocks, titleAt);
+  if (options.kind === 'speech' || (options.kind !== 'opinion' && looksLikeSpeech(doc, found, i, lines))) return recognizeSpeech(doc, found, i, lines);
 
   // A long title is broken over lines by the typesetter, not by the author.
-  const title = (paragraphText(blocks[titleAt]) ?? '').replace(/\s*\n\s*/g, '');
-  if (titled) i = titleAt + 1;
+  const title = blocks
+    .slice(titleAt, titleAt + lines)
+    .map((b) => paragraphText(b) ?? '')
+    .join('')
+    .replace(/\s*\n\s*/g, '');
+  if (titled) {
+    for (let k = i; k < titleAt; k++) {
+      // A 发文字号 under an organ's name that is not set as a 红头 (plain text has no red).
+      const numberLine = NUMBER_LINE.exec(paragraphText(blocks[k]) ?? '');
+      if (!number && numberLine) {
+        number = numberLine[1]!;
+        if (numberLine[2]) signers = readUnits(numberLine[2]);
+      } else keepBlock(blocks[k]!, k, '标题之前的这段文字没有放进计划', keep);
+    }
+    i = titleAt + lines;
+    // A web page prints the 发文字号 under the title, not above it.
+    const numbered = NUMBER_LINE.exec(paragraphText(blocks[i]) ?? '');
+    if (!number && numbered) {
+      number = numbered[1]!;
+      if (numbered[2]) signers = readUnits(numbered[2]);
+      i += 1;
+    }
+  }
+  // A 成文日期 printed under the title, bare or in brackets (（2027年1月9日）), as pages and
+  // documents adopted at a meeting set it: used when none stands at the end.
+  const dateUnderTitle = titled ? readChineseDate((paragraphText(blocks[i]) ?? '').replace(/^[（(]|[）)]$/g, '')) : undefined;
+  if (dateUnderTitle) i += 1;
 
   // 版记 and the tail: 抄送, 印发机关 and 印发日期, from the end.
   let end = blocks.length;
@@ -225,6 +224,10 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   let signature: string | undefined;
   let date: string | undefined;
   let note: string | undefined;
+  // What follows the 成文日期 (and its 附注) up to the end of the body: nothing of it is dropped.
+  const keepAfterDate = (from: number, to: number) => {
+    for (let k = from; k < to; k++) keepBlock(blocks[k]!, k, '成文日期之后的这段文字没有放进计划', keep);
+  };
   const findSignature = (from: number, to: number): number => {
     for (let k = to - 1; k >= from; k--) {
       const text = paragraphText(blocks[k]);
@@ -233,10 +236,12 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
       const noted = /^（(.+)）$/.exec(text);
       if (noted && k === to - 1 && readChineseDate(paragraphText(blocks[k - 1]) ?? '')) {
         note = noted[1];
+        to = k;
         continue;
       }
       if (d) {
         date = d;
+        keepAfterDate(k + 1, to);
         const above = paragraphText(blocks[k - 1]);
         if (above !== undefined && above.length <= 40 && !/[。：；，]$/.test(above) && !readMarker(above) && k - 1 >= from) {
           signature = above;
@@ -255,14 +260,9 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   let bodyStart = i;
   let recipients: string[] | undefined;
   const readRecipients = () => {
-    const text = paragraphText(blocks[bodyStart]);
-    if (text !== undefined && /[：:]$/.test(text) && text.length <= 200 && !readMarker(text)) {
-      recipients = text
-        .slice(0, -1)
-        .split(/[，,]/)
-        .map((u) => u.trim())
-        .filter(Boolean);
-      if (recipients.length === 1 && recipients[0]!.includes('、')) recipients = readUnits(recipients[0]!);
+    const units = readRecipientLine(paragraphText(blocks[bodyStart]) ?? '');
+    if (units) {
+      recipients = units;
       bodyStart += 1;
     }
   };
@@ -274,19 +274,20 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     if (at > 0) {
       const signatureAt = findSignature(bodyStart, at);
       const texts = blocks.slice(bodyStart, signatureAt).map(paragraphText).filter((t): t is string => t !== undefined && t !== '');
+      for (let k = bodyStart; k < signatureAt; k++) if (blocks[k]!.kind === 'table') keepBlock(blocks[k]!, k, '印发通知中的表格没有放进计划', keep);
       planTitle = innerTitle;
       notice = {};
       if (texts.length) notice['text'] = texts.join('\n');
       bodyStart = at + 1;
-    }
+      // A web page may print the 署名 and 成文日期 once, after the plan rather than under the notice.
+      if (date === undefined) bodyEnd = findSignature(bodyStart, bodyEnd);
+    } else bodyEnd = findSignature(bodyStart, bodyEnd);
   } else {
     bodyEnd = findSignature(bodyStart, bodyEnd);
   }
 
-  if (!planTitle) {
-    planTitle = '标题待定';
-    guess(['title'], '原文开头没有标题，暂写“标题待定”');
-  }
+  // No title is left empty, for the author to write: a guessed one would be believed.
+  if (!planTitle) guess(['title'], '原文开头没有标题：title 留空，请照原件补写');
 
   // The 附件说明 line inside the body.
   const attachmentTitles: string[] = [];
@@ -304,14 +305,16 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     }
   }
 
-  let bodyTable: SourceTable | undefined;
+  /** Tables of the body not read as 举措: a task table onto the text's 举措, the rest kept verbatim. */
+  const bodyTables: SourceTable[] = [];
+  let usedTable: SourceTable | undefined;
   const boldLeads = blocks.some((b) => b.kind === 'paragraph' && (b.boldLength ?? 0) > 0);
   // The body: guidance, then numbered levels.
-  const nodes: (Node | { level: typeof PLAIN; text: string; index: number; heading: boolean })[] = [];
+  const nodes: (Node | { level: typeof PLAIN; text: string; index: number; heading: boolean } | { level: typeof TABLE; table: SourceTable; index: number; heading: false })[] = [];
   for (let k = bodyStart; k < bodyStop; k++) {
     const b = blocks[k]!;
     if (b.kind === 'table') {
-      bodyTable ??= b;
+      nodes.push({ level: TABLE, table: b, index: k, heading: false });
       continue;
     }
     const text = b.text.trim();
@@ -332,7 +335,8 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     nodes.push({ level: marker.level, kind, heading: kind === 'heading', lead, rest, index: k });
   }
 
-  const numbered = nodes.filter((n): n is Node => n.level !== PLAIN);
+  const numbered = nodes.filter((n): n is Node => n.level !== PLAIN && n.level !== TABLE);
+  if (numbered.length === 0) markSubheadings(nodes, bodyStart);
   const unnumberedHeadings = nodes.some((n) => n.level === PLAIN && n.heading);
   // 举措 are the deepest run-in level (a lead and its text); without any, the deepest single
   // sentences, then the deepest level. The level right below them is 子项; those above, 部分.
@@ -347,8 +351,15 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   // Under 部分 the format numbers 举措 1. 2.: run-in （一） under 一、 are 部分 of their own (a
   // 总结's （一） paragraphs), with their text as the 部分's lead-in.
   if (measureLevel !== undefined && measureLevel < 3 && [...allLevels].some((l) => l < measureLevel!) && !allLevels.has(3)) measureLevel = undefined;
+  // 一、 is a 部分 in every 公文: a document numbered only 一、 has 部分 with their text, not 举措.
+  // Unless they carry their units (（牵头单位：…）): then they are 举措 numbered 一、 by the source.
+  if (measureLevel === 1 && !numbered.some((n) => n.level === 1 && readOwners(`${n.lead}${n.rest}`) !== undefined)) measureLevel = undefined;
+  // （1） lines with no 1. above them are enumerated paragraphs of their 部分: kept as text, numbers
+  // and all, rather than 举措 printed whole in bold or 部分 renumbered （一）.
+  const verbatimLevel: MarkerLevel | undefined = allLevels.has(4) && !allLevels.has(3) && [...allLevels].some((l) => l < 4) && (measureLevel === undefined || measureLevel === 4) ? 4 : undefined;
+  if (verbatimLevel !== undefined) measureLevel = undefined;
   const itemLevel = measureLevel !== undefined && measureLevel < 4 && allLevels.has((measureLevel + 1) as MarkerLevel) ? ((measureLevel + 1) as MarkerLevel) : undefined;
-  const sectionLevels = [...allLevels].filter((l) => measureLevel === undefined || l < measureLevel).sort() as MarkerLevel[];
+  const sectionLevels = [...allLevels].filter((l) => l !== verbatimLevel && (measureLevel === undefined || l < measureLevel)).sort() as MarkerLevel[];
   const runinDepths = new Set<number>();
 
   const top: SectionDraft = { title: '', intro: [], sections: [], measures: [] };
@@ -364,7 +375,19 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     measure = undefined;
     return section;
   };
+  // 举措 the text has of its own: numbered paragraphs before the first 部分 go to the guidance.
+  const firstSection = numbered.find((n) => sectionLevels.includes(n.level as MarkerLevel))?.index ?? -1;
+  const textMeasures = measureLevel !== undefined && numbered.some((n) => n.level === measureLevel && (sectionLevels.length === 0 || n.index > firstSection));
   for (const n of nodes) {
+    if (n.level === TABLE) {
+      // A 分工表 in the body of a text with no 举措 of its own: its rows are the 举措 of the 部分 it
+      // stands in, units and 时限 from the columns that say so.
+      if (!textMeasures && !usedTable && isTaskTable(n.table) && measuresFromTable(n.table, stack.at(-1)!)) {
+        usedTable = n.table;
+        measure = undefined;
+      } else bodyTables.push(n.table);
+      continue;
+    }
     if (n.level === PLAIN) {
       const owner = readOwnerLine(n.text);
       if (owner && measure) {
@@ -390,8 +413,14 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
         runinDepths.add(depth);
         if (n.rest) section.intro.push(n.rest);
       }
+    } else if (n.level === measureLevel && stack.length === 1 && sectionLevels.length > 0) {
+      // Numbered paragraphs before the first 部分 (a 总体要求's 1. 2. 3., often Word's automatic
+      // numbering): the format has no 举措 there, so they stay, numbers and all, in the guidance.
+      guidance.push((blocks[n.index] as SourceParagraph).text.trim());
+      measure = undefined;
     } else if (n.level === measureLevel) {
-      measure = { title: titleOf(n.lead), text: n.rest ? [n.rest] : [], items: [], inline: Boolean(n.rest) };
+      const typed = /^[（(]?(\d{1,2})/.exec((blocks[n.index] as SourceParagraph).text.trim());
+      measure = { title: titleOf(n.lead), text: n.rest ? [n.rest] : [], items: [], inline: Boolean(n.rest), ...(typed ? { number: Number(typed[1]) } : {}) };
       stack.at(-1)!.measures.push(measure);
     } else if (n.level === itemLevel && measure) {
       const index = blocks[n.index] as SourceParagraph;
@@ -400,10 +429,13 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     } else {
       const text = (blocks[n.index] as SourceParagraph).text.trim();
       if (measure) measure.text.push(text);
-      else stack.at(-1)!.intro.push(text);
-      guess(['sections'], `第 ${n.index + 1} 段的编号“${text.slice(0, 6)}…”与上下文的层级不符，已按正文保留`);
+      else if (stack.length > 1) stack.at(-1)!.intro.push(text);
+      else guidance.push(text);
+      if (n.level !== verbatimLevel) guess(['sections'], `第 ${n.index + 1} 段的编号“${text.slice(0, 6)}…”与上下文的层级不符，已按正文保留`);
     }
   }
+
+  keepNumbers(top, guess);
 
   // Unit parentheticals at the end of each measure: taken out, into lead/responsible/due.
   const styles = new Map<string, number>();
@@ -443,18 +475,26 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
     if (m.style) styles.set(m.style, (styles.get(m.style) ?? 0) + 1);
   }
 
-  // A document that is only a 分工表: its rows are the measures, its section rows the 部分.
-  const onlyTable = !allMeasures.length && !top.sections.length && bodyTable ? bodyTable : undefined;
-  if (onlyTable && measuresFromTable(onlyTable, top)) walk(top);
-  else if (bodyTable) guess(['sections'], '正文中的表格没有导入（只有附件中的重点任务分工表按任务表读取）');
+  // A 分工表 in the body of a text with its own 举措 fills them, as one in the attachment would;
+  // any other table of the body is kept verbatim.
+  const bodyTaskTable = usedTable || taskTable ? undefined : bodyTables.find(isTaskTable);
+  for (const t of bodyTables) {
+    if (t !== bodyTaskTable) keep(['sections'], '正文中的这张表格不是分工表，没有放进计划（各行照录如下）', tableText(t));
+  }
+  const onlyTable = usedTable;
 
   // The task table: its 目标, 时限, units and the plan's own columns fill the measures of the same title.
   const year = Number((date ?? options.today).slice(0, 4));
   const tableAt = taskTable ? attachmentBlocks.indexOf(taskTable) : -1;
   const tableHeading = tableAt > 0 ? paragraphText(attachmentBlocks[tableAt - 1]) : undefined;
   const tableTitle = onlyTable ? title : tableHeading !== undefined && !ATTACHMENT_HEAD.test(tableHeading) ? tableHeading : undefined;
-  const table = onlyTable ?? taskTable;
-  const tableKey = table ? readTaskTable(table, allMeasures, tableTitle, `${year}年重点任务分工表`, guess) : undefined;
+  const table = onlyTable ?? taskTable ?? bodyTaskTable;
+  const tableKey = table ? readTaskTable(table, allMeasures, tableTitle, `${year}年重点任务分工表`, guess, keep) : undefined;
+  // The attachment pages: their 附件 line, the task table and its heading are read; the rest is kept.
+  for (const [k, b] of attachmentBlocks.entries()) {
+    if (b === taskTable || (k === 0 && ATTACHMENT_HEAD.test(paragraphText(b) ?? '')) || (tableTitle !== undefined && k === tableAt - 1)) continue;
+    keepBlock(b, attachmentStart + k, '附件中的这段内容没有放进计划', keep);
+  }
 
   // Assemble in the format's key order.
   plan['title'] = planTitle;
@@ -464,8 +504,13 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   if (letterhead) plan['letterhead'] = letterhead;
   if (signers?.length) plan['signers'] = signers;
   if (number) plan['number'] = number;
-  plan['date'] = date ?? options.today;
-  if (!date) guess(['date'], `原文没有成文日期，暂填 ${options.today}`);
+  date ??= dateUnderTitle;
+  const published = date ? undefined : publishedDate(doc.removed);
+  if (date) plan['date'] = date;
+  else if (published) {
+    plan['date'] = published.date;
+    guess(['date'], `原文没有成文日期，暂按网页的发布时间“${published.line}”填写，请核对`);
+  } else guess(['date'], '原文没有成文日期：date 没有写，请照原件补写（YYYY-MM-DD）');
   if (recipients?.length) plan['recipients'] = recipients;
   if (notice) plan['notice'] = Object.keys(notice).length ? notice : true;
   if (guidance.length) plan['guidance'] = guidance.join('\n');
@@ -477,8 +522,8 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   } else if (top.measures.length) {
     plan['measures'] = top.measures.map(measureOut);
   } else {
-    plan['sections'] = [{ title: planTitle }];
-    guess(['sections'], '原文没有可识别的层级编号，正文都放在了 guidance 里');
+    // No 部分 is made up (a section titled as the document would print the title twice).
+    guess(['sections'], '原文没有可识别的层级编号，正文都放在了 guidance 里：请分出 sections');
   }
   if (startLevel !== undefined && startLevel > 1) outline['start'] = Math.min(startLevel, 3);
   if (startLevel === 4) guess(['outline'], '原文最上一级编号是“（1）”，格式最多从“1.”开始，已按“1.”编号');
@@ -514,155 +559,81 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   return { plan, guesses };
 }
 
-function sectionOut(s: SectionDraft): Record<string, unknown> {
-  const out: Record<string, unknown> = { title: s.title };
-  if (s.intro.length) out['intro'] = s.intro.join('\n');
-  if (s.sections.length) out['sections'] = s.sections.map(sectionOut);
-  if (s.measures.length) out['measures'] = s.measures.map(measureOut);
-  return out;
-}
-
-function measureOut(m: MeasureDraft): Record<string, unknown> {
-  const out: Record<string, unknown> = { title: m.title };
-  if (m.text.length) out['text'] = m.text.join('\n');
-  if (m.items.length) out['items'] = m.items;
-  if (m.lead?.length) out['lead'] = m.lead.length === 1 ? m.lead[0] : m.lead;
-  if (m.responsible?.length) out['responsible'] = m.responsible;
-  if (m.due) out['due'] = m.due;
-  if (m.targets?.length) out['targets'] = m.targets;
-  if (m.columns) out['columns'] = m.columns;
-  return out;
-}
-
-const COLUMNS: [TaskColumnKey, RegExp][] = [
-  ['seq', /^(序号|编号)$/],
-  ['task', /^(工作任务|重点任务|任务内容|工作内容|任务|重点工作)$/],
-  ['text', /^(具体内容|主要内容|具体措施|工作措施)$/],
-  ['lead', /^(牵头单位|牵头部门|牵头领导单位)$/],
-  ['responsible', /^(责任单位|配合单位|责任部门|参与单位|协办单位)$/],
-  ['due', /^(完成时限|时间节点|完成时间|时限)$/],
-  ['target', /^(目标|目标任务|工作目标|目标要求)$/],
-];
-
-/** A header cell as the synonym table spells it: no spaces, 简体 (牽頭單位, 工作任務, 完成時限… through the one 简/繁 table). */
-function headerKey(text: string): string {
-  return toHansByTable(text.replace(/\s/g, ''));
+/**
+ * A 主送 line: a short list of organisations ending in a colon (各镇党委，各街道党工委，区级有关部门：).
+ * A salutation (同志们：, 尊敬的……：) opens a speech, and a sentence that ends in a colon
+ * (现将有关情况汇报如下：) is body text: neither is split into 主送.
+ */
+function readRecipientLine(text: string): string[] | undefined {
+  if (!/[：:]$/.test(text) || text.length > 120 || readMarker(text) || SALUTATION.test(text) || /[。；！？!?;]/.test(text)) return undefined;
+  let units = text
+    .slice(0, -1)
+    .split(/[，,]/)
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (units.length === 1 && units[0]!.includes('、')) units = readUnits(units[0]!);
+  const organisation = (u: string) => u.length >= 2 && u.length <= 30 && !/如下|以下|现将|根据|按照|为了|我们|我[区市县镇局]|要求|通知/.test(u);
+  return units.length && units.every(organisation) ? units : undefined;
 }
 
 /**
- * Rows of a 重点任务分工表 onto the measures of the same title, in order; and, when the table is
- * not the default one, the plan's `table`: its title, its 序号 style and its columns, built-in ones
- * (renamed where the header differs) and the plan's own, whose cells go into each measure's `columns`.
+ * 小标题 without numbers, as a 总结 or a 工作信息 sets them: in a body with no numbering at all, short
+ * lines that could be titles, each followed by a longer paragraph, at least two of them, are its
+ * 部分 (unnumbered). A line right under the title is its subtitle and stays in the guidance.
  */
-function readTaskTable(
-  table: SourceTable,
-  measures: MeasureDraft[],
-  heading: string | undefined,
-  defaultTitle: string,
-  guess: (path: PlanPathKey[], message: string) => void,
-): Record<string, unknown> | undefined {
-  const [header, ...rows] = table.rows;
-  if (!header) return undefined;
-  // A column without a header gets one, 第N列, so that its cells have a name to go under.
-  const headers = header.map((cell, k) => cell.text.trim().replace(/\s*\n\s*/g, '') || `第${k + 1}列`);
-  if (header.some((cell) => !cell.text.trim())) guess(['attachments'], '任务表有没有表头的列，暂称“第N列”');
-  const roles = headers.map((h) => COLUMNS.find(([, pattern]) => pattern.test(headerKey(h)))?.[0]);
-  const titleColumn = roles.indexOf('task');
-  if (titleColumn < 0) {
-    guess(['attachments'], `附件中的表格没有“工作任务”一类的列（${headers.join('、')}），未按分工表读取`);
-    return undefined;
-  }
-  const byTitle = new Map<string, MeasureDraft[]>();
-  for (const m of measures) byTitle.set(m.title, [...(byTitle.get(m.title) ?? []), m]);
-  let sectionRows = false;
-  for (const row of rows) {
-    const cells = row.map((cell) => cell.text.trim());
-    // A row across the table: a 部分's title in the first cell, the rest empty.
-    if (cells.every((c) => !c)) continue;
-    if ((cells.length > 1 && cells.slice(1).every((c) => !c)) || (row.length === 1 && (row[0]!.colSpan ?? 1) > 1)) {
-      sectionRows = true;
-      continue;
-    }
-    const title = cells[titleColumn] ?? '';
-    const m = byTitle.get(title)?.shift();
-    if (!m) {
-      if (title) guess(['attachments'], `任务表中的“${title}”在正文里找不到同名举措，未导入`);
-      continue;
-    }
-    cells.forEach((text, k) => {
-      if (!text) return;
-      switch (roles[k]) {
-        case 'lead':
-          m.lead ??= readUnits(text);
-          break;
-        case 'responsible':
-          m.responsible ??= readUnits(text);
-          break;
-        case 'due': {
-          const due = readDue(text);
-          if (due) m.due ??= due;
-          else guess(['attachments'], `任务表中“${title}”的完成时限“${text}”无法识别，未导入`);
-          break;
-        }
-        case 'target': {
-          const targets = text.split('；').map(readTarget);
-          if (targets.every(Boolean)) m.targets = targets;
-          else guess(['attachments'], `任务表中“${title}”的目标“${text}”无法拆成指标，未导入`);
-          break;
-        }
-        case undefined:
-          m.columns = { ...m.columns, [headers[k]!]: /^\d+(\.\d+)?$/.test(text) ? Number(text) : text };
-          break;
-        default:
-          break;
-      }
-    });
-  }
-  const out: Record<string, unknown> = {};
-  if (heading && heading !== defaultTitle) out['title'] = heading;
-  if (sectionRows) out['numbering'] = 'sections';
-  const keys = headers.map((h, k) => [roles[k], headerKey(h)] as const);
-  const standard = [...DEFAULT_TABLE, 'target'];
-  const isDefault = keys.every(([role, key], k) => role === standard[k] && key === TASK_COLUMN_LABELS[role!]) && keys.length >= DEFAULT_TABLE.length;
-  if (!isDefault) {
-    out['columns'] = headers.map((h, k) => {
-      const role = roles[k];
-      if (!role) return { title: h };
-      return headerKey(h) === TASK_COLUMN_LABELS[role] ? role : { key: role, title: h };
-    });
-  }
-  return Object.keys(out).length ? out : undefined;
+function markSubheadings(nodes: { level: string | number; index: number; heading: boolean; text?: string }[], bodyStart: number): void {
+  if (nodes.some((n) => n.level === PLAIN && n.heading)) return;
+  const candidates = nodes.filter((n, k) => {
+    const next = nodes[k + 1];
+    return n.level === PLAIN && n.index > bodyStart && n.text !== undefined && n.text.length <= 40 && isTitleShaped(n.text) && !/[，,、：:]$/.test(n.text) && next?.level === PLAIN && (next.text?.length ?? 0) > n.text.length;
+  });
+  if (candidates.length >= 2) for (const n of candidates) n.heading = true;
 }
 
 /**
- * The measures of a document that is only a 分工表: one per row, titled from the task column (and
- * its text from a 具体内容 column), under 部分 made from the rows that span the table.
+ * Typed numbers kept as the source has them. A web copy loses Word's automatic “1.”: a 部分 whose
+ * 举措 start at 2. after a paragraph of its own has that paragraph as its first 举措 (its first
+ * sentence the lead), so 2. and 3. stay 2. and 3.; any other gap is said, since the build numbers
+ * in order.
  */
-function measuresFromTable(table: SourceTable, top: SectionDraft): boolean {
-  const [header, ...rows] = table.rows;
-  if (!header) return false;
-  const roles = header.map((cell) => COLUMNS.find(([, pattern]) => pattern.test(headerKey(cell.text)))?.[0]);
-  const task = roles.indexOf('task');
-  const text = roles.indexOf('text');
-  if (task < 0) return false;
-  let section: SectionDraft | undefined;
-  for (const row of rows) {
-    const cells = row.map((cell) => cell.text.trim());
-    if (cells.every((c) => !c)) continue;
-    if ((cells.length > 1 && cells.slice(1).every((c) => !c)) || (row.length === 1 && (row[0]!.colSpan ?? 1) > 1)) {
-      const heading = cells[0]!;
-      const marker = readMarker(heading);
-      section = { title: marker ? heading.slice(marker.length).trim() : heading, intro: [], sections: [], measures: [] };
-      top.sections.push(section);
-      continue;
-    }
-    const title = cells[task];
-    if (!title) continue;
-    const body = text >= 0 ? cells[text] : undefined;
-    (section ?? top).measures.push({ title, text: body ? [body] : [], items: [] });
+function keepNumbers(section: SectionDraft, guess: (path: PlanPathKey[], message: string) => void): void {
+  section.sections.forEach((s) => keepNumbers(s, guess));
+  const first = section.measures[0];
+  if (first?.number === 2 && section.intro.length > 0) {
+    const paragraph = section.intro.pop()!;
+    const stop = paragraph.search(/[。](?!”|’|）)/);
+    const lead = stop > 0 && stop <= 60 && stop < paragraph.length - 1 ? paragraph.slice(0, stop) : paragraph.replace(/。$/, '');
+    const rest = lead === paragraph.replace(/。$/, '') ? '' : paragraph.slice(stop + 1).trim();
+    section.measures.unshift({ title: lead, text: rest ? [rest] : [], items: [], inline: Boolean(rest), number: 1 });
+    guess(['sections'], `“${lead.slice(0, 16)}”一段原文没有编号，排在“2.”之前，按第 1 项读取`);
   }
-  return true;
+  const numbers = section.measures.map((m) => m.number);
+  if (numbers.every((n) => n !== undefined) && numbers.some((n, k) => n !== k + 1)) {
+    guess(['sections'], `${section.title ? `“${section.title}”中` : ''}原文的举措编号是 ${numbers.join('、')}，生成时按 1、2、3 顺序编号，请核对是否漏了一项`);
+  }
 }
 
-/** The default 分工表's columns, before the 目标 column a plan with targets adds. */
-const DEFAULT_TABLE: readonly TaskColumnKey[] = ['seq', 'task', 'lead', 'responsible', 'due'];
+/** A block kept verbatim: a paragraph's text, a table's rows with their cells between bars. */
+function keepBlock(b: SourceBlock, k: number, message: string, keep: (path: PlanPathKey[], message: string, verbatim: string) => void): void {
+  if (b.kind === 'table') keep(['sections'], `第 ${k + 1} 段是一张表格：${message}（各行照录如下）`, tableText(b));
+  else if (b.text.trim()) keep(['sections'], `第 ${k + 1} 段：${message}`, b.text.trim());
+}
+
+function tableText(t: SourceTable): string {
+  return t.rows.map((row) => row.map((c) => c.text.trim().replace(/\s*\n\s*/g, ' ')).join(' | ')).join('\n');
+}
+
+/**
+ * The date a web page printed for itself (`发布时间：2026-01-20`, `2017年07月14日 15:38 | 来源：…`),
+ * from the lines taken out as noise: only a fallback for a 成文日期 the document lacks, said so.
+ */
+function publishedDate(removed: readonly string[]): { date: string; line: string } | undefined {
+  for (const line of removed) {
+    const simple = toHansByTable(line);
+    const m = /(?:^|发布时间|发布日期|时间|日期)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(simple);
+    if (!m) continue;
+    const date = readChineseDate(`${m[1]}年${Number(m[2])}月${Number(m[3])}日`);
+    if (date) return { date, line: line.trim() };
+  }
+  return undefined;
+}

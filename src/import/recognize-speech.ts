@@ -8,20 +8,60 @@
  * so nothing is renumbered or re-punctuated on the way in.
  */
 import { bothScripts } from '../text/hant-pairs.js';
-import { readChineseDate, readMarker } from './import-text.js';
+import { readChineseDate, readMarker, readOwnerLine, readOwners } from './import-text.js';
 import type { ImportGuess } from './import-guess.js';
+import { SALUTATION } from './recognize-title.js';
 import type { SourceBlock, SourceDocument, SourceParagraph } from './source-document.js';
 
-const SALUTATION = /^(尊敬的|各位|同志们|亲爱的|女士们|老师们|朋友们)[^。]{0,40}[：:]$/;
 const GREETING = /^[^。]{1,12}[！!]$/;
 const SPEECH_TITLE = new RegExp(bothScripts('(发言|讲话|汇报|致辞)(稿)?$'));
 
-/** A document reads as a speech: its title names one, or a salutation opens it. */
-export function looksLikeSpeech(doc: SourceDocument, titleAt: number): boolean {
-  const title = doc.blocks[titleAt];
-  if (title?.kind === 'paragraph' && SPEECH_TITLE.test(title.text.trim())) return true;
-  return doc.blocks.slice(titleAt + 1, titleAt + 5).some((b) => b.kind === 'paragraph' && SALUTATION.test(b.text.trim()));
+/**
+ * A document reads as a speech: its title names one, or a salutation opens it. `titleAt` is the
+ * title's index (undefined: the document has none), `from` where the text starts without one.
+ */
+export function looksLikeSpeech(doc: SourceDocument, titleAt: number | undefined, from: number, lines = 1): boolean {
+  const titleText = titleOf(doc.blocks, titleAt, lines);
+  if (SPEECH_TITLE.test(titleText) || SPEECH_AT.test(titleText)) return true;
+  const start = titleAt === undefined ? from : titleAt + lines;
+  const body = doc.blocks.slice(start).flatMap((b) => (b.kind === 'paragraph' && b.text.trim() ? [b.text.trim()] : []));
+  if (body.slice(0, 4).some((t) => SALUTATION.test(t))) return true;
+  // A plan's own title (……要点, 关于……的通知, ……总结) or skeleton (1. 举措, unit parentheticals) decides.
+  if (PLAN_TITLE.test(titleText)) return false;
+  if (body.some((t) => readMarker(t)?.level === 3 || readOwners(t) !== undefined || readOwnerLine(t) !== undefined)) return false;
+  // Without a salutation, a 汇报 says so in its opening, thanks at its end, or speaks in the first
+  // person through 一是、二是 points.
+  const reports = body.slice(0, 4).some((t) => REPORT_OPENING.test(t));
+  const closes = body.length > 1 && CLOSING_WORDS.test(body.at(-1)!) && body.at(-1)!.length <= 40;
+  const firstPerson = body.join('').match(FIRST_PERSON)?.length ?? 0;
+  const points = body.some((t) => POINTS.test(t));
+  return reports || closes || (firstPerson >= 3 && points);
 }
+
+/** The title's text over its lines (one, or two when broken by hand); '' without a title. */
+function titleOf(blocks: readonly SourceBlock[], titleAt: number | undefined, lines: number): string {
+  if (titleAt === undefined) return '';
+  return blocks
+    .slice(titleAt, titleAt + lines)
+    .map((b) => (b.kind === 'paragraph' ? b.text.trim() : ''))
+    .join('')
+    .replace(/\s*\n\s*/g, '');
+}
+
+/**
+ * A speaker line names a unit or a person (区委统战部, 柳岸村党支部书记 王某): a centred line that
+ * ends otherwise is a subtitle, which stays in the opening.
+ */
+const SPEAKER = new RegExp(bothScripts('(?:部|局|委|会|办|处|科|院|校|所|站|中心|公司|集团|厂|村|社区|街道|镇|乡|县|区|市|省|联|社|团|支部|书记|主任|部长|局长|主席|代表|同志|[\\s　][\\p{Script=Han}]{2,4})$|^[\\p{Script=Han}]{2,4}$'), 'u');
+
+/** 在……会议上的发言/讲话: a speech by its title, whatever it ends with. */
+const SPEECH_AT = new RegExp(bothScripts('^在.+(?:会|会议|论坛|座谈会|仪式|大会)上的'));
+const PLAN_TITLE = new RegExp(bothScripts('(?:要点|意见|方案|计划|规划|通知|决定|办法|细则|总结)$'));
+const REPORT_OPENING = new RegExp(bothScripts('(?:汇报如下|发言如下|报告如下|交流如下|汇报一下|介绍如下)[：:]?$'));
+// 謝 and 畢 are spelled out: the 简/繁 table does not pair them.
+const CLOSING_WORDS = new RegExp(bothScripts('[谢謝][谢謝](?:大家|各位)|(?:汇报|发言)完[毕畢]|以上发言|以上汇报|请批评指正|不妥之处'));
+const FIRST_PERSON = new RegExp(bothScripts('我们|我[区市县镇局部委省乡街]'), 'g');
+const POINTS = new RegExp(bothScripts('一是.+二是'));
 
 interface PartDraft {
   title: string;
@@ -60,24 +100,34 @@ function isParagraph(b: SourceBlock | undefined): b is SourceParagraph {
   return b?.kind === 'paragraph';
 }
 
-export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: Record<string, unknown>; guesses: ImportGuess[] } {
+export function recognizeSpeech(doc: SourceDocument, titleAt: number | undefined, from: number, lines = 1): { plan: Record<string, unknown>; guesses: ImportGuess[] } {
   const guesses: ImportGuess[] = [];
   const blocks = doc.blocks;
-  const speech: Record<string, unknown> = { title: (blocks[titleAt] as SourceParagraph).text.trim().replace(/\s*\n\s*/g, '') };
-  let i = titleAt + 1;
+  const speech: Record<string, unknown> = { title: titleOf(blocks, titleAt, lines) };
+  if (!speech['title']) guesses.push({ path: ['speech', 'title'], message: '原文开头没有标题：title 留空，请照原件补写' });
+  const start = titleAt === undefined ? from : titleAt + lines;
+  let i = start;
+  const keep = (k: number, message: string) => {
+    const b = blocks[k]!;
+    const verbatim = isParagraph(b) ? b.text.trim() : b.rows.map((row) => row.map((c) => c.text.trim().replace(/\s*\n\s*/g, ' ')).join(' | ')).join('\n');
+    if (verbatim) guesses.push({ path: ['sections'], message: `第 ${k + 1} 段${message}`, verbatim });
+  };
+  // Lines above the title (a banner the noise filter did not know, a 红头) are kept, not dropped.
+  for (let k = 0; k < (titleAt ?? from); k++) keep(k, '在标题之前，没有放进发言');
 
   // Speaker and date, centred under the title.
-  for (; i < blocks.length && i <= titleAt + 2; i++) {
+  for (; i < blocks.length && i <= start + 1; i++) {
     const b = blocks[i];
     if (!isParagraph(b)) break;
     const text = b.text.trim();
-    // Plain text has no centring: a short line without sentence punctuation, or a date in
-    // brackets, stands for it.
-    const centred = b.align === 'center' || (doc.format === 'txt' && text.length <= 30 && !/[。，；：:！]/.test(text) && !SALUTATION.test(text));
+    // Plain text has no centring: a short line without sentence punctuation (a speaker names a
+    // unit or a person), or a date in brackets, stands for it.
+    // A .docx converted from text, or typed without centring, goes by the same signs.
+    const centred = b.align === 'center' || (text.length <= 30 && !/[。，；：:！]/.test(text) && !SALUTATION.test(text));
     if (!centred) break;
     const date = readChineseDate(text.replace(/^[（(]|[）)]$/g, ''));
     if (date) speech['date'] = date;
-    else if (!speech['speaker']) speech['speaker'] = text;
+    else if (!speech['speaker'] && SPEAKER.test(text)) speech['speaker'] = text;
     else break;
   }
 
@@ -102,7 +152,7 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
   for (; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (!isParagraph(b)) {
-      guesses.push({ path: ['sections'], message: `第 ${i + 1} 段是一张表格，发言里没有表格的位置，未导入` });
+      keep(i, '是一张表格，发言里没有表格的位置（各行照录如下）');
       continue;
     }
     const text = b.text.trim();
@@ -156,8 +206,11 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
   }
 
   // The closing words: the last paragraph that stands on its own after the parts.
+  // Closing words are short or say so (谢谢大家); a part's only paragraph is never taken from it.
   const last = parts.at(-1)?.subsections?.at(-1) ?? parts.at(-1);
-  if (last && last.text.length > (last.inline ? 1 : 0)) speech['closing'] = last.text.pop();
+  const candidate = last?.text.at(-1);
+  const own = last?.inline ? 1 : 0;
+  if (last && candidate !== undefined && last.text.length > own && (CLOSING_WORDS.test(candidate) || (candidate.length <= 100 && last.text.length > own + 1))) speech['closing'] = last.text.pop();
   else guesses.push({ path: ['speech'], message: '没有找到结束语：生成时会用缺省的“汇报完毕，谢谢大家！”，不需要请改写 closing' });
   // A lead standing alone, followed by one-paragraph bold leads: those are its run-in points.
   for (let k = 0; k < parts.length; k++) {
@@ -172,21 +225,19 @@ export function recognizeSpeech(doc: SourceDocument, titleAt: number): { plan: R
   else guesses.push({ path: ['speech'], message: '没有找到开场段落：生成时会用缺省的开场白，请补写 opening' });
   if (numbered) speech['style'] = subsectionLayouts.has('runin') ? ['numbered', 'runin'] : 'numbered';
   if (!parts.length) {
-    guesses.push({ path: ['sections'], message: '没有找到“一、”标题或加粗的引领句，全文放在了一个部分里' });
-    // The body goes into the one part; a document with no body gets a 待补充 that check reports.
-    parts.push({ title: String(speech['title']), text: opening.length ? opening.splice(0) : ['待补充'], inline: false });
+    // The body goes into one part whose title is left for the author: the speech's own title
+    // there would be printed twice, and a heading made up here would be believed.
+    guesses.push({ path: ['sections'], message: '没有找到“一、”标题或加粗的引领句，全文放在了一个部分里：这一部分的 title 留空，请补写' });
+    parts.push({ title: '', text: opening.splice(0), inline: false });
     delete speech['opening'];
   }
 
-  // A part with nothing under it cannot be written: it gets a 待补充 that check reports.
-  const fill = (p: PartDraft) => {
-    p.subsections?.forEach(fill);
-    if (!p.text.length && !p.points && !p.subsections?.length) {
-      p.text.push('待补充');
-      guesses.push({ path: ['sections'], message: `“${p.title}”之下没有文字，暂写“待补充”` });
-    }
+  // A part with nothing under it is said, not filled: a 待补充 would read as the speaker's words.
+  const report = (p: PartDraft) => {
+    p.subsections?.forEach(report);
+    if (!p.text.length && !p.points && !p.subsections?.length) guesses.push({ path: ['sections'], message: `“${p.title}”之下原文没有文字，请补写` });
   };
-  parts.forEach(fill);
+  parts.forEach(report);
   const ordered = Object.fromEntries(SPEECH_KEYS.filter((k) => speech[k] !== undefined).map((k) => [k, speech[k]]));
   const plan: Record<string, unknown> = { kind: 'speech', speech: ordered, sections: parts.map(partOut) };
   return { plan, guesses };

@@ -78,11 +78,22 @@ const NOISE_PATTERNS: readonly RegExp[] = [
  */
 const APP_PROMPT = /(?:下载|打开|安装)\s*(?:APP|App|app|客户端)/;
 
+/**
+ * Spam a copied page carries (a keyword-stuffed line of adult or gambling phrases): words no
+ * 公文 uses. A line is spam only with two of them and no sentence in it, so one odd word stays.
+ */
+const SPAM_WORDS = /无码|有码|色播|人妻|少妇|毛片|黄片|中文字幕|不卡|不打码|成人影|博彩|赌场|娱乐城|百家乐|时时彩|六合彩|老虎机|偷拍/g;
+
+function isSpamLine(line: string): boolean {
+  if (SENTENCE_MARK.test(line)) return false;
+  return new Set(line.match(SPAM_WORDS) ?? []).size >= 2;
+}
+
 /** Whether a whole paragraph is web noise. */
 export function isWebNoise(text: string): boolean {
   const line = simplify(text.trim());
   if (line === '' || line.length > 160) return false;
-  if (isBylineLine(line)) return true;
+  if (isBylineLine(line) || isSpamLine(line)) return true;
   if (line.length <= 30 && !SENTENCE_MARK.test(line) && APP_PROMPT.test(line)) return true;
   return NOISE_PATTERNS.some((pattern) => pattern.test(line));
 }

@@ -74,6 +74,10 @@ export interface SourceDocument {
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
   /** Lines the reader removed as web noise (source lines, banners, 字数, hidden-content notices), for stderr. */
   removed: string[];
-  /** What the reader left out on purpose and the user should hear of (a workbook's other sheets), for stderr. */
+  /**
+   * What the reader met but did not read (a footnote's text lives outside document.xml, a
+   * workbook's other sheets and hidden rows), each said where it stands, for stderr: nothing is
+   * skipped unsaid.
+   */
   skipped?: string[];
 }

@@ -87,7 +87,9 @@ export function writePlanYaml(plan: Record<string, unknown>, guesses: readonly I
   const top: string[] = [` 由 workplan import 从“${source.replace(/[\r\n]+/g, ' ')}”导入；请核对标有“导入：”的地方`];
   const notes = new Map<Node, string[]>();
   for (const g of guesses) {
-    const message = ` 导入：${g.message.replace(/[\r\n]+/g, ' ')}`;
+    // Verbatim source text goes under its message a line at a time, each line its own comment.
+    const kept = g.verbatim === undefined ? [] : g.verbatim.split(/\r?\n|\r/).map((line) => ` 　${line}`);
+    const message = [` 导入：${g.message.replace(/[\r\n]+/g, ' ')}`, ...kept].join('\n');
     const target = commentTarget(doc, g.path);
     if (!target) top.push(message);
     else notes.set(target, [...(notes.get(target) ?? []), message]);

@@ -67,7 +67,8 @@ export async function buildPlans(
   if (files.length === 0) return { code: 0, written: 0 };
 
   // load → check everything first: an invalid plan stops the build before any file is written.
-  const { plans, diagnostics } = await checkPlans(files);
+  // Problems an imported source carried (marked `# workplan-imported`) do not stop a build.
+  const { plans, diagnostics } = await checkPlans(files, undefined, { importedAsWarnings: true });
   if (watching) watching.dependencies = plans.flatMap((p) => (p.loaded?.figuresFile !== undefined ? [p.loaded.figuresFile] : []));
   if (diagnostics.some((d) => d.severity === 'error')) {
     report.diagnostics(diagnostics, true, files.length);

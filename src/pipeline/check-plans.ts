@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { type LoadedConfig, loadConfig } from '../plan/config.js';
 import { CONFIG_FILE, findConfigRoot } from '../plan/find-root.js';
 import { type LoadedPlan, type LoadResult, STDIN_NAME, STDIN_PATH, loadPlanFile, loadPlanStream, parsePlan } from '../plan/load-plan.js';
-import { runRules } from '../rules/run-rules.js';
+import { runRules, type RunRulesOptions } from '../rules/run-rules.js';
 import type { SourceEdit } from '../rules/types.js';
 import { describeFsError } from '../system/fs-errors.js';
 import { prepareHeapFor } from '../system/settle-memory.js';
@@ -35,7 +35,7 @@ export interface CheckResult {
  * `-` reads the plan from standard input; its repository is the current folder's. A file that
  * cannot be read at all is a UsageError (exit 2), not a problem of its content.
  */
-export async function checkPlans(files: readonly string[], stdin: AsyncIterable<Uint8Array> = process.stdin): Promise<CheckResult> {
+export async function checkPlans(files: readonly string[], stdin: AsyncIterable<Uint8Array> = process.stdin, options: RunRulesOptions = {}): Promise<CheckResult> {
   const configs = new Map<string, LoadedConfig>();
   const plans: CheckedPlan[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -43,7 +43,7 @@ export async function checkPlans(files: readonly string[], stdin: AsyncIterable<
   for (const file of files) {
     const piped = file === STDIN_PATH;
     const shown = piped ? STDIN_NAME : path.relative(process.cwd(), file) || file;
-    const checked = await checkOnePlan({ file, shown, piped, configs, figures }, () =>
+    const checked = await checkOnePlan({ file, shown, piped, configs, figures, options }, () =>
       piped ? loadPlanStream(shown, stdin, prepareHeapFor) : loadPlanFile(shown, file, prepareHeapFor),
     );
     appendAll(diagnostics, checked.diagnostics);
@@ -75,10 +75,10 @@ export async function checkPlanText(
 }
 
 async function checkOnePlan(
-  at: { file: string; shown: string; piped: boolean; configs: Map<string, LoadedConfig>; figures: FiguresCache },
+  at: { file: string; shown: string; piped: boolean; configs: Map<string, LoadedConfig>; figures: FiguresCache; options?: RunRulesOptions },
   load: () => Promise<LoadResult>,
 ): Promise<OnePlanCheck> {
-  const { file, shown, piped, configs, figures } = at;
+  const { file, shown, piped, configs, figures, options = {} } = at;
   const diagnostics: Diagnostic[] = [];
   const configRoot = await findConfigRoot(piped ? path.join(process.cwd(), STDIN_NAME) : file);
   const root = configRoot ?? process.cwd();
@@ -100,7 +100,7 @@ async function checkOnePlan(
   }
   appendAll(diagnostics, result.diagnostics);
   if (result.loaded) appendAll(diagnostics, await attachFigures(result.loaded, piped ? undefined : file, figures));
-  const checked = result.loaded ? runRules(result.loaded, config.config) : { diagnostics: [], edits: [], editsOf: new Map() };
+  const checked = result.loaded ? runRules(result.loaded, config.config, undefined, options) : { diagnostics: [], edits: [], editsOf: new Map() };
   appendAll(diagnostics, checked.diagnostics);
   return {
     plan: { file, shown, root, config, ...(result.loaded ? { loaded: result.loaded } : {}), edits: checked.edits },

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { type ImportKind, recognizePlan } from '../import/recognize-plan.js';
+import type { ImportGuess } from '../import/import-guess.js';
 import { writePlanYaml } from '../import/write-plan-yaml.js';
 import { STDIN_PATH } from '../plan/load-plan.js';
 import { checkPlans } from './check-plans.js';
@@ -15,6 +16,7 @@ import { readSource } from './read-source.js';
 import { localToday } from '../text/dates.js';
 import { detectScript, loadConverters, mayBeTraditional } from '../text/script.js';
 import { UsageError } from '../usage-error.js';
+import { WRITING_RULES } from '../rule-catalog.js';
 import type { Output } from '../system/write-outputs.js';
 import { pathExists } from '../system/fs-errors.js';
 
@@ -23,7 +25,7 @@ export interface ImportRequest {
   output?: string;
   force?: boolean;
   fix?: boolean;
-  /** The 成文日期 used when a document has none (default: today, local time). */
+  /** Today (default: local time): the year a 分工表's default title names when a document has no date. */
   today?: string;
   /** Standard input, for `-`. */
   stdin?: AsyncIterable<Uint8Array>;
@@ -45,7 +47,14 @@ export interface ImportedPlan {
   guesses: number;
   /** Web-noise lines taken out of the source. */
   removed: string[];
-  /** Parts of the source not read on purpose (a workbook's other sheets). */
+  /** Source text the plan could not place: kept verbatim in `# 导入：` comments, listed on stderr. */
+  unplaced: string[];
+  /**
+   * Writing problems the source itself carried (XX, masked words…), by rule: named in the plan's
+   * `# workplan-imported` line, so `check` reports them and `build` does not stop on them.
+   */
+  carried: { ruleId: string; count: number }[];
+  /** What the reader met but could not read (footnotes), for stderr. */
   skipped: string[];
 }
 
@@ -85,11 +94,17 @@ export async function importDocuments(sources: readonly string[], request: Impor
     });
     const recognized = recognizePlan(doc, { today, ...(request.kind ? { kind: request.kind } : {}) });
     const plan = await withScript(recognized.plan, doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.flat().map((c) => c.text).join(''))).join('\n'));
-    const { guesses } = recognized;
+    // What the reader could not read goes at the top of the plan, as well as on stderr.
+    const skipped = doc.skipped ?? [];
+    const guesses: ImportGuess[] = [...recognized.guesses, ...skipped.map((message) => ({ path: [], message }))];
     const shownSource = source === STDIN_PATH ? '标准输入' : path.basename(source);
     let { text, guesses: count } = writePlanYaml(plan, guesses, shownSource);
-    if (request.fix) text = await applySafeFixes(text);
-    plans.push({ source, target, text, guesses: count, removed: doc.removed, skipped: doc.skipped ?? [] });
+    if (request.fix) text = await applySafeFixes(text, plan);
+    // Read on the plan as recognized (before --fix), so a fixed rule may still be named: harmless.
+    const carried = await findCarriedProblems(writePlanYaml(withStandIns(plan, today), [], shownSource).text);
+    if (carried.length) text = markImported(text, carried.map((c) => c.ruleId));
+    const unplaced = guesses.flatMap((g) => (g.verbatim === undefined ? [] : [g.verbatim]));
+    plans.push({ source, target, text, guesses: count, removed: doc.removed, unplaced, carried, skipped });
   }
   const outputs = plans.filter((p) => p.target !== '-').map((p) => ({ path: p.target, data: p.text }));
   return { plans, outputs };
@@ -107,13 +122,69 @@ async function withScript(plan: Record<string, unknown>, text: string): Promise<
   return kind === undefined ? { script: 'hant', ...rest } : { kind, script: 'hant', ...rest };
 }
 
+/**
+ * The plan with stand-ins for the keys import left for the author (title, 成文日期, 部分): only
+ * so the writing rules can read the rest, which a plan that does not load never reaches.
+ */
+function withStandIns(plan: Record<string, unknown>, today: string): Record<string, unknown> {
+  const STAND_IN = '导入';
+  if (plan['kind'] === 'speech') {
+    const speech = { ...(plan['speech'] as Record<string, unknown>) };
+    if (!speech['title']) speech['title'] = STAND_IN;
+    const part = (p: Record<string, unknown>): Record<string, unknown> => ({
+      ...p,
+      title: p['title'] || STAND_IN,
+      ...(p['text'] === undefined && p['points'] === undefined && p['sections'] === undefined ? { text: STAND_IN } : {}),
+      ...(Array.isArray(p['sections']) ? { sections: (p['sections'] as Record<string, unknown>[]).map(part) } : {}),
+    });
+    return { ...plan, speech, sections: (plan['sections'] as Record<string, unknown>[]).map(part) };
+  }
+  return {
+    ...plan,
+    title: plan['title'] || STAND_IN,
+    date: plan['date'] ?? today,
+    ...(plan['sections'] === undefined && plan['measures'] === undefined ? { sections: [{ title: STAND_IN }] } : {}),
+  };
+}
+
+/** The writing rules whose errors the imported text has: problems the source itself carried. */
+async function findCarriedProblems(text: string): Promise<{ ruleId: string; count: number }[]> {
+  const stream = (async function* () {
+    yield new TextEncoder().encode(text);
+  })();
+  const { diagnostics } = await checkPlans([STDIN_PATH], stream);
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) {
+    if (d.severity === 'error' && Object.hasOwn(WRITING_RULES, d.ruleId)) counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
+  }
+  return [...counts].map(([ruleId, count]) => ({ ruleId, count }));
+}
+
+/** The `# workplan-imported` line (rules/suppressions.ts) under the schema modeline. */
+function markImported(text: string, ruleIds: readonly string[]): string {
+  const line = `# workplan-imported ${ruleIds.join(', ')}\n# 导入：以上规则的问题是原文带来的：check 照样报告，build 不因此停下；改完后可删去这一行\n`;
+  const end = text.indexOf('\n') + 1;
+  return end > 0 && text.startsWith('# yaml-language-server:') ? text.slice(0, end) + line + text.slice(end) : line + text;
+}
+
 /** `--fix`: the imported text through check's safe fixes, before it is ever written. */
-async function applySafeFixes(text: string): Promise<string> {
-  const bytes = new TextEncoder().encode(text);
+async function applySafeFixes(text: string, plan: Record<string, unknown>): Promise<string> {
+  // A plan left incomplete for its author (no title, 成文日期 or 部分) does not load, and the fixes
+  // need a loaded plan: stand-ins go in for the fixing only and come out again, or nothing is fixed.
+  const EMPTY_TITLE = /^title: ""$/m;
+  const STAND_IN_TITLE = 'title: 导入时留空的标题';
+  const opinion = plan['kind'] !== 'speech';
+  const titled = !opinion || !EMPTY_TITLE.test(text);
+  const suffix = opinion ? `${plan['date'] === undefined ? 'date: 2000-01-01\n' : ''}${plan['sections'] === undefined && plan['measures'] === undefined ? 'sections:\n  - title: 导入时留空的部分\n' : ''}` : '';
+  const probe = (titled ? text : text.replace(EMPTY_TITLE, STAND_IN_TITLE)) + suffix;
+  const bytes = new TextEncoder().encode(probe);
   const stream = (async function* () {
     yield bytes;
   })();
   const checked = await checkPlans([STDIN_PATH], stream);
   const [fixed] = fixPlans(checked).fixes;
-  return fixed ? fixed.after : text;
+  if (!fixed) return text;
+  if (!fixed.after.endsWith(suffix) || (!titled && !fixed.after.includes(`\n${STAND_IN_TITLE}\n`))) return text;
+  const after = fixed.after.slice(0, fixed.after.length - suffix.length);
+  return titled ? after : after.replace(`\n${STAND_IN_TITLE}\n`, '\ntitle: ""\n');
 }

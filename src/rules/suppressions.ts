@@ -3,10 +3,27 @@
  *   # workplan-disable-next-line rule-id[, rule-id]   the next line only
  *   # workplan-disable rule-id                          from here on (until # workplan-enable rule-id)
  * Without ids, every rule. Loader problems (YAML, schema) cannot be suppressed.
+ *
+ * And the mark `import` writes at the top of a plan whose source carried writing problems:
+ *   # workplan-imported rule-id[, rule-id]            the whole file
+ * Nothing is hidden by it: `check` reports those findings as ever (and fails in CI); only `build`
+ * does not stop on them, so a plan just imported builds while its author cleans it up.
  */
 export type IsSuppressed = (ruleId: string, line: number) => boolean;
 
 const DIRECTIVE = /#\s*workplan-(disable-next-line|disable|enable)\b([^#\n]*)/;
+
+const IMPORTED = /^#\s*workplan-imported\b([^#\n]*)/;
+
+/** The rule ids the file's `# workplan-imported` lines name: findings carried from an imported source. */
+export function parseImported(source: string): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const line of source.split('\n')) {
+    const m = IMPORTED.exec(line.trim());
+    if (m) for (const id of m[1]!.split(/[\s,]+/).filter(Boolean)) ids.add(id);
+  }
+  return ids;
+}
 
 export function parseSuppressions(source: string): IsSuppressed {
   const nextLine = new Map<number, Set<string> | 'all'>();

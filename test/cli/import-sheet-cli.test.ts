@@ -125,6 +125,11 @@ describe('import of a 分工表 kept in Excel', () => {
     // The note under the table is kept, not lost.
     expect(readFileSync(path.join(work, 'plan.yaml'), 'utf8')).toContain(NOTE);
 
+    // A table has no 成文日期: the import says so and leaves it to the writer, who writes it in.
+    const text = readFileSync(path.join(work, 'plan.yaml'), 'utf8');
+    expect(text).toMatch(/# 导入：原文没有成文日期/);
+    expect(text).not.toMatch(/^date:/m);
+    writeFileSync(path.join(work, 'plan.yaml'), text.replace(/^title: .*\n/m, (line) => `${line}date: 2026-01-20\n`));
     const checked = runCli(['check', 'plan.yaml'], { cwd: work });
     expect(checked.status, checked.stdout).toBe(0);
     const built = runCli(['build', 'plan.yaml', '--doc', 'tasks', '--to', 'xlsx', '-o', 'out'], { cwd: work });

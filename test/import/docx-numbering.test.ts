@@ -103,7 +103,7 @@ describe('readDocx: runs', () => {
     expect(blocks.map((b) => b.boldLength)).toEqual([7, 5]);
   });
 
-  it('reads bold from a character style, headings from 标题 N names, Title, pageBreakBefore and red from styles; skips text boxes', () => {
+  it('reads bold from a character style, headings from 标题 N names, Title, pageBreakBefore and red from styles; a text box after its paragraph', () => {
     const styles = `
       <w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>
       <w:style w:type="paragraph" w:styleId="a1"><w:name w:val="标题 2"/><w:pPr><w:pageBreakBefore/></w:pPr></w:style>
@@ -119,6 +119,7 @@ describe('readDocx: runs', () => {
     expect(blocks).toEqual([
       { kind: 'paragraph', text: '澄湖区民族宗教事务局', align: 'justify', red: true },
       { kind: 'paragraph', text: '关于开展宗教活动场所安全检查的通知', align: 'center', title: true, fontSize: 22 },
+      { kind: 'paragraph', text: '文本框里的字' },
       { kind: 'paragraph', text: '检查范围', headingLevel: 1, pageBreakBefore: true },
       { kind: 'paragraph', text: '消防设施。逐一查看灭火器有效期。', boldLength: 5, align: 'left' },
     ]);

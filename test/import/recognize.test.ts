@@ -74,7 +74,7 @@ describe('recognizePlan', () => {
       ],
     };
     const { plan, guesses } = recognizePlan(table, { today: '2026-01-01' });
-    expect(plan['title']).toBe('标题待定');
+    expect(plan['title']).toBe('');
     expect(guesses.map((g) => g.path[0])).toContain('title');
     expect(plan['sections']).toEqual([
       { title: '凝聚共识', measures: [{ title: '办好理论研修班', lead: '区委统战部', due: '上半年' }] },

@@ -47,7 +47,14 @@ describe('import round trip on our own output', () => {
         writeFileSync(document, format === 'md' ? first : await build(source, 'docx'));
         const imported = path.join(dir, 'imported.yaml');
         const { outputs } = await importDocuments([document], { output: imported, today: '2026-01-01' });
-        writeFileSync(imported, outputs[0]!.data);
+        let text = String(outputs[0]!.data);
+        // A plan without issuer or signature prints no 成文日期: import does not make one up,
+        // so the round trip writes the original's back before building again.
+        if (!/^date:/m.test(text) && !/^kind: speech/m.test(text)) {
+          expect(first).not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日\s*$/);
+          text = text.replace(/^(title:.*)$/m, `$1\ndate: ${/^date: (.+)$/m.exec(readFileSync(source, 'utf8'))![1]}`);
+        }
+        writeFileSync(imported, text);
         const recheck = await checkPlans([imported]);
         expect(recheck.diagnostics.filter((d) => /^(yaml|schema)-/.test(d.ruleId))).toEqual([]);
         const second = await build(imported, 'md');
