@@ -52,8 +52,9 @@ export function readTaskTable(
   const byTitle = new Map<string, MeasureDraft[]>();
   for (const m of measures) byTitle.set(m.title, [...(byTitle.get(m.title) ?? []), m]);
   let sectionRows = false;
-  for (const row of rows) {
-    const cells = row.map((cell) => cell.text.trim());
+  const grid = gridTexts(rows);
+  for (const [r, row] of rows.entries()) {
+    const cells = grid[r]!;
     // A row across the table: a 部分's title in the first cell, the rest empty.
     if (cells.every((c) => !c)) continue;
     if ((cells.length > 1 && cells.slice(1).every((c) => !c)) || (row.length === 1 && (row[0]!.colSpan ?? 1) > 1)) {
@@ -123,8 +124,9 @@ export function measuresFromTable(table: SourceTable, top: SectionDraft): boolea
   const text = roles.indexOf('text');
   if (task < 0) return false;
   let section: SectionDraft | undefined;
-  for (const row of rows) {
-    const cells = row.map((cell) => cell.text.trim());
+  const grid = gridTexts(rows);
+  for (const [r, row] of rows.entries()) {
+    const cells = grid[r]!;
     if (cells.every((c) => !c)) continue;
     if ((cells.length > 1 && cells.slice(1).every((c) => !c)) || (row.length === 1 && (row[0]!.colSpan ?? 1) > 1)) {
       const heading = cells[0]!;
@@ -143,6 +145,26 @@ export function measuresFromTable(table: SourceTable, top: SectionDraft): boolea
 }
 
 /** A table whose header names a task column: a 分工表, whatever its other columns. */
+/**
+ * Each row's text by the table's columns: a cell spanning columns stands in the first of them (the
+ * others empty), and a cell that continues a merge from above (w:vMerge, a spreadsheet's merged
+ * range) has the text of the cell it continues: a 牵头单位 merged over three rows leads all three.
+ */
+function gridTexts(rows: readonly SourceTable['rows'][number][]): string[][] {
+  const out: string[][] = [];
+  for (const [r, row] of rows.entries()) {
+    const cells: string[] = [];
+    for (const cell of row) {
+      const column = cells.length;
+      const text = cell.continued ? (out[r - 1]?.[column] ?? '') : cell.text.trim();
+      cells.push(text);
+      for (let k = 1; k < (cell.colSpan ?? 1); k++) cells.push('');
+    }
+    out.push(cells);
+  }
+  return out;
+}
+
 export function isTaskTable(table: SourceTable): boolean {
   return (table.rows[0] ?? []).some((cell) => COLUMNS.some(([key, pattern]) => key === 'task' && pattern.test(headerKey(cell.text))));
 }

@@ -36,7 +36,8 @@ function tasks(): Task[] {
         n,
         `${VERBS[n % VERBS.length]}${object}（第${n}项）`,
         `${WAYS[n % WAYS.length]}，确保${object}年内见到实效。`,
-        UNITS[n % UNITS.length]!,
+        // Tasks 1 and 2 share their lead: in the workbook one cell merged over both rows.
+        UNITS[(n === 2 ? 1 : n) % UNITS.length]!,
         `${UNITS[(n + 1) % UNITS.length]}、${UNITS[(n + 3) % UNITS.length]}`,
         `2026年${(n % 12) + 1}月底前`,
         (n % 4) + 1,
@@ -62,7 +63,8 @@ async function writeWorkbook(file: string, extraSheet = false): Promise<void> {
       const row = sheet.addRow([`${'一二三四'[part]}、${PARTS[part]}`]);
       sheet.mergeCells(`A${row.number}:G${row.number}`);
     }
-    sheet.addRow(task.cells);
+    const row = sheet.addRow(task.cells);
+    if (task.cells[0] === 2) sheet.mergeCells(`D${row.number - 1}:D${row.number}`);
   }
   const note = sheet.addRow([NOTE]);
   sheet.mergeCells(`A${note.number}:G${note.number}`);
@@ -122,6 +124,8 @@ describe('import of a 分工表 kept in Excel', () => {
     expect(plan.title).toBe(TITLE);
     expect(plan.sections.map((s) => s.title)).toEqual(PARTS);
     expect(plan.sections.reduce((n, s) => n + s.measures.length, 0)).toBe(80);
+    // The merged 牵头单位 leads both tasks it spans.
+    expect((plan.sections[0]!.measures as { lead?: string }[]).slice(0, 2).map((m) => m.lead)).toEqual([UNITS[1], UNITS[1]]);
     // The note under the table is kept, not lost.
     expect(readFileSync(path.join(work, 'plan.yaml'), 'utf8')).toContain(NOTE);
 
