@@ -95,4 +95,29 @@ describe('tables in the body', () => {
     expect(plan['guidance']).toBe('1.坚持属地负责。\n2.坚持群众参与。');
     expect(plan['sections']).toEqual([{ title: '重点任务', measures: [{ title: '清理河面漂浮物', responsible: ['各村委会'] }] }]);
   });
+
+  it('gives a vertically merged 牵头单位 to every row it spans', () => {
+    const { plan } = recognizePlan(
+      {
+        format: 'docx',
+        removed: [],
+        blocks: [
+          { kind: 'paragraph', text: '柳岸镇2027年河道保洁工作要点', title: true },
+          {
+            kind: 'table',
+            rows: [
+              [{ text: '工作任务' }, { text: '牵头单位' }],
+              [{ text: '清理河面漂浮物' }, { text: '镇环卫所', rowSpan: 2 }],
+              [{ text: '清理河岸垃圾' }, { text: '', continued: true }],
+            ],
+          },
+        ],
+      },
+      { today: '2031-05-05' },
+    );
+    expect(plan['measures']).toEqual([
+      { title: '清理河面漂浮物', lead: '镇环卫所' },
+      { title: '清理河岸垃圾', lead: '镇环卫所' },
+    ]);
+  });
 });
