@@ -10,18 +10,6 @@ import type { MeasureDraft, SectionDraft } from './plan-draft.js';
 import { TASK_COLUMN_LABELS, type TaskColumnKey } from '../plan/task-table-keys.js';
 import type { SourceCell, SourceTable } from './source-document.js';
 
-/**
- * The rows with a vertically merged cell's text in each row it spans (a 牵头单位 merged over the
- * tasks it leads), since a 分工表 means it for every one of them.
- */
-function withMergedText(rows: readonly SourceCell[][]): SourceCell[][] {
-  const out: SourceCell[][] = [];
-  for (const [r, row] of rows.entries()) {
-    out.push(row.map((cell, k) => (cell.continued && r > 0 ? { ...cell, text: out[r - 1]![k]?.text ?? '' } : cell)));
-  }
-  return out;
-}
-
 const COLUMNS: [TaskColumnKey, RegExp][] = [
   ['seq', /^(序号|编号)$/],
   ['task', /^(工作任务|重点任务|任务内容|工作内容|任务|重点工作)$/],
@@ -50,7 +38,7 @@ export function readTaskTable(
   guess: (path: PlanPathKey[], message: string) => void,
   keep: (path: PlanPathKey[], message: string, verbatim: string) => void,
 ): Record<string, unknown> | undefined {
-  const [header, ...rows] = withMergedText(table.rows);
+  const [header, ...rows] = table.rows;
   if (!header) return undefined;
   // A column without a header gets one, 第N列, so that its cells have a name to go under.
   const headers = header.map((cell, k) => cell.text.trim().replace(/\s*\n\s*/g, '') || `第${k + 1}列`);
@@ -129,7 +117,7 @@ export function readTaskTable(
  * its text from a 具体内容 column), under 部分 made from the rows that span the table.
  */
 export function measuresFromTable(table: SourceTable, top: SectionDraft): boolean {
-  const [header, ...rows] = withMergedText(table.rows);
+  const [header, ...rows] = table.rows;
   if (!header) return false;
   const roles = header.map((cell) => COLUMNS.find(([, pattern]) => pattern.test(headerKey(cell.text)))?.[0]);
   const task = roles.indexOf('task');
