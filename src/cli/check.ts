@@ -5,7 +5,7 @@ import { findPlanFiles, parseShard, readsStandardInput, selectShard } from '../p
 import { UsageError } from '../usage-error.js';
 import { type FormatName, FORMATS, formatDiagnostics } from '../report/index.js';
 import { countDiagnostics } from '../report/summary.js';
-import { useColor } from './output.js';
+import { clearProgress, useColor, writeProgress } from './output.js';
 import { readVersion } from './version.js';
 
 export interface CheckOptions {
@@ -34,7 +34,12 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   if (options.fix && !options.fixDryRun && readsStandardInput(files)) {
     throw new UsageError('--fix 要改写文件，不能用于标准输入（-）；可用 --fix-dry-run 查看修改');
   }
-  let result = await checkPlans(files);
+  let live = false;
+  const progress = (index: number, total: number, shown: string) => {
+    live = writeProgress('检查', index, total, shown) || live;
+  };
+  let result = await checkPlans(files, undefined, undefined, progress);
+  if (live) clearProgress();
   let diagnostics = result.diagnostics;
   if (options.fix || options.fixDryRun) {
     const fixed = await fix(result, options.fixDryRun ? 'show' : 'write');

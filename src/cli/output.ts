@@ -8,14 +8,28 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined):
   return Boolean(stream.isTTY);
 }
 
+/** How often a log (stderr not a terminal, as in CI) hears of a long batch. */
+const LOG_EVERY_MS = 5000;
+let batchStarted = 0;
+let lastLogged = 0;
+
 /**
- * A progress line for long batches, rewritten in place on a terminal (and nothing elsewhere, so a
- * log stays clean): “正在生成 3/20：plans/x.yaml”. Says whether it drew one.
+ * A progress line for long batches: on a terminal rewritten in place (“正在生成 3/20：plans/x.yaml”);
+ * in a log (CI), a line of its own every few seconds once the batch has run that long, so a long
+ * job shows it is alive and a short one prints nothing. Says whether it drew a line to clear.
  */
-export function writeProgress(verb: string, index: number, total: number, item: string): boolean {
-  const live = Boolean(process.stderr.isTTY) && total > 1;
-  if (live) process.stderr.write(`\r\x1b[K正在${verb} ${index + 1}/${total}：${item}`);
-  return live;
+export function writeProgress(verb: string, index: number, total: number, item: string, now = Date.now()): boolean {
+  if (total <= 1) return false;
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r\x1b[K正在${verb} ${index + 1}/${total}：${item}`);
+    return true;
+  }
+  if (index === 0 || batchStarted === 0) batchStarted = lastLogged = now;
+  if (now - lastLogged >= LOG_EVERY_MS) {
+    lastLogged = now;
+    process.stderr.write(`正在${verb} ${index + 1}/${total}：${item}（已用 ${Math.round((now - batchStarted) / 1000)} 秒）\n`);
+  }
+  return false;
 }
 
 /** Clears the progress line before the summary is printed. */

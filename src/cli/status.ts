@@ -9,7 +9,7 @@ import { formatGithub } from '../report/github.js';
 import { formatStatusTable } from '../report/status-table.js';
 import { formatStylish } from '../report/stylish.js';
 import { countDiagnostics } from '../report/summary.js';
-import { useColor } from './output.js';
+import { clearProgress, useColor, writeProgress } from './output.js';
 
 export interface StatusFlags {
   asOf?: string;
@@ -29,7 +29,11 @@ export async function runStatus(paths: string[], flags: StatusFlags): Promise<nu
   const options = parseStatusOptions(flags);
   const files = await findPlanFiles(paths.length ? paths : ['plans']);
   if (files.length === 0) throw new UsageError(`在 ${paths.join('、') || 'plans'} 中没有找到 .yaml 计划文件`);
-  const { plans, diagnostics } = await checkPlans(files);
+  let live = false;
+  const { plans, diagnostics } = await checkPlans(files, undefined, undefined, (index, total, shown) => {
+    live = writeProgress('读取', index, total, shown) || live;
+  });
+  if (live) clearProgress();
   if (countDiagnostics(diagnostics).errors > 0) {
     process.stdout.write(formatStylish(diagnostics, { color: useColor(process.stdout, flags.color), fileCount: files.length }));
     return 1;

@@ -35,14 +35,21 @@ export interface CheckResult {
  * `-` reads the plan from standard input; its repository is the current folder's. A file that
  * cannot be read at all is a UsageError (exit 2), not a problem of its content.
  */
-export async function checkPlans(files: readonly string[], stdin: AsyncIterable<Uint8Array> = process.stdin, options: RunRulesOptions = {}): Promise<CheckResult> {
+export async function checkPlans(
+  files: readonly string[],
+  stdin: AsyncIterable<Uint8Array> = process.stdin,
+  options: RunRulesOptions = {},
+  /** Before each file: a long batch tells the user where it is. */
+  onProgress?: (index: number, total: number, shown: string) => void,
+): Promise<CheckResult> {
   const configs = new Map<string, LoadedConfig>();
   const plans: CheckedPlan[] = [];
   const diagnostics: Diagnostic[] = [];
   const figures: FiguresCache = new Map();
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const piped = file === STDIN_PATH;
     const shown = piped ? STDIN_NAME : path.relative(process.cwd(), file) || file;
+    onProgress?.(index, files.length, shown);
     const checked = await checkOnePlan({ file, shown, piped, configs, figures, options }, () =>
       piped ? loadPlanStream(shown, stdin, prepareHeapFor) : loadPlanFile(shown, file, prepareHeapFor),
     );
