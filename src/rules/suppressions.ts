@@ -6,13 +6,14 @@
  */
 export type IsSuppressed = (ruleId: string, line: number) => boolean;
 
-const DIRECTIVE = /#\s*workplan-(disable-next-line|disable|enable)\b([^#\n]*)/;
+const DIRECTIVE = /#\s*workplan-(disable-next-line|disable|enable)\b([^#\n\r]*)/;
 
 export function parseSuppressions(source: string): IsSuppressed {
   const nextLine = new Map<number, Set<string> | 'all'>();
   const ranges: { ids: Set<string> | 'all'; from: number; to: number }[] = [];
   const open = new Map<string, number>();
-  const lines = source.split('\n');
+  // Lines end as YAML ends them: CR LF, LF or a lone CR.
+  const lines = source.split(/\r\n?|\n/);
   lines.forEach((text, i) => {
     const m = DIRECTIVE.exec(text);
     if (!m) return;
