@@ -2,7 +2,7 @@
 // that blow up a counter, XML nested deep, a style chain, many small paragraphs, a zip bomb,
 // Markdown nested deep, parts in other encodings). Each maker takes a size, so the tests use the
 // sizes that once broke import and the fuzzer (`npm run fuzz -- --import`) draws its own.
-import { strToU8, zipSync } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough, strToU8, unzipSync, zipSync } from 'fflate';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -111,11 +111,41 @@ export function manyParagraphs(count) {
   return makeDocx({ body: parts.join('') });
 }
 
-/** A zip bomb: document.xml of about `megabytes` MB of one repeated paragraph, highly compressed. */
+/**
+ * A zip bomb: document.xml of about `megabytes` MB of one repeated paragraph, highly compressed.
+ * Deflated as a stream, a megabyte at a time, so making it takes no more memory than the result.
+ */
 export function zipBomb(megabytes) {
-  const unit = paragraphXml('统战工作统战工作统战工作统战工作');
-  const body = unit.repeat(Math.ceil((megabytes * 1024 * 1024) / unit.length));
-  return makeDocx({ body, level: 9 });
+  const plain = makeDocx({ body: '' });
+  const parts = unzipSync(plain);
+  const chunks = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const [name, data] of Object.entries(parts)) {
+    if (name === 'word/document.xml') continue;
+    const entry = new ZipPassThrough(name);
+    zip.add(entry);
+    entry.push(data, true);
+  }
+  const entry = new ZipDeflate('word/document.xml', { level: 9 });
+  zip.add(entry);
+  const unit = strToU8(paragraphXml('统战工作统战工作统战工作统战工作'));
+  const count = Math.ceil((1024 * 1024) / unit.length);
+  const block = new Uint8Array(unit.length * count);
+  for (let i = 0; i < count; i++) block.set(unit, i * unit.length);
+  entry.push(strToU8(`${XML_HEAD}<w:document xmlns:w="${W}"><w:body>`));
+  for (let i = 0; i < megabytes; i++) entry.push(block);
+  entry.push(strToU8('</w:body></w:document>'), true);
+  zip.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** Markdown: `depth` nested blockquotes around a paragraph. */

@@ -132,14 +132,15 @@ describe('size', () => {
   it('a zip bomb (a small file unpacking to 300 MB) is refused before it is inflated', async () => {
     expect(bomb().length).toBeLessThan(2 * 1024 * 1024);
     const message = await refusal('bomb.docx', bomb());
-    expect(message).toMatch(/word\/document\.xml”解压后有 \d+ MB，超过 50 MB/);
+    expect(message).toMatch(/word\/document\.xml”解压后有 \d+ MB，超过 32 MB/);
   });
 
   it('parts each under the bound but together over it are refused', async () => {
-    const filler = h.paragraphXml('统战工作').repeat(Math.ceil((40 * 1024 * 1024) / h.paragraphXml('统战工作').length));
-    const styles = `<w:style w:type="paragraph" w:styleId="a"><w:name w:val="${'样'.repeat(12 * 1024 * 1024)}"/></w:style>`;
+    // 30 MB of document and 20 MB of styles (a character of 样 is three bytes).
+    const filler = h.paragraphXml('统战工作').repeat(Math.ceil((30 * 1024 * 1024) / new TextEncoder().encode(h.paragraphXml('统战工作')).length));
+    const styles = `<w:style w:type="paragraph" w:styleId="a"><w:name w:val="${'样'.repeat(7 * 1024 * 1024)}"/></w:style>`;
     const message = await refusal('two-parts.docx', h.makeDocx({ body: filler, styles, level: 1 }));
-    expect(message).toContain('合计超过 64 MB');
+    expect(message).toContain('合计超过 48 MB');
   });
 });
 
