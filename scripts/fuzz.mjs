@@ -2,7 +2,7 @@
 // and fixture plans and runs check, --fix and build in this process, as an attacker's files would.
 // A crash is an exception the engine lets out (anything but a plan problem), a run over 10 s, a
 // process over 1 GB, a warning Node prints, a --fix that breaks or loses what it should keep, or an output part that a
-// strict XML parser refuses. Runs on the compiled dist/ (npm run build first); a small fixed-seed
+// strict XML parser refuses. `--import` fuzzes import instead (scripts/fuzz-import.mjs). Runs on the compiled dist/ (npm run build first); a small fixed-seed
 // run is part of npm test (test/build/fuzz.test.ts).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -241,6 +241,30 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   };
   const runs = option('runs', 1000);
   const started = Date.now();
+  if (args.includes('--import')) {
+    const { fuzzImport } = await import('./fuzz-import.mjs');
+    let shown = 0;
+    const { counts, failures } = await fuzzImport({
+      runs,
+      seed: option('seed', 1),
+      onProgress(c, f) {
+        if (process.stderr.isTTY && Date.now() - shown > 500) {
+          shown = Date.now();
+          process.stderr.write(`\r\x1b[K${c.runs}/${runs} 次导入，${f.length} 个问题`);
+        }
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    console.log(
+      `导入模糊测试：${counts.runs} 次（导入 ${counts.imported}，拒绝 ${counts.refused}），用时 ${Math.round((Date.now() - started) / 1000)} s，` +
+        `最慢一次 ${counts.slowestMs} ms（${counts.slowest}），内存峰值 ${Math.round(counts.peakRss / 1e6)} MB`,
+    );
+    const byKind = {};
+    for (const f of failures) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
+    console.log(`问题：${failures.length}${failures.length ? ` ${JSON.stringify(byKind)}` : ''}`);
+    for (const f of failures.slice(0, 5)) console.log(`\n#${f.run} ${f.kind} ${f.name}: ${f.message.split('\n').slice(0, 6).join('\n')}`);
+    process.exit(failures.length ? 1 : 0);
+  }
   let last = 0;
   const { counts, failures } = await fuzz({
     runs,

@@ -29,6 +29,7 @@ export const LOADER_RULES = {
 /** Writing rules: one file each under rules/, run in this order; severity is the default. */
 export const WRITING_RULES = {
   'invalid-char': { description: 'XML 不允许或不可见的字符（控制字符、U+FFFE/U+FFFF、孤立代理项），文稿里无法保留', severity: 'error' },
+  'invisible-format': { description: '看不见的格式字符：双向文字控制符（U+202A–U+202E、U+2066–U+2069）和文字中间的 U+FEFF', severity: 'warning' },
   'punctuation-width': { description: '中文里的半角标点（, : ; ? ! ( ) 直引号 ... --）应为全角', severity: 'warning' },
   placeholder: { description: '文中留有占位符：202x、XX、××、某某、TODO', severity: 'error' },
   'masked-word': { description: '网页复制带来的屏蔽字：拼音替代（dang、zhong）或星号（****）', severity: 'error' },

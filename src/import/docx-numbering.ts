@@ -9,7 +9,7 @@
  */
 import type { DocxStyles } from './docx-styles.js';
 import { formatCounter } from './number-formats.js';
-import { type XmlElement, child, childrenNamed, toggleOf, valOf } from './xml-tree.js';
+import { type XmlElement, boundedInteger, child, childrenNamed, toggleOf, valOf } from './xml-tree.js';
 
 interface Level {
   start: number;
@@ -36,6 +36,13 @@ interface NumInstance {
 
 const MAX_LEVELS = 9;
 
+/**
+ * Where a list may start: Word keeps the number as a 32-bit integer, a file can say
+ * 99999999999999. Held to this, a counter stays an exact integer however many paragraphs follow;
+ * number-formats.ts keeps each marker short.
+ */
+const MAX_START = 2 ** 31 - 1;
+
 function readLevel(lvl: XmlElement): Level {
   let format = valOf(lvl, 'w:numFmt');
   if (format === undefined) {
@@ -43,14 +50,14 @@ function readLevel(lvl: XmlElement): Level {
     const fallback = child(child(lvl, 'mc:AlternateContent'), 'mc:Fallback');
     format = valOf(fallback, 'w:numFmt');
   }
-  const start = Number(valOf(lvl, 'w:start'));
-  const restart = Number(valOf(lvl, 'w:lvlRestart'));
+  const start = boundedInteger(valOf(lvl, 'w:start'), 0, MAX_START);
+  const restart = boundedInteger(valOf(lvl, 'w:lvlRestart'), 0, MAX_LEVELS);
   const style = valOf(lvl, 'w:pStyle');
   return {
-    start: Number.isInteger(start) ? start : 0,
+    start: start ?? 0,
     format: format ?? 'decimal',
     text: valOf(lvl, 'w:lvlText') ?? '',
-    ...(Number.isInteger(restart) ? { restart } : {}),
+    ...(restart !== undefined ? { restart } : {}),
     legal: toggleOf(lvl, 'w:isLgl') ?? false,
     ...(style !== undefined ? { style } : {}),
   };
@@ -100,10 +107,11 @@ export function readNumbering(root: XmlElement | undefined, styles: DocxStyles):
       const overrides = new Map<number, { start?: number; level?: Level }>();
       for (const override of childrenNamed(num, 'w:lvlOverride')) {
         const ilvl = Number(override.attrs['w:ilvl'] ?? '0');
-        const start = Number(valOf(override, 'w:startOverride'));
+        if (!Number.isInteger(ilvl) || ilvl < 0 || ilvl >= MAX_LEVELS) continue;
+        const start = boundedInteger(valOf(override, 'w:startOverride'), 0, MAX_START);
         const lvl = child(override, 'w:lvl');
         overrides.set(ilvl, {
-          ...(Number.isInteger(start) ? { start } : {}),
+          ...(start !== undefined ? { start } : {}),
           ...(lvl ? { level: readLevel(lvl) } : {}),
         });
       }

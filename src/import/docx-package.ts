@@ -2,14 +2,26 @@
  * The .docx container: which zip entries hold the document, its styles and its numbering. The
  * main part is found through the package relationships (_rels/.rels), as the OPC standard says,
  * with Word's usual names as the fallback. Only the parts the reader needs are inflated, each
- * under a size bound, so a zip bomb cannot fill memory.
+ * under a size bound and all of them under one more, so a zip bomb cannot fill memory: fflate
+ * inflates an entry into a buffer of the size its directory declares and never past it, so the
+ * declared sizes, counted before anything is inflated, bound what inflating can produce.
+ *
+ * A part is text in the encoding its XML declaration names (UTF-8 unless it says otherwise, or
+ * UTF-16 with its byte order mark), decoded by iconv-lite; a name it does not know is refused.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
+import iconv from 'iconv-lite';
 import { SourceFormatError } from './source-format-error.js';
 import { type XmlElement, childrenNamed, parseXml } from './xml-tree.js';
 
-/** No real document part comes near this once inflated; a zip bomb does. */
-const MAX_PART_BYTES = 512 * 1024 * 1024;
+/**
+ * No document part comes near this (the document.xml of a 500-page report is a few MB); a zip
+ * bomb does. Held well under the 50 MB a .txt source may have, because the XML is parsed into a
+ * tree: a 32 MB part of small paragraphs imports in seconds within a few hundred MB of memory.
+ */
+const MAX_PART_BYTES = 32 * 1024 * 1024;
+/** All the parts read from one package together. */
+const MAX_TOTAL_BYTES = 48 * 1024 * 1024;
 
 export interface DocxParts {
   document: string;
@@ -17,25 +29,71 @@ export interface DocxParts {
   numbering?: string;
 }
 
-function inflate(bytes: Uint8Array, wanted: ReadonlySet<string>): Record<string, Uint8Array> {
-  try {
-    return unzipSync(bytes, {
-      filter: (file) => {
-        if (!wanted.has(file.name)) return false;
-        if (file.originalSize > MAX_PART_BYTES) throw new SourceFormatError(`文件中的“${file.name}”解压后过大，不像正常的 Word 文档`);
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof SourceFormatError) throw error;
-    throw new SourceFormatError('文件已损坏，不是完整的 .docx（zip）压缩包；请在 Word/WPS 中打开后重新另存为 .docx');
+const MB = 1024 * 1024;
+
+/** The parts of one package as they are inflated, with the bytes they took so far. */
+class PackageReader {
+  private total = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  inflate(wanted: ReadonlySet<string>): Record<string, Uint8Array> {
+    try {
+      return unzipSync(this.bytes, {
+        filter: (file) => {
+          if (!wanted.has(file.name)) return false;
+          if (file.originalSize > MAX_PART_BYTES) {
+            throw new SourceFormatError(
+              `文件中的“${file.name}”解压后有 ${(file.originalSize / MB).toFixed(0)} MB，超过 ${MAX_PART_BYTES / MB} MB，不像正常的 Word 文档，未导入`,
+            );
+          }
+          this.total += file.originalSize;
+          if (this.total > MAX_TOTAL_BYTES) {
+            throw new SourceFormatError(`文件解压后的正文、样式和编号部分合计超过 ${MAX_TOTAL_BYTES / MB} MB，不像正常的 Word 文档，未导入`);
+          }
+          return true;
+        },
+      });
+    } catch (error) {
+      if (error instanceof SourceFormatError) throw error;
+      throw new SourceFormatError('文件已损坏，不是完整的 .docx（zip）压缩包；请在 Word/WPS 中打开后重新另存为 .docx');
+    }
   }
 }
 
-function decode(bytes: Uint8Array): string {
-  // Parts are UTF-8 by the standard; a BOM is allowed and is not text.
-  const text = strFromU8(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** The encoding an XML declaration names, read from its ASCII bytes (XML 1.0 appendix F). */
+function declaredEncoding(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString('latin1');
+  return /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(head)?.[1];
+}
+
+const REWRITE_AS_DOCX = '请在 Word/WPS 中打开后重新另存为 .docx';
+
+/** A part's bytes as text: by its byte order mark, else by its XML declaration (UTF-8 when silent). */
+function decode(bytes: Uint8Array, name: string): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return iconv.decode(buffer.subarray(2), 'utf-16le', { stripBOM: false });
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return iconv.decode(buffer.subarray(2), 'utf-16be', { stripBOM: false });
+  // UTF-16 without a mark still starts with “<?” in its byte order.
+  if (buffer[0] === 0x3c && buffer[1] === 0x00 && buffer[2] === 0x3f && buffer[3] === 0x00) return iconv.decode(buffer, 'utf-16le');
+  if (buffer[0] === 0x00 && buffer[1] === 0x3c && buffer[2] === 0x00 && buffer[3] === 0x3f) return iconv.decode(buffer, 'utf-16be');
+  const utf8Mark = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  const body = utf8Mark ? buffer.subarray(3) : buffer;
+  const declared = declaredEncoding(body)?.toLowerCase();
+  if (declared === undefined || declared === 'utf-8' || declared === 'utf8' || utf8Mark) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    } catch {
+      throw new SourceFormatError(`文件中的“${name}”不是有效的 UTF-8 文字（其中有不成字的字节），无法导入；${REWRITE_AS_DOCX}`);
+    }
+  }
+  if (declared.startsWith('utf-16') || declared === 'ucs-2') {
+    throw new SourceFormatError(`文件中的“${name}”声明为 ${declared.toUpperCase()} 编码，但开头没有字节顺序标记，无法可靠读取；${REWRITE_AS_DOCX}`);
+  }
+  if (!iconv.encodingExists(declared)) {
+    throw new SourceFormatError(`文件中的“${name}”声明的字符编码“${declared}”无法识别，未导入；${REWRITE_AS_DOCX}`);
+  }
+  return iconv.decode(body, declared);
 }
 
 interface Relationship {
@@ -73,27 +131,34 @@ const OFFICE_DOCUMENT = /\/officeDocument$/;
 
 /** The XML of the main document part and of its styles and numbering parts. */
 export function readDocxParts(bytes: Uint8Array): DocxParts {
-  const packageRels = inflate(bytes, new Set(['_rels/.rels']));
-  const main =
-    relationships(packageRels['_rels/.rels'] && decode(packageRels['_rels/.rels'])).find((r) => OFFICE_DOCUMENT.test(r.type))?.target;
+  const reader = new PackageReader(bytes);
+  const text = (parts: Record<string, Uint8Array>, name: string) => {
+    const part = parts[name];
+    return part && decode(part, name);
+  };
+  const packageRels = reader.inflate(new Set(['_rels/.rels']));
+  const main = relationships(text(packageRels, '_rels/.rels')).find((r) => OFFICE_DOCUMENT.test(r.type))?.target;
   const documentPath = main ? resolvePart('', main) : 'word/document.xml';
   const documentRels = relsPathOf(documentPath);
-  const first = inflate(bytes, new Set([documentPath, documentRels, 'word/document.xml']));
-  const documentBytes = first[documentPath] ?? first['word/document.xml'];
-  if (!documentBytes) {
+  const first = reader.inflate(new Set([documentPath, documentRels, 'word/document.xml']));
+  const documentName = first[documentPath] ? documentPath : 'word/document.xml';
+  const document = text(first, documentName);
+  if (document === undefined) {
     throw new SourceFormatError('这不是 Word 文档（.docx）：压缩包中没有正文部分 word/document.xml');
   }
-  const partRels = relationships(first[documentRels] && decode(first[documentRels]));
+  const partRels = relationships(text(first, documentRels));
   const target = (kind: string, fallback: string) => {
     const rel = partRels.find((r) => r.type.endsWith(`/${kind}`));
     return rel ? resolvePart(documentPath, rel.target) : fallback;
   };
   const stylesPath = target('styles', 'word/styles.xml');
   const numberingPath = target('numbering', 'word/numbering.xml');
-  const rest = inflate(bytes, new Set([stylesPath, numberingPath]));
+  const rest = reader.inflate(new Set([stylesPath, numberingPath]));
+  const styles = text(rest, stylesPath);
+  const numbering = text(rest, numberingPath);
   return {
-    document: decode(documentBytes),
-    ...(rest[stylesPath] ? { styles: decode(rest[stylesPath]) } : {}),
-    ...(rest[numberingPath] ? { numbering: decode(rest[numberingPath]) } : {}),
+    document,
+    ...(styles ? { styles } : {}),
+    ...(numbering ? { numbering } : {}),
   };
 }

@@ -182,8 +182,10 @@ export function readParagraph(p: XmlElement, context: ParagraphContext): ReadPar
           break;
         case 'w:sym': {
           // Symbol-font glyphs (F0xx) have no character of their own; others are text.
+          // A code past Unicode's last (0x10FFFF) or a surrogate is no character at all.
           const code = Number.parseInt(node.attrs['w:char'] ?? '', 16);
-          if (Number.isInteger(code) && code > 0 && (code < 0xf000 || code > 0xf0ff)) append(String.fromCodePoint(code), run);
+          const character = Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+          if (character && (code < 0xf000 || code > 0xf0ff)) append(String.fromCodePoint(code), run);
           break;
         }
         case 'w:footnoteReference':

@@ -3,7 +3,8 @@
  * once its `basedOn` chain is folded in, so a paragraph asks one style and gets the answer Word
  * would show. Only the properties the SourceDocument carries are read.
  */
-import { type XmlElement, child, childrenNamed, toggleOf, valOf } from './xml-tree.js';
+import { SourceFormatError } from './source-format-error.js';
+import { type XmlElement, boundedInteger, child, childrenNamed, toggleOf, valOf } from './xml-tree.js';
 
 export interface RunProps {
   bold?: boolean;
@@ -44,8 +45,9 @@ export function readRunProps(rPr: XmlElement | undefined): RunProps {
   if (!rPr) return out;
   const bold = toggleOf(rPr, 'w:b');
   if (bold !== undefined) out.bold = bold;
-  const size = Number(valOf(rPr, 'w:sz'));
-  if (Number.isFinite(size) && size > 0) out.size = size;
+  // Half-points: Word sets type from 1 to 1638 pt.
+  const size = boundedInteger(valOf(rPr, 'w:sz'), 0, 3276);
+  if (size !== undefined && size > 0) out.size = size;
   const color = valOf(rPr, 'w:color');
   if (color) out.color = color;
   const hidden = toggleOf(rPr, 'w:vanish');
@@ -59,16 +61,17 @@ export function readParagraphProps(pPr: XmlElement | undefined): ParagraphProps 
   if (!pPr) return out;
   const align = valOf(pPr, 'w:jc');
   if (align) out.align = align;
-  const outline = Number(valOf(pPr, 'w:outlineLvl'));
-  if (Number.isInteger(outline)) out.outlineLevel = outline;
+  // 0–8 are the heading levels, 9 is body text.
+  const outline = boundedInteger(valOf(pPr, 'w:outlineLvl'), -1, 9);
+  if (outline !== undefined) out.outlineLevel = outline;
   const pageBreak = toggleOf(pPr, 'w:pageBreakBefore');
   if (pageBreak !== undefined) out.pageBreakBefore = pageBreak;
   const numPr = child(pPr, 'w:numPr');
   if (numPr) {
     const numId = valOf(numPr, 'w:numId');
     if (numId !== undefined) out.numId = numId;
-    const ilvl = Number(valOf(numPr, 'w:ilvl'));
-    if (Number.isInteger(ilvl)) out.ilvl = ilvl;
+    const ilvl = boundedInteger(valOf(numPr, 'w:ilvl'), 0, 8);
+    if (ilvl !== undefined) out.ilvl = ilvl;
   }
   return out;
 }
@@ -86,6 +89,12 @@ interface RawStyle {
   paragraph: ParagraphProps;
   run: RunProps;
 }
+
+/**
+ * Longer than any style sheet's basedOn chain (Word's own are a few styles deep); each style
+ * carries the names of its chain, so a chain without end would cost its length squared.
+ */
+const MAX_STYLE_CHAIN = 256;
 
 /** Reads styles.xml (absent: an empty style sheet). */
 export function readStyles(root: XmlElement | undefined): DocxStyles {
@@ -116,19 +125,33 @@ export function readStyles(root: XmlElement | undefined): DocxStyles {
   const get = (id: string | undefined): ResolvedStyle | undefined => {
     if (id === undefined) return undefined;
     if (resolved.has(id)) return resolved.get(id);
-    // Mark before recursing: a basedOn loop (which Word refuses but files can hold) ends here.
-    resolved.set(id, undefined);
-    const own = raw.get(id);
-    if (!own) return undefined;
-    const base = own.basedOn !== undefined && own.basedOn !== id ? get(own.basedOn) : undefined;
-    const style: ResolvedStyle = {
-      id,
-      names: [...own.names, ...(base?.names ?? [])],
-      paragraph: base ? mergeProps(base.paragraph, own.paragraph) : own.paragraph,
-      run: base ? mergeProps(base.run, own.run) : own.run,
-    };
-    resolved.set(id, style);
-    return style;
+    // The chain up to the first style already known, walked with a loop (a file can chain
+    // thousands of styles); a basedOn loop, which Word refuses but files can hold, ends it.
+    const chain: string[] = [];
+    const seen = new Set<string>();
+    for (let at: string | undefined = id; at !== undefined && !resolved.has(at) && !seen.has(at); at = raw.get(at)?.basedOn) {
+      if (chain.length === MAX_STYLE_CHAIN) {
+        throw new SourceFormatError(`样式“${id}”的基准样式（basedOn）链超过 ${MAX_STYLE_CHAIN} 层，不像正常的 Word 文档，未导入`);
+      }
+      seen.add(at);
+      chain.push(at);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const styleId = chain[i]!;
+      const own = raw.get(styleId);
+      if (!own) {
+        resolved.set(styleId, undefined);
+        continue;
+      }
+      const base = own.basedOn !== undefined ? resolved.get(own.basedOn) : undefined;
+      resolved.set(styleId, {
+        id: styleId,
+        names: [...own.names, ...(base?.names ?? [])],
+        paragraph: base ? mergeProps(base.paragraph, own.paragraph) : own.paragraph,
+        run: base ? mergeProps(base.run, own.run) : own.run,
+      });
+    }
+    return resolved.get(id);
   };
   return { ...(defaultParagraph !== undefined ? { defaultParagraph } : {}), defaults, get };
 }

@@ -11,8 +11,15 @@ const LEGAL_SIMPLIFIED = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒'
 const LEGAL_TRADITIONAL = ['零', '壹', '貳', '參', '肆', '伍', '陸', '柒', '捌', '玖'];
 const IDEOGRAPH_DIGITS = '〇一二三四五六七八九';
 
+/**
+ * Word repeats the letter past Z without end (27 → AA, 28 → BB); past ten letters no reader
+ * counts them, and a long list would make each marker longer than the last (a list of 300,000
+ * paragraphs, gigabytes): digits then.
+ */
+const MAX_LETTER_REPEAT = 10;
+
 function letters(n: number, base: number): string {
-  // Word repeats the letter past Z: 27 → AA, 28 → BB.
+  if (n > 26 * MAX_LETTER_REPEAT) return String(n);
   const letter = String.fromCharCode(base + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }

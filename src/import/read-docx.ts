@@ -20,8 +20,10 @@ import { readNumbering } from './docx-numbering.js';
 import { type ParagraphContext, type ReadParagraph, readParagraph } from './docx-paragraph.js';
 import { readStyles } from './docx-styles.js';
 import { SourceFormatError } from './source-format-error.js';
-import { type XmlElement, type XmlNode, child, parseXml, valOf } from './xml-tree.js';
+import { type XmlElement, type XmlNode, boundedInteger, child, parseXml, valOf } from './xml-tree.js';
 
+/** Word's tables have at most 63 columns; a span or an offset is held to that. */
+const MAX_COLUMNS = 63;
 const NO_TEXT: ReadonlySet<string> = new Set();
 const DOCUMENT_TEXT: ReadonlySet<string> = new Set(['w:t', 'w:instrText']);
 
@@ -113,11 +115,11 @@ class BodyReader {
     const open = new Map<number, SourceCell>();
     for (const tr of flatten(tbl, 'w:tr')) {
       const trPr = child(tr, 'w:trPr');
-      let column = Number(valOf(trPr, 'w:gridBefore')) || 0;
+      let column = boundedInteger(valOf(trPr, 'w:gridBefore'), 0, MAX_COLUMNS) ?? 0;
       const cells: SourceCell[] = [];
       for (const tc of flatten(tr, 'w:tc')) {
         const tcPr = child(tc, 'w:tcPr');
-        const span = Math.max(1, Number(valOf(tcPr, 'w:gridSpan')) || 1);
+        const span = boundedInteger(valOf(tcPr, 'w:gridSpan'), 1, MAX_COLUMNS) ?? 1;
         const vMerge = child(tcPr, 'w:vMerge');
         const continued = vMerge !== undefined && vMerge.attrs['w:val'] !== 'restart';
         const lines = this.cellLines(tc);

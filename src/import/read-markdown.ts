@@ -12,15 +12,70 @@ import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { SaxesParser } from 'saxes';
 import { decodeText } from './read-text.js';
+import { SourceFormatError } from './source-format-error.js';
 import type { SourceBlock, SourceCell, SourceDocument, SourceParagraph } from './source-document.js';
 
 /** The visible text of a node: text, inline code and the text inside emphasis and links. */
 function textOf(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if (node.type === 'break') return '\n';
-  if (node.type === 'html') return '';
-  if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
-  return '';
+  // A loop, not recursion: emphasis and links can nest as deep as a file likes.
+  let out = '';
+  const pending: Nodes[] = [node];
+  while (pending.length > 0) {
+    const at = pending.pop()!;
+    if (at.type === 'text' || at.type === 'inlineCode') out += at.value;
+    else if (at.type === 'break') out += '\n';
+    else if (at.type !== 'html' && 'children' in at) {
+      const children = at.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * Deeper than any quote or list a document holds. micromark checks every open container on
+ * every line, so a file nested thousands deep takes minutes to parse (and the tree it gives is as
+ * deep): refused before parsing.
+ */
+export const MAX_MARKDOWN_NESTING = 32;
+
+/**
+ * How many containers a line opens at its start: each `>` and list marker (`-`, `+`, `*`, `1.`,
+ * `1)`), and its indentation before them in steps of two columns, as a nested list indents.
+ * Lines without a marker open nothing (they continue what is open), so they count 0.
+ */
+function openedContainers(line: string): number {
+  let markers = 0;
+  let indent = 0;
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) indent += line[i++] === '\t' ? 4 : 1;
+  for (;;) {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    const c = line[i];
+    let end = i;
+    if (c === '>') end = i + 1;
+    else if (c === '-' || c === '+' || c === '*') end = i + 1;
+    else {
+      while (end < line.length && end - i < 9 && line[end]! >= '0' && line[end]! <= '9') end++;
+      end = end > i && (line[end] === '.' || line[end] === ')') ? end + 1 : i;
+    }
+    const after = line[end];
+    if (end === i || (c !== '>' && after !== undefined && after !== ' ' && after !== '\t')) break;
+    markers++;
+    i = end;
+  }
+  return markers === 0 ? 0 : markers + Math.floor(indent / 2);
+}
+
+/** Refuses Markdown nested deeper than MAX_MARKDOWN_NESTING, naming the first such line. */
+function checkNesting(markdown: string): void {
+  // Markdown ends a line at CR LF, LF or a lone CR.
+  const lines = markdown.split(/\r\n?|\n/);
+  for (const [i, line] of lines.entries()) {
+    if (openedContainers(line) > MAX_MARKDOWN_NESTING) {
+      throw new SourceFormatError(`第 ${i + 1} 行的引用或列表嵌套超过 ${MAX_MARKDOWN_NESTING} 层，不像一份公文，未导入`);
+    }
+  }
 }
 
 /** Characters at the start of a paragraph set in bold: the run-in lead `**1.引领句。**正文`. */
@@ -151,7 +206,9 @@ function blocksOf(nodes: readonly RootContent[], out: SourceBlock[], pendingBrea
   }
 }
 
+/** Throws SourceFormatError for Markdown nested too deep to parse in reasonable time. */
 export function readMarkdownText(markdown: string): SourceBlock[] {
+  checkNesting(markdown);
   const tree: Root = fromMarkdown(markdown, {
     extensions: [gfmTable(), cjkFriendlyExtension()],
     mdastExtensions: [gfmTableFromMarkdown()],

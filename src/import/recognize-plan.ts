@@ -441,7 +441,8 @@ export function recognizePlan(source: SourceDocument, options: RecognizeOptions)
   const styles = new Map<string, number>();
   const allMeasures: MeasureDraft[] = [];
   const walk = (s: SectionDraft) => {
-    allMeasures.push(...s.measures);
+    // Not push(...s.measures): a section of 300,000 measures would pass as many arguments.
+    for (const measure of s.measures) allMeasures.push(measure);
     s.sections.forEach(walk);
   };
   walk(top);

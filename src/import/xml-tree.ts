@@ -31,6 +31,14 @@ function qualify(uri: string, local: string): string {
 }
 
 /**
+ * Deeper than any document Word writes (a table nested in a cell adds three levels; Word stops
+ * nesting tables long before this), shallow enough that every walk over the tree, recursive or
+ * not, stays small. Refused while parsing: saxes looks a prefix up through every open element,
+ * so a file nested 200,000 deep would take minutes before it ever ended.
+ */
+export const MAX_XML_DEPTH = 512;
+
+/**
  * Parses `xml` into a tree. Text is kept only inside the elements named in `textIn` (w:t and the
  * like): the whitespace between elements is layout, and dropping it keeps a large document small.
  */
@@ -44,6 +52,9 @@ export function parseXml(xml: string, textIn: ReadonlySet<string>): XmlElement {
     for (const attr of Object.values(tag.attributes)) {
       if (attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
       attrs[qualify(attr.uri, attr.local)] = attr.value;
+    }
+    if (stack.length > MAX_XML_DEPTH) {
+      throw new SourceFormatError(`XML 元素嵌套超过 ${MAX_XML_DEPTH} 层（第 ${parser.line} 行），不像正常的 Word 文档，未导入`);
     }
     const element: XmlElement = { name: qualify(tag.uri, tag.local), attrs, children: [] };
     stack[stack.length - 1]!.children.push(element);
@@ -62,6 +73,7 @@ export function parseXml(xml: string, textIn: ReadonlySet<string>): XmlElement {
   try {
     parser.write(xml).close();
   } catch (error) {
+    if (error instanceof SourceFormatError) throw error;
     throw new SourceFormatError(`XML 格式有误（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）`);
   }
   return root;
@@ -91,6 +103,16 @@ export function textOf(element: XmlElement): string {
 /** `w:val` of a child such as `<w:jc w:val="center"/>`. */
 export function valOf(element: XmlElement | undefined, name: string): string | undefined {
   return child(element, name)?.attrs['w:val'];
+}
+
+/**
+ * A number the file gives (a start, a span, a size), as an integer held to [min, max]: every
+ * number read from a package goes through here, so none can grow a counter, a string or a loop
+ * without bound. Undefined when it is not an integer at all.
+ */
+export function boundedInteger(value: string | undefined, min: number, max: number): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) ? Math.min(Math.max(n, min), max) : undefined;
 }
 
 /**

@@ -124,7 +124,13 @@ async function foldersToWatch(paths: readonly string[]): Promise<{ folders: Set<
     folders.add(path.resolve(path.dirname(file)));
     roots.add((await findConfigRoot(file)) ?? process.cwd());
   }
-  for (const given of paths) for (const folder of await subfolders(path.resolve(given))) folders.add(folder);
+  for (const given of paths) {
+    const below = await subfolders(path.resolve(given));
+    // A plan given by name is watched through its folder, also while it is missing: an editor
+    // that deletes and re-creates it (or saves by rename) must find it watched when it returns.
+    if (below.length === 0) folders.add(path.dirname(path.resolve(given)));
+    for (const folder of below) folders.add(folder);
+  }
   for (const root of roots) {
     folders.add(path.resolve(root));
     for (const folder of await subfolders(path.join(root, 'templates'))) {

@@ -8,7 +8,7 @@ import { type Diagnostic, type Span, makeDiagnostic } from '../diagnostic.js';
 import type { LoaderRuleId } from '../rule-catalog.js';
 import type { ZodType } from 'zod';
 import { modelFor, type PlanFile } from './model.js';
-import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+import { nodeAtPath, zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { yamlMessage, yamlRuleId } from './yaml-messages.js';
 
 /** Plans are kilobytes to a few megabytes (10,000 measures take about 7 MB); more is a mistake or an attack. */
@@ -118,9 +118,13 @@ export function parseYamlFile(
     };
   }
   const source = decoded;
+  // YAML ends a line at CR LF, LF or a lone CR (old Mac editors); the yaml library knows only the
+  // first two. A lone CR read as LF is the same length, so every offset, line and column holds
+  // for the file as written, and --fix edits `source`, keeping its line ends.
+  const yamlText = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const lineCounter = new LineCounter();
   // stringKeys: a map or list used as a key is an error (NON_STRING_KEY), not a warning printed by Node.
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, stringKeys: true });
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, stringKeys: true });
   const at = (offset: number): { line: number; column: number } => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -136,12 +140,12 @@ export function parseYamlFile(
     return {
       diagnostics: document.errors.map((error) => {
         const quote = error.code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
-        const opened = quote === undefined ? undefined : unclosedQuoteStart(source, quote, error.pos[0]);
+        const opened = quote === undefined ? undefined : unclosedQuoteStart(yamlText, quote, error.pos[0]);
         if (opened !== undefined) {
           // The end of the last line, not the empty line after the final line break.
-          const end = at(error.pos[0] >= source.length && source.endsWith('\n') ? source.length - 1 : error.pos[0]);
+          const end = at(error.pos[0] >= yamlText.length && yamlText.endsWith('\n') ? yamlText.length - 1 : error.pos[0]);
           const name = quote === '"' ? '双引号' : '单引号';
-          const until = error.pos[0] >= source.length ? '文件末尾' : `第 ${end.line} 行第 ${end.column} 列`;
+          const until = error.pos[0] >= yamlText.length ? '文件末尾' : `第 ${end.line} 行第 ${end.column} 列`;
           return {
             ...makeDiagnostic('yaml-syntax', `这里开始的${name}到${until}都没有闭合：请在这段文字末尾补上 ${quote}`, { file, span: at(opened) }),
             related: [{ ...end, message: `${name}应在此前闭合` }],
@@ -178,6 +182,25 @@ export function parseYamlFile(
   } catch (error) {
     // A stack overflow: nesting too deep to turn into data, wherever it is.
     if (error instanceof RangeError) return { diagnostics: [makeDiagnostic('yaml-syntax', yamlMessage('RESOURCE_EXHAUSTION'), { file, span: spanOf(root.range) })] };
+    // An alias before (or without) its anchor: said so, at that alias.
+    if (error instanceof ReferenceError) {
+      let unresolved: Node | undefined;
+      visit(document, {
+        Alias(_, node) {
+          if (node.resolve(document) !== undefined) return undefined;
+          unresolved = node;
+          return visit.BREAK;
+        },
+      });
+      if (unresolved && isAlias(unresolved)) {
+        const name = unresolved.source;
+        return {
+          diagnostics: [
+            makeDiagnostic('yaml-syntax', `别名“*${name}”找不到锚点：锚点“&${name}”须写在别名之前`, { file, span: spanOf(unresolved.range) }),
+          ],
+        };
+      }
+    }
     // Otherwise yaml throws only for alias expansion past the limit; point at the first alias.
     let first: Node | undefined;
     visit(document, {
@@ -198,8 +221,8 @@ export function parseYamlFile(
 
   const locate = (path: PlanPath): Span => {
     for (let n = path.length; n >= 0; n--) {
-      const node = document.getIn(path.slice(0, n), true);
-      if (isNode(node) && !isAlias(node)) return spanOf(node.range);
+      const node = nodeAtPath(document, path.slice(0, n));
+      if (node) return spanOf(node.range);
     }
     return { line: 1, column: 1 };
   };

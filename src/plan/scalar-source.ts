@@ -27,6 +27,12 @@ export function mapScalarSource(source: string, node: Scalar): ScalarSourceMap |
 
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
+/** Where the line holding `from` ends: at LF, or at a lone CR, which YAML also takes as a line end. */
+export function lineEndAfter(source: string, from: number): number {
+  for (let i = from; i < source.length; i++) if (source[i] === '\n' || source[i] === '\r') return source[i] === '\r' && source[i + 1] === '\n' ? i + 1 : i;
+  return -1;
+}
+
 function alignScalar(source: string, node: Scalar): ScalarSourceMap | undefined {
   if (typeof node.value !== 'string' || !node.range) return undefined;
   const value = node.value;
@@ -40,7 +46,7 @@ function alignScalar(source: string, node: Scalar): ScalarSourceMap | undefined 
     p = begin + 1;
     end = valueEnd - 1;
   } else if (block) {
-    const header = source.indexOf('\n', begin);
+    const header = lineEndAfter(source, begin);
     if (header < 0 || header >= valueEnd) return value === '' ? { offsets: [], verbatim: [] } : undefined;
     p = header + 1;
   }

@@ -1,5 +1,5 @@
 /** Turns zod issues into Chinese Diagnostics that point at the right YAML node. */
-import { isMap, isNode, isScalar, type Document } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { core, z } from 'zod';
 import { type Diagnostic, type Span, makeDiagnostic } from '../diagnostic.js';
 import type { LoaderRuleId } from '../rule-catalog.js';
@@ -44,12 +44,27 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], ctx: IssueConte
   return out;
 }
 
+/**
+ * The node a plan path names, like `document.getIn(path, true)`, except that a path running
+ * through an alias (`measures: *common`) stops at the alias: the value is the anchor's, but the
+ * place to show is where the alias was written, not the top of the file.
+ */
+export function nodeAtPath(document: Document, path: readonly (string | number)[]): Node | undefined {
+  let node: unknown = document.contents;
+  for (const key of path) {
+    if (isAlias(node)) return node;
+    if (isMap(node)) node = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key)?.value;
+    else if (isSeq(node) && typeof key === 'number') node = node.items[key];
+    else return undefined;
+  }
+  return isNode(node) ? node : undefined;
+}
+
 function issueToDiagnostics(issue: Issue, ctx: IssueContext): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const make = (ruleId: LoaderRuleId, message: string, span: Span, at = path): Diagnostic => makeDiagnostic(ruleId, message, { file: ctx.file, span, path: at });
   const nodeSpan = (p: readonly (string | number)[]): Span => {
-    const node = ctx.document.getIn(p, true);
-    return ctx.spanOf(isNode(node) ? node.range : undefined);
+    return ctx.spanOf(nodeAtPath(ctx.document, p)?.range);
   };
   const last = path[path.length - 1];
   const label = describeKey(last);
@@ -142,7 +157,7 @@ function keySpan(ctx: IssueContext, path: readonly (string | number)[]): Span {
   const map = ctx.document.getIn(path.slice(0, -1), true);
   const last = path[path.length - 1];
   const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === last) : undefined;
-  const node = isNode(pair?.key) ? pair.key : ctx.document.getIn(path, true);
+  const node = isNode(pair?.key) ? pair.key : nodeAtPath(ctx.document, path);
   return ctx.spanOf(isNode(node) ? node.range : undefined);
 }
 
@@ -154,7 +169,7 @@ const COLUMN_HINT = `内置的列：${TASK_COLUMN_KEYS.map((k) => `${k}（${TASK
  */
 function tableColumnDiagnostics(issue: Extract<Issue, { code: 'invalid_union' }>, value: unknown, path: (string | number)[], ctx: IssueContext): Diagnostic[] {
   const at = (p: (string | number)[], message: string) => {
-    const node = ctx.document.getIn(p, true);
+    const node = nodeAtPath(ctx.document, p);
     return [makeDiagnostic('table-column', message, { file: ctx.file, span: ctx.spanOf(isNode(node) ? node.range : undefined), path: p })];
   };
   const unknown = (key: string, p: (string | number)[]) => {

@@ -6,6 +6,7 @@ import { figureAmbiguous } from './figure-ambiguous.js';
 import { figureStale } from './figure-stale.js';
 import { figureUnknown } from './figure-unknown.js';
 import { invalidChar } from './invalid-char.js';
+import { invisibleFormat } from './invisible-format.js';
 import { maskedWord } from './masked-word.js';
 import { measureOwner } from './measure-owner.js';
 import { numberingTyped } from './numbering-typed.js';
@@ -22,6 +23,7 @@ import { unitUnknown } from './unit-unknown.js';
 
 export const RULES: readonly Rule[] = [
   invalidChar,
+  invisibleFormat,
   punctuationWidth,
   placeholder,
   maskedWord,

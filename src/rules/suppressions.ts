@@ -11,7 +11,7 @@
  */
 export type IsSuppressed = (ruleId: string, line: number) => boolean;
 
-const DIRECTIVE = /#\s*workplan-(disable-next-line|disable|enable)\b([^#\n]*)/;
+const DIRECTIVE = /#\s*workplan-(disable-next-line|disable|enable)\b([^#\n\r]*)/;
 
 const IMPORTED = /^#\s*workplan-imported\b([^#\n]*)/;
 
@@ -29,7 +29,8 @@ export function parseSuppressions(source: string): IsSuppressed {
   const nextLine = new Map<number, Set<string> | 'all'>();
   const ranges: { ids: Set<string> | 'all'; from: number; to: number }[] = [];
   const open = new Map<string, number>();
-  const lines = source.split('\n');
+  // Lines end as YAML ends them: CR LF, LF or a lone CR.
+  const lines = source.split(/\r\n?|\n/);
   lines.forEach((text, i) => {
     const m = DIRECTIVE.exec(text);
     if (!m) return;

@@ -3,7 +3,7 @@
  * with it. A reader never sees half a file, and after a crash the next run finds either the old
  * set or the new one (see output-leftovers.ts for the journal that makes the set whole).
  */
-import { lstat, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError, explainFsError } from './fs-errors.js';
 import { createRunTag, formatJournal, journalPathIn, recoverLeftovers, tempPathFor } from './output-leftovers.js';
@@ -32,7 +32,8 @@ class OutputFailure {
  * refused is refused before the first rename; only a rename failing after others succeeded (a
  * file held open on Windows) leaves the set mixed, each file still whole.
  */
-export async function writeOutputs(outputs: readonly Output[], onWritten: (output: Output) => void = () => {}): Promise<void> {
+export async function writeOutputs(asked: readonly Output[], onWritten: (output: Output) => void = () => {}): Promise<void> {
+  const outputs = await Promise.all(asked.map(throughLink));
   const [first] = outputs;
   if (!first) return;
   const folders = [...new Set(outputs.map((output) => path.dirname(output.path)))];
@@ -89,7 +90,22 @@ export async function writeOutputs(outputs: readonly Output[], onWritten: (outpu
   }
   // The set is in place; a journal left by a failed unlink only renames nothing next time.
   if (journal) await unlink(journal).catch(() => undefined);
-  for (const output of outputs) onWritten(output);
+  for (const output of asked) onWritten(output);
+}
+
+/**
+ * An output that is a symbolic link (a plan kept elsewhere and linked into the repository) is
+ * written where the link points, so the link stays a link; messages still name it as asked.
+ */
+async function throughLink(output: Output): Promise<Output> {
+  const isLink = await lstat(output.path).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  );
+  if (!isLink) return output;
+  // A dangling link has nowhere to write through: it is replaced, as before.
+  const target = await realpath(output.path).catch(() => undefined);
+  return target === undefined ? output : { ...output, path: target, shown: output.shown ?? output.path };
 }
 
 function describeOutputFailure({ output, error, folder }: OutputFailure): string {

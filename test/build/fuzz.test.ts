@@ -23,3 +23,21 @@ describe('fuzzer (fixed seed)', () => {
     expect(failures.map((f) => `#${f.run} ${f.kind}: ${f.message.split('\n')[0]}`)).toEqual([]);
   }, 120_000);
 });
+
+interface ImportFuzzResult {
+  counts: { runs: number; imported: number; refused: number };
+  failures: { run: number; kind: string; name: string; message: string }[];
+}
+
+describe('import fuzzer (fixed seed)', () => {
+  it('imports or refuses in Chinese 40 hostile sources, none crashing, hanging or running out of heap', async () => {
+    // @ts-expect-error the fuzzer is a plain ES module script without type declarations
+    const { fuzzImport } = await import('../../scripts/fuzz-import.mjs');
+    const { counts, failures } = (await fuzzImport({ runs: 40, seed: 20261208 })) as ImportFuzzResult;
+    expect(counts.runs).toBe(40);
+    // Both outcomes occur, so the run reached the readers and the recognizer.
+    expect(counts.imported).toBeGreaterThan(5);
+    expect(counts.refused).toBeGreaterThan(5);
+    expect(failures.map((f) => `#${f.run} ${f.kind} ${f.name}: ${f.message.split('\n')[0]}`)).toEqual([]);
+  }, 180_000);
+});

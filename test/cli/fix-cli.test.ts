@@ -1,5 +1,5 @@
 /** --fix, --fix-dry-run, inline suppression and SARIF, as a user meets them. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -147,5 +147,36 @@ describe('--format sarif', () => {
       },
     );
     expect(actual).toEqual(expected);
+  });
+});
+
+describe('check --fix on files as they are kept', () => {
+  /** The plan as --fix leaves a plain copy of it: what the other cases must equal. */
+  const fixedCopy = () => {
+    const { file } = copy(PASTED);
+    runCli(['check', file, '--fix']);
+    return readFileSync(file, 'utf8');
+  };
+
+  it('writes through a symbolic link: the link stays a link and the file it points to is fixed', () => {
+    const { dir } = copy(PASTED);
+    mkdirSync(path.join(dir, 'shared'));
+    const real = path.join(dir, 'shared', 'plan.yaml');
+    cpSync(PASTED, real);
+    const link = path.join(dir, 'linked.yaml');
+    symlinkSync(path.join('shared', 'plan.yaml'), link);
+    const r = runCli(['check', 'linked.yaml', '--fix'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    const expected = fixedCopy();
+    expect(expected).not.toBe(readFileSync(PASTED, 'utf8'));
+    expect(readFileSync(real, 'utf8')).toBe(expected);
+  });
+
+  it('keeps lone-CR line ends: the fixes are those of the same plan with LFs', () => {
+    const { file } = copy(PASTED, readFileSync(PASTED, 'utf8').replace(/\n/g, '\r'));
+    const r = runCli(['check', file, '--fix']);
+    expect(r.stdout + r.stderr).not.toContain('yaml-syntax');
+    expect(readFileSync(file, 'utf8')).toBe(fixedCopy().replace(/\n/g, '\r'));
   });
 });

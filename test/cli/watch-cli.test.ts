@@ -3,7 +3,7 @@
  * templates, one line per rebuild. Waits are generous and only for lines to appear.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,21 @@ describe('build --watch', () => {
     await editAndWait(() => writeFileSync(plan, good));
     await editAndWait(() => writeFileSync(path.join(repo, 'workplan.config.yaml'), 'speech:\n  pace: 200\n'));
     expect(child!.exitCode).toBe(null);
+  });
+
+  it('keeps rebuilding after the plan is deleted and made again, as editors that save by rename do', async () => {
+    const good = readFileSync(plan, 'utf8');
+    await editAndWait(() => unlinkSync(plan), /无法生成（用时 \d+ 毫秒）$/);
+    expect(log).toContain('无法读取“plans/plan.yaml”');
+    const temp = path.join(repo, 'plans', '.plan.yaml.tmp');
+    await editAndWait(() => {
+      writeFileSync(temp, good.replace('2025年澄湖区统一战线工作安排意见（修订稿）', '2025年澄湖区统一战线工作安排意见（再次修订）'));
+      renameSync(temp, plan);
+    });
+    expect(readFileSync(output, 'utf8')).toContain('（再次修订）');
+    // And the plan is still watched after that: the next save rebuilds too.
+    await editAndWait(() => writeFileSync(plan, good));
+    expect(readFileSync(output, 'utf8')).toContain('（修订稿）');
   });
 
   it('ends cleanly on SIGTERM (as on Ctrl-C)', async () => {
