@@ -82,6 +82,11 @@ async function runRevision(sources: string[], flags: ImportFlags): Promise<numbe
     const score = line.score !== undefined ? `（相似度 ${line.score.toFixed(2)}，请核对是否同一项）` : '';
     process.stderr.write(`${labels[line.kind]}  ${line.label}  ${line.title}${score}${line.details.length ? `：${line.details.join('；')}` : ''}\n`);
   }
+  for (const comment of revision.comments) {
+    const anchor = comment.anchor ? `在“${[...comment.anchor].slice(0, 24).join('')}${[...comment.anchor].length > 24 ? '…' : ''}”处` : '';
+    process.stderr.write(`批注${comment.author ? `（${comment.author}）` : ''}${anchor}：${comment.text.replace(/\s*\n\s*/g, ' ')}\n`);
+  }
+  if (revision.comments.length) process.stderr.write(`修改稿有 ${revision.comments.length} 条批注，没有写进计划：请逐条处理\n`);
   if (revision.after === revision.before) {
     process.stderr.write(`修改稿与“${revision.shown}”没有可写回的差别，计划未改动\n`);
     return 0;

@@ -27,6 +27,8 @@ export interface DocxParts {
   document: string;
   styles?: string;
   numbering?: string;
+  /** Comments (批注), word/comments.xml. */
+  comments?: string;
 }
 
 const MB = 1024 * 1024;
@@ -129,7 +131,7 @@ function relsPathOf(part: string): string {
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 
-/** The XML of the main document part and of its styles and numbering parts. */
+/** The XML of the main document part and of its styles, numbering and comments parts. */
 export function readDocxParts(bytes: Uint8Array): DocxParts {
   const reader = new PackageReader(bytes);
   const text = (parts: Record<string, Uint8Array>, name: string) => {
@@ -153,12 +155,15 @@ export function readDocxParts(bytes: Uint8Array): DocxParts {
   };
   const stylesPath = target('styles', 'word/styles.xml');
   const numberingPath = target('numbering', 'word/numbering.xml');
-  const rest = reader.inflate(new Set([stylesPath, numberingPath]));
+  const commentsPath = target('comments', 'word/comments.xml');
+  const rest = reader.inflate(new Set([stylesPath, numberingPath, commentsPath]));
   const styles = text(rest, stylesPath);
   const numbering = text(rest, numberingPath);
+  const comments = text(rest, commentsPath);
   return {
     document,
     ...(styles ? { styles } : {}),
     ...(numbering ? { numbering } : {}),
+    ...(comments ? { comments } : {}),
   };
 }

@@ -15,6 +15,7 @@
  * figure and its unit.
  */
 import type { SourceBlock, SourceCell, SourceDocument, SourceTable } from './source-document.js';
+import { readComments } from './docx-comments.js';
 import { readDocxParts } from './docx-package.js';
 import { readNumbering } from './docx-numbering.js';
 import { type ParagraphContext, type ReadParagraph, readParagraph } from './docx-paragraph.js';
@@ -37,7 +38,8 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
   if (!body) throw new SourceFormatError('这不是 Word 文档（.docx）：正文部分没有 w:body');
   const reader = new BodyReader({ styles, numbering, fields: [] });
   const blocks = reader.read(body);
-  return { format: 'docx', blocks, removed: [], ...(reader.skipped.length ? { skipped: reader.skipped } : {}) };
+  const comments = readComments(parts.comments, root);
+  return { format: 'docx', blocks, removed: [], ...(reader.skipped.length ? { skipped: reader.skipped } : {}), ...(comments.length ? { comments } : {}) };
 }
 
 class BodyReader {

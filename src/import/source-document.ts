@@ -64,6 +64,14 @@ export interface SourceTable {
 
 export type SourceBlock = SourceParagraph | SourceTable;
 
+/** A comment (批注) in the source, with the paragraph it is anchored in. */
+export interface SourceComment {
+  text: string;
+  author?: string;
+  /** The text of the paragraph the comment marks, when the source says. */
+  anchor?: string;
+}
+
 export interface SourceDocument {
   format: 'docx' | 'xlsx' | 'csv' | 'txt' | 'md';
   blocks: SourceBlock[];
@@ -80,4 +88,6 @@ export interface SourceDocument {
    * skipped unsaid.
    */
   skipped?: string[];
+  /** Comments (批注) of a .docx, not part of the text: `import --onto` lists them. */
+  comments?: SourceComment[];
 }

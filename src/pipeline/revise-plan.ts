@@ -14,6 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { matchMeasures, measureRefs } from '../compare/plan-diff.js';
 import { bigramSet, dice } from '../compare/similarity.js';
 import { recognizePlan } from '../import/recognize-plan.js';
+import type { SourceComment } from '../import/source-document.js';
 import { type LoadedPlan, type PlanPath, loadPlanFile, parsePlan } from '../plan/load-plan.js';
 import { isSpeechFile, type Measure, type Plan, type Section, unitsOf } from '../plan/model.js';
 import { allMeasures, type MeasureAt } from '../plan/plan-walk.js';
@@ -49,6 +50,8 @@ export interface PlanRevision {
   lines: RevisionLine[];
   /** The plan file's own problems (it must load before it can be revised): exit 1. */
   diagnostics: Diagnostic[];
+  /** The revised document's comments (批注), with the paragraph each stands in: listed, not written. */
+  comments: SourceComment[];
 }
 
 export interface ReviseRequest {
@@ -81,7 +84,7 @@ export async function revisePlan(revised: string, onto: string, request: ReviseR
   } catch (error) {
     throw new UsageError(describeFsError(error, 'read', shown));
   }
-  if (!result.loaded) return { file: onto, shown, bom: false, before: '', after: '', lines: [], diagnostics: result.diagnostics };
+  if (!result.loaded) return { file: onto, shown, bom: false, before: '', after: '', lines: [], diagnostics: result.diagnostics, comments: [] };
   const loaded = result.loaded;
   if (isSpeechFile(loaded.plan)) throw new UsageError(`“${shown}”是发言文件（kind: speech）：--onto 只用于计划，发言的修改请直接改发言文件`);
   const doc = await readSource(revised);
@@ -93,7 +96,7 @@ export async function revisePlan(revised: string, onto: string, request: ReviseR
   const lines: RevisionLine[] = [];
   reviseFrame(loaded, draft, planned, lines);
   reviseMeasures(loaded, draft, planned, lines, request.prune ?? false);
-  const same = { file: onto, shown, bom: loaded.bom, before: loaded.source, lines, diagnostics: [] };
+  const same = { file: onto, shown, bom: loaded.bom, before: loaded.source, lines, diagnostics: [], comments: doc.comments ?? [] };
   if (planned.edits.length === 0) return { ...same, after: loaded.source };
   let after: string;
   try {

@@ -84,7 +84,25 @@ for row in d.tables[0].rows:
     if ''.join(t.text or '' for t in row.cells[1]._tc.iter(qn('w:t'))).replace('\u2060', '') == '开展“政企面对面”恳谈活动':
         row.cells[4].paragraphs[0].runs[0].text = '2026年10月底前'
         for r in row.cells[4].paragraphs[0].runs[1:]: r.text = ''
+# 8. A comment (批注) on the first part's first measure, as Word stores one: comments.xml, its
+#    relationship and content type, and the range marks in the paragraph.
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+p = find('1.深入学习')
+start = etree.Element(qn('w:commentRangeStart')); start.set(qn('w:id'), '7')
+end = etree.Element(qn('w:commentRangeEnd')); end.set(qn('w:id'), '7')
+ref = etree.Element(qn('w:r')); mark = etree.SubElement(ref, qn('w:commentReference')); mark.set(qn('w:id'), '7')
+p._p.insert(1 if p._p.find(qn('w:pPr')) is not None else 0, start); p._p.append(end); p._p.append(ref)
 d.save(sys.argv[2])
+import zipfile, shutil
+src = zipfile.ZipFile(sys.argv[2]); items = {i.filename: src.read(i.filename) for i in src.infolist()}; src.close()
+items['word/comments.xml'] = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="%s"><w:comment w:id="7" w:author="张部长" w:date="2026-01-15T09:00:00Z"><w:p><w:r><w:t>请补充培训的具体人数</w:t></w:r></w:p></w:comment></w:comments>' % W).encode()
+rels = items['word/_rels/document.xml.rels'].decode()
+items['word/_rels/document.xml.rels'] = rels.replace('</Relationships>', '<Relationship Id="rIdC7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>').encode()
+types = items['[Content_Types].xml'].decode()
+items['[Content_Types].xml'] = types.replace('</Types>', '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>').encode()
+out = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+for name, data in items.items(): out.writestr(name, data)
+out.close()
 `;
 
 let work: string;
@@ -148,6 +166,8 @@ describe.skipIf(!python)('import --onto: a leader’s revisions back into the pl
     expect(result.stderr).toMatch(/^删除 .*引导新阶层人士参与基层治理：修改稿中没有这一项；计划中保留/m);
     expect(result.stderr).toMatch(/^调整 .*支持民主党派加强自身建设：次序调整/m);
     expect(result.stderr).toMatch(/^调整 .*开展“政企面对面”恳谈活动：完成时限：2026-12 → 2026-10/m);
+    // The leader's comment is listed with where it stands, and not written into the plan.
+    expect(result.stderr).toMatch(/^批注（张部长）在“1\.深入学习贯彻党的创新理论.*”处：请补充培训的具体人数$/m);
     expect(readFileSync(plan, 'utf8')).toBe(original);
   });
 
