@@ -16,9 +16,9 @@ import { bigramSet, dice } from '../compare/similarity.js';
 import { recognizePlan } from '../import/recognize-plan.js';
 import type { SourceComment } from '../import/source-document.js';
 import { type LoadedPlan, type PlanPath, loadPlanFile, parsePlan } from '../plan/load-plan.js';
-import { isSpeechFile, type Measure, type Plan, type Section, unitsOf } from '../plan/model.js';
+import { isSpeechFile, type Measure, type Plan, type Section, targetText, unitsOf } from '../plan/model.js';
 import { allMeasures, type MeasureAt } from '../plan/plan-walk.js';
-import { addKey, applyTextEdits, blockItems, listLayout, removeItem, replaceValue, type TextEdit } from '../plan/yaml-edits.js';
+import { addKey, applyTextEdits, blockItems, listLayout, removeItem, replaceMappings, replaceValue, type TextEdit } from '../plan/yaml-edits.js';
 import { describeFsError } from '../system/fs-errors.js';
 import { writeOutputs } from '../system/write-outputs.js';
 import { localToday } from '../text/dates.js';
@@ -207,8 +207,17 @@ function reviseMeasure(loaded: LoadedPlan, old: MeasureAt, now: Measure, planned
     const ok = own.due === undefined ? addField(loaded, planned, old.path, 'due', now.due, 'text') : change(loaded, planned, [...old.path, 'due'], now.due);
     if (ok) details.push(`完成时限：${old.owners.due ?? '无'} → ${now.due}`);
   }
-  if (now.targets !== undefined && !isDeepStrictEqual(now.targets.map((t) => `${t.name}${t.value}${t.unit ?? ''}`), (own.targets ?? []).map((t) => `${t.name}${t.value}${t.unit ?? ''}`))) {
-    details.push('目标有改动，未写回：请对照修改稿手工修改 targets');
+  // Targets as the 分工表's 目标 column reads them back; only a plan's own list is rewritten.
+  // As YAML will read them back: no keys left undefined.
+  const targets = now.targets?.length ? (JSON.parse(JSON.stringify(now.targets)) as NonNullable<Measure['targets']>) : undefined;
+  if (targets && !isDeepStrictEqual(targets, own.targets ?? [])) {
+    const edit = own.targets ? replaceMappings(loaded, [...old.path, 'targets'], targets) : '这项举措原来没有 targets';
+    if (typeof edit === 'string') details.push(`目标有改动，未写回（${edit}）：请对照修改稿手工修改 targets`);
+    else {
+      planned.edits.push({ ...edit, owner: JSON.stringify(old.path) });
+      planned.apply.push((data) => setIn(data, [...old.path, 'targets'], targets));
+      details.push(`目标：${(own.targets ?? []).map(targetText).join('；')} → ${targets.map(targetText).join('；')}`);
+    }
   }
   return details;
 }

@@ -59,6 +59,28 @@ export function replaceValue(loaded: LoadedPlan, path: PlanPath, value: unknown)
   return { from: node.range[0], to: node.range[1], text };
 }
 
+/**
+ * The list at `path` replaced by these mappings (a measure's targets): a block list keeps its
+ * layout, one `- { … }` line per item at its indentation; a flow list stays one flow list.
+ */
+export function replaceMappings(loaded: LoadedPlan, path: PlanPath, values: readonly Record<string, unknown>[]): TextEdit | string {
+  const { source } = loaded;
+  const node = loaded.document.getIn(path, true) as Node | undefined;
+  if (!isSeq(node) || !node.range || values.length === 0) return '原值不是列表';
+  const doc = new Document(values);
+  for (const item of (doc.contents as YAMLSeq).items) (item as YAMLMap).flow = true;
+  if ((node as YAMLSeq).flow) {
+    (doc.contents as YAMLSeq).flow = true;
+    return { from: node.range[0], to: node.range[1], text: doc.toString({ lineWidth: 0 }).trimEnd() };
+  }
+  const indent = columnOf(source, node.range[0]);
+  const lines = doc.toString({ lineWidth: 0 }).trimEnd().split('\n');
+  // A block list's range runs past its last newline: the edit ends where its last item does.
+  const last = ((node as YAMLSeq).items.at(-1) as Node | undefined)?.range;
+  if (!last) return '原列表无法定位';
+  return { from: node.range[0], to: last[1], text: lines.join(`\n${' '.repeat(indent)}`) };
+}
+
 /** A new key in the block mapping at `mapPath`, on its own line after the entry of `after` (else the last entry). */
 export function addKey(loaded: LoadedPlan, mapPath: PlanPath, key: string, value: unknown, after?: string): TextEdit | string {
   const { source } = loaded;

@@ -84,6 +84,11 @@ for row in d.tables[0].rows:
     if ''.join(t.text or '' for t in row.cells[1]._tc.iter(qn('w:t'))).replace('\u2060', '') == '开展“政企面对面”恳谈活动':
         row.cells[4].paragraphs[0].runs[0].text = '2026年10月底前'
         for r in row.cells[4].paragraphs[0].runs[1:]: r.text = ''
+# 9. A target raised in the 分工表's 目标 column.
+for row in d.tables[0].rows:
+    if ''.join(t.text or '' for t in row.cells[1]._tc.iter(qn('w:t'))).replace('\u2060', '') == '建好用好统一战线宣传阵地':
+        row.cells[5].paragraphs[0].runs[0].text = '推出统战人物故事24篇'
+        for r in row.cells[5].paragraphs[0].runs[1:]: r.text = ''
 # 8. A comment (批注) on the first part's first measure, as Word stores one: comments.xml, its
 #    relationship and content type, and the range marks in the paragraph.
 W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
@@ -138,6 +143,7 @@ function expectedPlan(prune: boolean): string {
   const lead = text.indexOf('        lead: ', network);
   const end = text.indexOf('\n', lead);
   text = `${text.slice(0, lead)}        lead: 区委网信办${text.slice(end)}`;
+  text = text.replace('          - { name: 推出统战人物故事, value: 20, unit: 篇 }\n', '          - { name: 推出统战人物故事, value: 24, unit: 篇 }\n');
   const talks = text.indexOf('      - title: 开展“政企面对面”恳谈活动\n');
   const due = text.indexOf('        due: 2026-12\n', talks);
   text = `${text.slice(0, due)}        due: 2026-10\n${text.slice(due + '        due: 2026-12\n'.length)}`;
