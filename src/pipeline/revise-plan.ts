@@ -22,6 +22,7 @@ import { addKey, applyTextEdits, blockItems, listLayout, removeItem, replaceMapp
 import { describeFsError } from '../system/fs-errors.js';
 import { writeOutputs } from '../system/write-outputs.js';
 import { localToday } from '../text/dates.js';
+import { toChineseNumeral } from '../text/numerals.js';
 import { UsageError } from '../usage-error.js';
 import { readSource } from './read-source.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -65,7 +66,7 @@ interface Planned {
   /** The same changes on the plan's data, for the proof: values set at their old paths first… */
   apply: ((data: Record<string, unknown>) => void)[];
   /** …then each list rebuilt with its insertions (before old index i) and removals, by old indices. */
-  lists: Map<string, { seq: PlanPath; inserts: Map<number, (Measure | { moved: number })[]>; removes: Set<number> }>;
+  lists: Map<string, { seq: PlanPath; inserts: Map<number, (Record<string, unknown> | { moved: number })[]>; removes: Set<number> }>;
 }
 
 function listOf(planned: Planned, seq: PlanPath) {
@@ -158,7 +159,7 @@ function reviseMeasures(loaded: LoadedPlan, draft: Plan, planned: Planned, lines
       lines.push({ kind: 'changed', label: old.label, title: now.measure.title, details, ...(how.get(n) === 'similarity' && score < WEAK_MATCH ? { score } : {}) });
     }
   });
-  arrangeLists(loaded, news, partner, olds, planned, lines);
+  arrangeLists(loaded, draft, news, partner, olds, planned, lines);
   const taken = new Set(partner.filter((o): o is number => o !== undefined));
   const missing = olds.flatMap((old, o) => (taken.has(o) ? [] : [{ old, ref: oldRefs[o]! }]));
   for (const { old, ref } of missing) {
@@ -230,6 +231,7 @@ function reviseMeasure(loaded: LoadedPlan, old: MeasureAt, now: Measure, planned
  */
 function arrangeLists(
   loaded: LoadedPlan,
+  draft: Plan,
   news: readonly MeasureAt[],
   partner: readonly (number | undefined)[],
   olds: readonly MeasureAt[],
@@ -237,6 +239,7 @@ function arrangeLists(
   lines: RevisionLine[],
 ): void {
   type Entry = { old: number } | { added: Measure; label: string };
+  const homeless: number[] = [];
   const listKey = (path: PlanPath) => JSON.stringify(path.slice(0, -1));
   const oldIndex = (o: number) => olds[o]!.path.at(-1) as number;
   // The document's entries of each of the plan's lists, in the document's order.
@@ -259,7 +262,7 @@ function arrangeLists(
     for (let k = n - 1; !home && k >= 0 && listKey(news[k]!.path) === list; k--) if (partner[k] !== undefined) home = olds[partner[k]!]!.path.slice(0, -1);
     for (let k = n + 1; !home && k < news.length && listKey(news[k]!.path) === list; k++) if (partner[k] !== undefined) home = olds[partner[k]!]!.path.slice(0, -1);
     if (!home) {
-      lines.push({ kind: 'unplaced', label: now.label, title: now.measure.title, details: ['修改稿中新增，但所在部分在计划中没有对应的举措，未写入：请手工添加'] });
+      homeless.push(n);
       return;
     }
     entriesOf(home).push({ added: cleanMeasure(now.measure), label: now.label });
@@ -285,7 +288,7 @@ function arrangeLists(
     const data = listOf(planned, seq);
     for (const [before, group] of groups) {
       const pieces: string[] = [];
-      const values: (Measure | { moved: number })[] = [];
+      const values: (Record<string, unknown> | { moved: number })[] = [];
       for (const e of group) {
         if ('old' in e) {
           const index = oldIndex(e.old);
@@ -304,6 +307,56 @@ function arrangeLists(
       planned.edits.push({ from: at, to: at, text: lead + pieces.join('') });
       data.inserts.set(before, [...(data.inserts.get(before) ?? []), ...values]);
     }
+  }
+  addSections(loaded, draft, news, partner, olds, homeless, planned, lines);
+}
+
+/**
+ * Parts new in the document (every measure of them new): each added with its title, 导语 and
+ * measures before the plan's part that the next matched part of the document stands for (or
+ * last). Any other measure without a place is reported.
+ */
+function addSections(
+  loaded: LoadedPlan,
+  draft: Plan,
+  news: readonly MeasureAt[],
+  partner: readonly (number | undefined)[],
+  olds: readonly MeasureAt[],
+  homeless: readonly number[],
+  planned: Planned,
+  lines: RevisionLine[],
+): void {
+  const topOf = (path: PlanPath) => (path[0] === 'sections' && path.length === 4 ? (path[1] as number) : undefined);
+  const bySection = new Map<number, number[]>();
+  const unplaced = (n: number, why: string) => lines.push({ kind: 'unplaced', label: news[n]!.label, title: news[n]!.measure.title, details: [why] });
+  for (const n of homeless) {
+    const top = topOf(news[n]!.path);
+    if (top === undefined) unplaced(n, '修改稿中新增，但所在部分在计划中没有对应的举措，未写入：请手工添加');
+    else bySection.set(top, [...(bySection.get(top) ?? []), n]);
+  }
+  const sections = draft.sections ?? [];
+  const layout = bySection.size ? listLayout(loaded, ['sections']) : undefined;
+  for (const [top, members] of bySection) {
+    const section = sections[top]!;
+    // Only a part all of whose measures are new; else its new measures had a home already.
+    const whole = news.every((m, n) => topOf(m.path) !== top || members.includes(n));
+    if (!whole || (section.sections?.length ?? 0) > 0 || typeof layout === 'string' || !layout) {
+      for (const n of members) unplaced(n, `修改稿中新增，所在部分未能写入${typeof layout === 'string' ? `（${layout}）` : ''}：请手工添加`);
+      continue;
+    }
+    // Before the plan's part that the next part of the document with a matched measure stands for.
+    let before = layout.count;
+    for (let next = top + 1; next < sections.length && before === layout.count; next++) {
+      const n = news.findIndex((m, k) => topOf(m.path) === next && partner[k] !== undefined);
+      if (n >= 0) before = olds[partner[n]!]!.path[1] as number;
+    }
+    const value: Record<string, unknown> = { title: section.title, ...(section.intro !== undefined ? { intro: section.intro } : {}), measures: members.map((n) => cleanMeasure(news[n]!.measure)) };
+    const at = layout.before(before);
+    const lead = at === loaded.source.length && !loaded.source.endsWith('\n') ? '\n' : '';
+    planned.edits.push({ from: at, to: at, text: lead + blockItems([value], layout.indent, true) });
+    const data = listOf(planned, ['sections']);
+    data.inserts.set(before, [...(data.inserts.get(before) ?? []), value]);
+    lines.push({ kind: 'added', label: `第${toChineseNumeral(top + 1)}部分`, title: section.title, details: [`新增部分，含 ${members.length} 项举措`] });
   }
 }
 
@@ -381,7 +434,7 @@ function proves(loaded: LoadedPlan, source: string, planned: Planned): boolean {
     const old = getIn(expected, seq) as unknown[];
     const rebuilt: unknown[] = [];
     for (let i = 0; i <= old.length; i++) {
-      for (const m of inserts.get(i) ?? []) rebuilt.push('moved' in m ? old[m.moved] : structuredClone(m));
+      for (const m of inserts.get(i) ?? []) rebuilt.push('moved' in m && typeof m.moved === 'number' ? old[m.moved] : structuredClone(m));
       if (i < old.length && !removes.has(i)) rebuilt.push(old[i]);
     }
     setIn(expected, seq, rebuilt);

@@ -154,11 +154,30 @@ export function listLayout(loaded: LoadedPlan, seqPath: PlanPath): ListLayout | 
   return { indent: dash[1]!.length, chunk: (i) => [before(i), i + 1 < items.length ? before(i + 1) : lineEndAfter(source, items[i]!.range![2])], before, count: items.length };
 }
 
-/** Mappings as block-list items at `indent`, keys in the order given, no line folding. */
-export function blockItems(values: readonly Record<string, unknown>[], indent: number): string {
+/**
+ * Mappings as block-list items at `indent`, keys in the order given, no line folding. Shallow (a
+ * measure): every nested list or mapping on one line. Deep (a part with its measures): lists of
+ * mappings stay block lists, lists of words and the small mappings (a target, values, columns) flow.
+ */
+export function blockItems(values: readonly Record<string, unknown>[], indent: number, deep = false): string {
   const doc = new Document(values);
+  const flowSmall = (node: unknown): void => {
+    if (isSeq(node)) {
+      const items = node.items as unknown[];
+      if (items.every((i) => isScalar(i))) node.flow = true;
+      else for (const i of items) flowSmall(i);
+    } else if (isMap(node)) {
+      const allScalar = node.items.every((p) => isScalar(p.value));
+      if (allScalar && node !== undefined && !node.items.some((p) => isScalar(p.key) && p.key.value === 'title')) node.flow = true;
+      else for (const p of node.items) flowSmall(p.value);
+    }
+  };
   for (const item of (doc.contents as YAMLSeq).items) {
-    for (const pair of (item as YAMLMap).items) if (isSeq(pair.value) || isMap(pair.value)) pair.value.flow = true;
+    for (const pair of (item as YAMLMap).items) {
+      if (!(isSeq(pair.value) || isMap(pair.value))) continue;
+      if (deep) flowSmall(pair.value);
+      else pair.value.flow = true;
+    }
   }
   return doc
     .toString({ lineWidth: 0 })

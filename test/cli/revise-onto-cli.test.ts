@@ -89,6 +89,15 @@ for row in d.tables[0].rows:
     if ''.join(t.text or '' for t in row.cells[1]._tc.iter(qn('w:t'))).replace('\u2060', '') == '建好用好统一战线宣传阵地':
         row.cells[5].paragraphs[0].runs[0].text = '推出统战人物故事24篇'
         for r in row.cells[5].paragraphs[0].runs[1:]: r.text = ''
+# 10. A new part at the end, with one measure: a heading and a measure paragraph in the document's own formats.
+heading = find('六、夯实基层基础'); last = find('4.建设“智慧统战”信息平台')
+h = copy.deepcopy(heading._p); m = copy.deepcopy(last._p)
+last._p.addnext(h); h.addnext(m)
+hp = Paragraph(h, last._parent); hp.runs[0].text = '七、加强统战理论研究'
+for r in hp.runs[1:]: r.text = ''
+mp = Paragraph(m, last._parent); mp.runs[0].text = '1.开展年度统战理论课题研究。'
+for r in mp.runs[1:]: r.text = ''
+mp.runs[-1].text = '围绕新时代统战工作的重点难点确定三个课题，邀请区委党校和民主党派专家共同承担，年底前形成研究报告。'
 # 8. A comment (批注) on the first part's first measure, as Word stores one: comments.xml, its
 #    relationship and content type, and the range marks in the paragraph.
 W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
@@ -147,6 +156,11 @@ function expectedPlan(prune: boolean): string {
   const talks = text.indexOf('      - title: 开展“政企面对面”恳谈活动\n');
   const due = text.indexOf('        due: 2026-12\n', talks);
   text = `${text.slice(0, due)}        due: 2026-10\n${text.slice(due + '        due: 2026-12\n'.length)}`;
+  // The new part, last of the parts: before the key after them.
+  text = text.replace(
+    '\nconclusion: |',
+    '\n  - title: 加强统战理论研究\n    measures:\n      - title: 开展年度统战理论课题研究\n        text: 围绕新时代统战工作的重点难点确定三个课题，邀请区委党校和民主党派专家共同承担，年底前形成研究报告。\nconclusion: |',
+  );
   // The two swapped measures: their lines trade places.
   const first = text.indexOf('      - title: 规范开展政党协商\n');
   const second = text.indexOf('      - title: 支持民主党派加强自身建设\n');
@@ -167,6 +181,7 @@ describe.skipIf(!python)('import --onto: a leader’s revisions back into the pl
     expect(result.stdout).toContain('+      - title: 深化“同心向党”主题教育\n');
     expect(result.stdout).toContain('-      - title: 深化“同心向党”主题教育实践\n');
     expect(result.stderr).toMatch(/^新增 .*开展新生代民营企业家培训/m);
+    expect(result.stderr).toMatch(/^新增 +第七部分 +加强统战理论研究：新增部分，含 1 项举措/m);
     expect(result.stderr).toMatch(/^调整 .*建好用好统一战线宣传阵地：正文改写/m);
     expect(result.stderr).toMatch(/^调整 .*做好网络人士统战工作：牵头单位：.* → 区委网信办/m);
     expect(result.stderr).toMatch(/^删除 .*引导新阶层人士参与基层治理：修改稿中没有这一项；计划中保留/m);
