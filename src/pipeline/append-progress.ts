@@ -10,6 +10,7 @@ import { Document, isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'ya
 import { type Diagnostic, makeDiagnostic } from '../diagnostic.js';
 import { type LoadedPlan, type PlanPath, parsePlan } from '../plan/load-plan.js';
 import type { ProgressReport } from '../plan/model.js';
+import { valueAt } from '../plan/path-values.js';
 
 export interface ProgressAddition {
   /** The measure's path in the plan. */
@@ -122,7 +123,7 @@ function provesAppend(loaded: LoadedPlan, source: string, additions: readonly Pr
   if (!reparsed) return false;
   const expected = loaded.document.toJS() as unknown;
   for (const { path, reports } of additions) {
-    const measure = getIn(expected, path) as Record<string, unknown> | undefined;
+    const measure = valueAt(expected, path) as Record<string, unknown> | undefined;
     if (!measure || typeof measure !== 'object') return false;
     const list = (measure.progress ??= []) as unknown[];
     if (!Array.isArray(list)) return false;
@@ -131,11 +132,3 @@ function provesAppend(loaded: LoadedPlan, source: string, additions: readonly Pr
   return isDeepStrictEqual(reparsed.document.toJS(), expected);
 }
 
-function getIn(data: unknown, path: PlanPath): unknown {
-  let node = data;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}

@@ -15,6 +15,7 @@ import { runRules } from '../rules/run-rules.js';
 import type { SourceEdit } from '../rules/types.js';
 import { writeOutputs } from '../system/write-outputs.js';
 import type { CheckedPlan, CheckResult } from './check-plans.js';
+import { setValueAt, valueAt } from '../plan/path-values.js';
 
 const MAX_PASSES = 5;
 
@@ -123,13 +124,13 @@ function tryEdits(loaded: LoadedPlan, edits: readonly SourceEdit[]): LoadedPlan 
   const expected = loaded.document.toJS() as unknown;
   for (const group of groupByPath(applied).values()) {
     const path = group[0]!.path;
-    const old = getIn(expected, path);
+    const old = valueAt(expected, path);
     if (typeof old !== 'string') return undefined;
     let value = old;
     for (const e of [...group].sort((a, b) => b.value.start - a.value.start)) {
       value = value.slice(0, e.value.start) + e.value.text + value.slice(e.value.end);
     }
-    if (!setIn(expected, path, value)) return undefined;
+    if (!setValueAt(expected, path, value)) return undefined;
   }
   return isDeepStrictEqual(reparsed.document.toJS(), expected) ? reparsed : undefined;
 }
@@ -160,22 +161,6 @@ function groupByPath(edits: readonly SourceEdit[]): Map<string, SourceEdit[]> {
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   return groups;
-}
-
-function getIn(data: unknown, path: PlanPath): unknown {
-  let node = data;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
-
-function setIn(data: unknown, path: PlanPath, value: string): boolean {
-  const parent = getIn(data, path.slice(0, -1));
-  if (parent === null || typeof parent !== 'object') return false;
-  (parent as Record<string | number, unknown>)[path[path.length - 1]!] = value;
-  return true;
 }
 
 function unsafeDiagnostic(loaded: LoadedPlan, path: PlanPath): Diagnostic {

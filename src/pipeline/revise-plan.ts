@@ -26,6 +26,7 @@ import { toChineseNumeral } from '../text/numerals.js';
 import { UsageError } from '../usage-error.js';
 import { readSource } from './read-source.js';
 import type { Diagnostic } from '../diagnostic.js';
+import { setValueAt, valueAt } from '../plan/path-values.js';
 
 /** Below this, a matched pair is shown with its score, for the writer to check. */
 const WEAK_MATCH = 0.8;
@@ -216,7 +217,7 @@ function reviseMeasure(loaded: LoadedPlan, old: MeasureAt, now: Measure, planned
     if (typeof edit === 'string') details.push(`目标有改动，未写回（${edit}）：请对照修改稿手工修改 targets`);
     else {
       planned.edits.push({ ...edit, owner: JSON.stringify(old.path) });
-      planned.apply.push((data) => setIn(data, [...old.path, 'targets'], targets));
+      planned.apply.push((data) => setValueAt(data, [...old.path, 'targets'], targets));
       details.push(`目标：${(own.targets ?? []).map(targetText).join('；')} → ${targets.map(targetText).join('；')}`);
     }
   }
@@ -410,7 +411,7 @@ function change(loaded: LoadedPlan, planned: Planned, path: PlanPath, value: unk
   const edit = replaceValue(loaded, path, value);
   if (typeof edit === 'string') return false;
   planned.edits.push({ ...edit, owner: JSON.stringify(path.slice(0, -1)) });
-  planned.apply.push((data) => setIn(data, path, value));
+  planned.apply.push((data) => setValueAt(data, path, value));
   return true;
 }
 
@@ -418,7 +419,7 @@ function addField(loaded: LoadedPlan, planned: Planned, path: PlanPath, key: str
   const edit = addKey(loaded, path, key, value, after);
   if (typeof edit === 'string') return false;
   planned.edits.push({ ...edit, owner: JSON.stringify(path) });
-  planned.apply.push((data) => setIn(data, [...path, key], value));
+  planned.apply.push((data) => setValueAt(data, [...path, key], value));
   return true;
 }
 
@@ -431,31 +432,16 @@ function proves(loaded: LoadedPlan, source: string, planned: Planned): boolean {
   const expected = loaded.document.toJS() as Record<string, unknown>;
   for (const apply of planned.apply) apply(expected);
   for (const { seq, inserts, removes } of planned.lists.values()) {
-    const old = getIn(expected, seq) as unknown[];
+    const old = valueAt(expected, seq) as unknown[];
     const rebuilt: unknown[] = [];
     for (let i = 0; i <= old.length; i++) {
       for (const m of inserts.get(i) ?? []) rebuilt.push('moved' in m && typeof m.moved === 'number' ? old[m.moved] : structuredClone(m));
       if (i < old.length && !removes.has(i)) rebuilt.push(old[i]);
     }
-    setIn(expected, seq, rebuilt);
+    setValueAt(expected, seq, rebuilt);
   }
   return isDeepStrictEqual(reparsed.document.toJS(), expected);
 }
-
-function getIn(data: unknown, path: PlanPath): unknown {
-  let node = data;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
-
-function setIn(data: unknown, path: PlanPath, value: unknown): void {
-  const parent = getIn(data, path.slice(0, -1)) as Record<string | number, unknown>;
-  parent[path[path.length - 1]!] = structuredClone(value);
-}
-
 
 /** The revised plan onto its file, whole or not at all (its byte-order mark kept). */
 export async function writeRevisedPlan(revision: Pick<PlanRevision, 'file' | 'shown' | 'after' | 'bom'>): Promise<void> {
