@@ -17,11 +17,12 @@ import { type XmlElement, childrenNamed, parseXml } from './xml-tree.js';
 /**
  * No document part comes near this (the document.xml of a 500-page report is a few MB); a zip
  * bomb does. Held well under the 50 MB a .txt source may have, because the XML is parsed into a
- * tree: a 32 MB part of small paragraphs imports in seconds within a few hundred MB of memory.
+ * tree and every paragraph recognized: a 24 MB part of small paragraphs (300,000 of them) imports
+ * in seconds within a few hundred MB of memory.
  */
-const MAX_PART_BYTES = 32 * 1024 * 1024;
+const MAX_PART_BYTES = 24 * 1024 * 1024;
 /** All the parts read from one package together. */
-const MAX_TOTAL_BYTES = 48 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 36 * 1024 * 1024;
 
 export interface DocxParts {
   document: string;

@@ -67,13 +67,28 @@ function openedContainers(line: string): number {
   return markers === 0 ? 0 : markers + Math.floor(indent / 2);
 }
 
-/** Refuses Markdown nested deeper than MAX_MARKDOWN_NESTING, naming the first such line. */
+/**
+ * Emphasis marks (`*`, `_`) on one line: micromark pairs them by looking back over every open
+ * one, so a line of 20,000 takes half a minute. A document's line has a few.
+ */
+export const MAX_EMPHASIS_MARKS = 1000;
+
+function emphasisMarks(line: string): number {
+  let count = 0;
+  for (let i = 0; i < line.length; i++) if (line[i] === '*' || line[i] === '_') count++;
+  return count;
+}
+
+/** Refuses Markdown nested deeper than MAX_MARKDOWN_NESTING or with a line of too many emphasis marks, naming the first such line. */
 function checkNesting(markdown: string): void {
   // Markdown ends a line at CR LF, LF or a lone CR.
   const lines = markdown.split(/\r\n?|\n/);
   for (const [i, line] of lines.entries()) {
     if (openedContainers(line) > MAX_MARKDOWN_NESTING) {
       throw new SourceFormatError(`第 ${i + 1} 行的引用或列表嵌套超过 ${MAX_MARKDOWN_NESTING} 层，不像一份公文，未导入`);
+    }
+    if (line.length > MAX_EMPHASIS_MARKS && emphasisMarks(line) > MAX_EMPHASIS_MARKS) {
+      throw new SourceFormatError(`第 ${i + 1} 行有超过 ${MAX_EMPHASIS_MARKS} 个强调符号（* 或 _），不像一份公文，未导入`);
     }
   }
 }
@@ -206,7 +221,7 @@ function blocksOf(nodes: readonly RootContent[], out: SourceBlock[], pendingBrea
   }
 }
 
-/** Throws SourceFormatError for Markdown nested too deep to parse in reasonable time. */
+/** Throws SourceFormatError for Markdown that micromark could not parse in reasonable time. */
 export function readMarkdownText(markdown: string): SourceBlock[] {
   checkNesting(markdown);
   const tree: Root = fromMarkdown(markdown, {
