@@ -7,6 +7,9 @@ import { Scalar } from 'yaml';
 import type { Span } from '../diagnostic.js';
 import type { LoadedPlan } from '../plan/load-plan.js';
 import { lineEndAfter } from '../plan/scalar-source.js';
+import { isValuesKey, textNode } from './plan-scalar.js';
+import { spanInString, textFields } from './text-fields.js';
+import type { Finding, SourceEdit } from './types.js';
 
 /** Where a character is written in the source: the character, or the escape that makes it. */
 export interface Occurrence {
@@ -105,4 +108,48 @@ export function spanOf(loaded: LoadedPlan, from: number, to: number): Span {
   const a = loaded.positionOf(from);
   const b = loaded.positionOf(to);
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+
+/** A character a rule found in a text value: where, how long (a surrogate pair is 2) and what to say. */
+export interface CharFound {
+  index: number;
+  length: number;
+  message: string;
+}
+
+/**
+ * The findings of a rule that deletes single characters, over every text of the plan. Each found
+ * character is matched with where the source writes it, character by character rather than through
+ * spanInString (which maps a folded or escaped string only approximately: a deletion one character
+ * off would remove text); when the two do not line up, or the character is an escape, it is
+ * reported without a fix. An alias (*名称) is reported, and fixed, where its anchor writes the text.
+ */
+export function deletionFindings(loaded: LoadedPlan, find: (value: string) => CharFound[], wanted: (codePoint: number) => boolean): Finding[] {
+  const findings: Finding[] = [];
+  for (const { path, value } of textFields(loaded.plan)) {
+    const found = find(value);
+    if (found.length === 0) continue;
+    const node = textNode(loaded, path, value);
+    if (!node) continue;
+    const written = occurrencesInSource(loaded.source, node, wanted);
+    const exact = written.length === found.length;
+    found.forEach((c, k) => {
+      const at = written[k];
+      if (!exact || !at) {
+        const span = isValuesKey(path, value) ? spanOf(loaded, node.range![0], node.range![1]) : spanInString(loaded, path, c.index, c.index + c.length);
+        findings.push({ path, message: c.message, span });
+        return;
+      }
+      if (at.escaped) {
+        // Written as an escape: say which, since the character itself shows nowhere in the file.
+        findings.push({ path, message: `${c.message}双引号里的转义“${loaded.source.slice(at.from, at.to)}”`, span: spanOf(loaded, at.from, at.to) });
+        return;
+      }
+      const edits: SourceEdit[] = isSafeToDelete(loaded.source, node, at.from, at.to)
+        ? [{ from: at.from, to: at.to, text: '', path, value: { start: c.index, end: c.index + c.length, text: '' } }]
+        : [];
+      findings.push({ path, message: c.message, span: spanOf(loaded, at.from, at.to), ...(edits.length > 0 ? { edits } : {}) });
+    });
+  }
+  return findings;
 }

@@ -8,10 +8,8 @@
  * in double-quoted ones, so this rule is the only place a writer hears of them.
  */
 import { type InvalidChar, findInvalidChars, formatCodePoint, isInvalidCodePoint } from '../text/invalid-chars.js';
-import { isSafeToDelete, occurrencesInSource, spanOf } from './char-occurrences.js';
-import { isValuesKey, textNode } from './plan-scalar.js';
-import { spanInString, textFields } from './text-fields.js';
-import { defineRule, type Finding, type SourceEdit } from './types.js';
+import { deletionFindings } from './char-occurrences.js';
+import { defineRule } from './types.js';
 
 const NAMES: Record<number, string> = {
   0x00: '空字符 NUL',
@@ -42,36 +40,10 @@ function describe(c: InvalidChar): string {
   }
 }
 
-export const invalidChar = defineRule('invalid-char', ({ loaded }) => {
-  const findings: Finding[] = [];
-  for (const { path, value } of textFields(loaded.plan)) {
-    const found = findInvalidChars(value);
-    if (found.length === 0) continue;
-    const node = textNode(loaded, path, value);
-    // No scalar here: an alias (*名称), whose text is reported, and fixed, where its anchor writes it.
-    if (!node) continue;
-    const written = occurrencesInSource(loaded.source, node, isInvalidCodePoint);
-    // The source is read character by character rather than through spanInString, which maps a
-    // folded or escaped string only approximately: a deletion one character off would remove text.
-    const exact = written.length === found.length;
-    found.forEach((c, k) => {
-      const message = describe(c);
-      const at = written[k];
-      if (!exact || !at) {
-        const span = isValuesKey(path, value) ? spanOf(loaded, node.range![0], node.range![1]) : spanInString(loaded, path, c.index, c.index + c.char.length);
-        findings.push({ path, message, span });
-        return;
-      }
-      if (at.escaped) {
-        // Written as an escape: say which, since the character itself shows nowhere in the file.
-        findings.push({ path, message: `${message}双引号里的转义“${loaded.source.slice(at.from, at.to)}”`, span: spanOf(loaded, at.from, at.to) });
-        return;
-      }
-      const edits: SourceEdit[] = isSafeToDelete(loaded.source, node, at.from, at.to)
-        ? [{ from: at.from, to: at.to, text: '', path, value: { start: c.index, end: c.index + c.char.length, text: '' } }]
-        : [];
-      findings.push({ path, message, span: spanOf(loaded, at.from, at.to), ...(edits.length > 0 ? { edits } : {}) });
-    });
-  }
-  return findings;
-});
+export const invalidChar = defineRule('invalid-char', ({ loaded }) =>
+  deletionFindings(
+    loaded,
+    (value) => findInvalidChars(value).map((c) => ({ index: c.index, length: c.char.length, message: describe(c) })),
+    isInvalidCodePoint,
+  ),
+);

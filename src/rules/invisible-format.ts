@@ -5,10 +5,8 @@
  * byte order mark pasted into the middle of a value. A Chinese 公文 has no use for any of them;
  * --fix deletes each, where deleting one character leaves the YAML meaning the same.
  */
-import { isSafeToDelete, occurrencesInSource, spanOf } from './char-occurrences.js';
-import { isValuesKey, textNode } from './plan-scalar.js';
-import { spanInString, textFields } from './text-fields.js';
-import { defineRule, type Finding, type SourceEdit } from './types.js';
+import { deletionFindings } from './char-occurrences.js';
+import { defineRule } from './types.js';
 
 const FORMAT_CHARS = /[\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
@@ -34,35 +32,6 @@ function describe(codePoint: number): string {
     : `文字中有看不见的双向文字控制符 ${code}（${NAMES[codePoint]}），会让文字显示的顺序与书写的顺序不同：请删除`;
 }
 
-export const invisibleFormat = defineRule('invisible-format', ({ loaded }) => {
-  const findings: Finding[] = [];
-  for (const { path, value } of textFields(loaded.plan)) {
-    const found = [...value.matchAll(FORMAT_CHARS)];
-    if (found.length === 0) continue;
-    const node = textNode(loaded, path, value);
-    // An alias (*名称): reported, and fixed, where its anchor writes the text.
-    if (!node) continue;
-    const written = occurrencesInSource(loaded.source, node, isFormatChar);
-    // Character by character, as invalid-char does: a deletion one character off would remove text.
-    const exact = written.length === found.length;
-    found.forEach((m, k) => {
-      const index = m.index;
-      const message = describe(m[0].codePointAt(0)!);
-      const at = written[k];
-      if (!exact || !at) {
-        const span = isValuesKey(path, value) ? spanOf(loaded, node.range![0], node.range![1]) : spanInString(loaded, path, index, index + 1);
-        findings.push({ path, message, span });
-        return;
-      }
-      if (at.escaped) {
-        findings.push({ path, message: `${message}双引号里的转义“${loaded.source.slice(at.from, at.to)}”`, span: spanOf(loaded, at.from, at.to) });
-        return;
-      }
-      const edits: SourceEdit[] = isSafeToDelete(loaded.source, node, at.from, at.to)
-        ? [{ from: at.from, to: at.to, text: '', path, value: { start: index, end: index + 1, text: '' } }]
-        : [];
-      findings.push({ path, message, span: spanOf(loaded, at.from, at.to), ...(edits.length > 0 ? { edits } : {}) });
-    });
-  }
-  return findings;
-});
+export const invisibleFormat = defineRule('invisible-format', ({ loaded }) =>
+  deletionFindings(loaded, (value) => [...value.matchAll(FORMAT_CHARS)].map((m) => ({ index: m.index, length: 1, message: describe(m[0].codePointAt(0)!) })), isFormatChar),
+);
